@@ -1,0 +1,365 @@
+"""Casus library: YAML files in ``casuses/``, one casus a file, validated by one schema.
+
+The format is documented in ``casuses/README.md``. :func:`check_files` reports *every* problem of every
+file (file, line, field, what was expected); :func:`load_casus` raises :class:`~wijkteam_kit.errors.CasusError`
+with all problems of one file.
+
+Examples
+--------
+>>> lib = load_library()
+>>> len(lib) >= 7
+True
+>>> c = lib[0]
+>>> ref = c.reference_assessment()
+>>> ref.version in ("zrm2013", "zrm2017")
+True
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ._schema import validate_model
+from .errors import CasusError, Problem, ProblemsError, ZrmError
+from .participatie import check_rung
+from .privacy import find_identifiers
+from .yamlsource import YamlDocument, load_yaml_file
+from .zrm import Assessment, ZrmVersion, load_version, parse_level, unknown_domain_message
+
+__all__ = [
+    "CLIENT_ID",
+    "Casus",
+    "check_files",
+    "default_library_dir",
+    "load_casus",
+    "load_library",
+]
+
+CLIENT_ID = "client"
+"""Id that stands for the client (ego) in network ties."""
+
+Slug = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", min_length=1)
+Steunfunctie = Literal["emotioneel", "praktisch", "informatief", "waardering", "gezelschap"]
+Fase = Literal["analysefase", "planfase", "ondersteuningsfase", "evaluatiefase", "monitoringsfase"]
+Relatie = Literal[
+    "partner", "kind", "ouder", "broer/zus", "grootouder", "kleinkind", "familie", "vriend", "buur",
+    "collega/school", "vrijwilliger", "professional", "anders",
+]
+Sector = Literal["familie", "vrienden", "buurt", "werk/school", "vrijwilligers/verenigingen", "professionals"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Lid(_Strict):
+    """A member of the household."""
+
+    naam: str = Field(min_length=1)
+    rol: str = Field(min_length=1)
+    leeftijd: int | None = Field(default=None, ge=0, le=120)
+    toelichting: str = ""
+
+
+class Aanmelding(_Strict):
+    """Who referred the household, and how it reached the team."""
+
+    bron: str = Field(min_length=1)
+    route: str = Field(min_length=1)
+
+
+class ZrmScore(_Strict):
+    """A reference score: level 1–5 or 'nvt', with the rationale a trainer would give."""
+
+    niveau: int | float | str | None
+    toelichting: str = Field(min_length=1)
+    basis: Literal["eigen_kracht", "netwerk", "professionele_hulp"] | None = None
+
+
+class ReferentieZrm(_Strict):
+    """The reference ZRM of the casus."""
+
+    versie: str
+    scores: dict[str, ZrmScore]
+
+
+class Ladder(_Strict):
+    """The reference rung on the participatieladder."""
+
+    trede: int | float | str
+    toelichting: str = Field(min_length=1)
+
+
+class Persoon(_Strict):
+    """A person in the client's network (used by the netwerkatlas)."""
+
+    id: str = Slug
+    naam: str = Field(min_length=1)
+    relatie: Relatie
+    sector: Sector
+    cirkel: int = Field(ge=1, le=4)
+    huishouden: bool = False
+    geslacht: Literal["man", "vrouw", "anders", "onbekend"] = "onbekend"
+    geboortejaar: int | None = Field(default=None, ge=1900, le=2030)
+    overleden: bool = False
+    toelichting: str = ""
+
+
+class Band(_Strict):
+    """A tie: client↔person (``van: client``) or person↔person."""
+
+    van: str
+    naar: str
+    steun_ontvangen: list[Steunfunctie] = []
+    steun_gegeven: list[Steunfunctie] = []
+    frequentie: Literal["dagelijks", "wekelijks", "maandelijks", "minder"]
+    kwaliteit: Literal["steunend", "wisselend", "belastend"]
+
+
+class Netwerk(_Strict):
+    """Persons and ties around the client."""
+
+    personen: list[Persoon] = []
+    banden: list[Band] = []
+
+
+class Gebeurtenis(_Strict):
+    """A dated life event, positive or negative (for the gebeurteniskaart)."""
+
+    jaar: int = Field(ge=1900, le=2035)
+    omschrijving: str = Field(min_length=1)
+    valentie: Literal["positief", "negatief"]
+
+
+class Casus(_Strict):
+    """One training casus. Field names are Dutch because trainers write these files."""
+
+    schema_versie: Literal[1] = 1
+    id: str = Slug
+    titel: str = Field(min_length=1)
+    samenvatting: str = Field(min_length=1)
+    verhaal: str = Field(min_length=1)
+    huishouden: list[Lid] = Field(min_length=1)
+    aanmelding: Aanmelding
+    fase: Fase
+    eerdere_hulp: str = ""
+    krachten: list[str] = Field(min_length=1)
+    zrm: ReferentieZrm
+    participatieladder: Ladder
+    netwerk: Netwerk
+    gebeurtenissen: list[Gebeurtenis] = []
+    leervragen: list[str] = Field(min_length=1)
+    dilemmas: list[str] = Field(min_length=1)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The story as a list of paragraphs."""
+        return [p.strip() for p in self.verhaal.split("\n\n") if p.strip()]
+
+    def version(self) -> ZrmVersion:
+        """The ZRM version the reference scores use."""
+        return load_version(self.zrm.versie)
+
+    def reference_assessment(self) -> Assessment:
+        """The reference scores as a validated :class:`~wijkteam_kit.zrm.Assessment`."""
+        scores = {d: {"niveau": s.niveau, "toelichting": s.toelichting, "basis": s.basis}
+                  for d, s in self.zrm.scores.items()}
+        return Assessment.build(self.version(), self.id, "referentie", scores, ladder=self.participatieladder.trede)
+
+    def person_name(self, person_id: str) -> str:
+        """Display name of a network person (or 'cliënt')."""
+        if person_id == CLIENT_ID:
+            return "cliënt"
+        return next((p.naam for p in self.netwerk.personen if p.id == person_id), person_id)
+
+
+# --------------------------------------------------------------------------- checks beyond the schema
+# These run on the raw data, so they report their problems even when the schema check failed elsewhere.
+def _get(data: object, *keys: str) -> object:
+    for key in keys:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def _items(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _zrm_problems(data: dict, doc: YamlDocument) -> list[Problem]:
+    version_id = _get(data, "zrm", "versie")
+    scores = _get(data, "zrm", "scores")
+    if not isinstance(version_id, str) or not isinstance(scores, dict):
+        return []  # the schema check reports these
+    try:
+        version = load_version(version_id)
+    except ZrmError as exc:
+        return [doc.problem(("zrm", "versie"), str(exc))]
+    problems = []
+    for domain_id, score in scores.items():
+        if domain_id not in version.domain_ids:
+            problems.append(doc.problem(("zrm", "scores", domain_id), unknown_domain_message(version, domain_id)))
+            continue
+        if isinstance(score, dict) and "niveau" in score:
+            try:
+                parse_level(score["niveau"], domain_id, version.domain(domain_id).name)
+            except ZrmError as exc:
+                problems.append(doc.problem(("zrm", "scores", domain_id, "niveau"), str(exc)))
+    missing = [d for d in version.domain_ids if d not in scores]
+    if missing:
+        problems.append(doc.problem(("zrm", "scores"), "elk domein heeft een referentiescore nodig (gebruik 'nvt' "
+                                                       f"voor niet besproken); ontbreekt: {', '.join(missing)}"))
+    return problems
+
+
+def _network_problems(data: dict, doc: YamlDocument) -> list[Problem]:
+    problems = []
+    ids: set[str] = set()
+    for i, person in enumerate(_items(_get(data, "netwerk", "personen"))):
+        pid = _get(person, "id")
+        if not isinstance(pid, str):
+            continue
+        where = ("netwerk", "personen", i, "id")
+        if pid == CLIENT_ID:
+            problems.append(doc.problem(where, f"'{CLIENT_ID}' is gereserveerd voor de cliënt; kies een andere id"))
+        elif pid in ids:
+            problems.append(doc.problem(where, f"id {pid!r} komt twee keer voor"))
+        ids.add(pid)
+    pairs: set[frozenset[str]] = set()
+    for i, tie in enumerate(_items(_get(data, "netwerk", "banden"))):
+        ends = [_get(tie, "van"), _get(tie, "naar")]
+        for end, value in zip(("van", "naar"), ends, strict=True):
+            if isinstance(value, str) and value != CLIENT_ID and value not in ids:
+                problems.append(doc.problem(("netwerk", "banden", i, end),
+                                            f"onbekende persoon {value!r}; verwacht '{CLIENT_ID}' of een id uit "
+                                            "netwerk.personen"))
+        if not all(isinstance(e, str) for e in ends):
+            continue
+        if ends[0] == ends[1]:
+            problems.append(doc.problem(("netwerk", "banden", i), "een band van een persoon met zichzelf"))
+        pair = frozenset(ends)
+        if pair in pairs:
+            problems.append(doc.problem(("netwerk", "banden", i), f"de band {ends[0]}–{ends[1]} staat er twee keer"))
+        pairs.add(pair)
+    return problems
+
+
+def _text_problems(data: dict, doc: YamlDocument) -> list[Problem]:
+    problems = []
+    story = _get(data, "verhaal")
+    if isinstance(story, str) and len([p for p in story.split("\n\n") if p.strip()]) < 2:
+        problems.append(doc.problem(("verhaal",), "het verhaal heeft minstens twee alinea's nodig (scheid alinea's "
+                                                  "met een lege regel)"))
+    expected = Path(doc.source).stem
+    casus_id = _get(data, "id")
+    if doc.source.endswith((".yaml", ".yml")) and isinstance(casus_id, str) and casus_id != expected:
+        problems.append(doc.problem(("id",), f"id {casus_id!r} moet gelijk zijn aan de bestandsnaam ({expected!r})"))
+    for hit in find_identifiers(doc_text(doc)):
+        problems.append(Problem("", f"bevat iets dat lijkt op een echt {hit.kind} ({hit.text}); casussen moeten "
+                                    "verzonnen zijn", doc.source))
+    rung = _get(data, "participatieladder", "trede")
+    if rung is not None:
+        try:
+            check_rung(rung)
+        except ZrmError as exc:
+            problems.append(doc.problem(("participatieladder", "trede"), str(exc)))
+    return problems
+
+
+def doc_text(doc: YamlDocument) -> str:
+    """All string values of a document joined, for privacy scanning."""
+    out: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(doc.data)
+    return "\n".join(out)
+
+
+def validate_document(doc: YamlDocument) -> tuple[Casus | None, list[Problem]]:
+    """Validate one parsed casus document; return the casus (or None) and all problems."""
+    casus, problems = validate_model(Casus, doc)
+    if isinstance(doc.data, dict):
+        extra = _zrm_problems(doc.data, doc) + _network_problems(doc.data, doc) + _text_problems(doc.data, doc)
+        problems += [p for p in extra if p not in problems]
+    problems.sort(key=lambda p: (p.line or 0))
+    return (casus if not problems else None), problems
+
+
+def load_casus(path: str | Path) -> Casus:
+    """Load and validate one casus file; raises :class:`CasusError` listing every problem."""
+    try:
+        doc = load_yaml_file(path)
+    except ProblemsError as exc:
+        raise CasusError(exc.problems) from exc
+    casus, problems = validate_document(doc)
+    if problems or casus is None:
+        raise CasusError(problems)
+    return casus
+
+
+def default_library_dir() -> Path:
+    """The casus folder: ``$WIJKTEAM_CASUSES``, else ``casuses/`` beside the package, else ``./casuses``."""
+    env = os.environ.get("WIJKTEAM_CASUSES")
+    if env:
+        return Path(env)
+    beside = Path(__file__).resolve().parent.parent / "casuses"
+    return beside if beside.is_dir() else Path.cwd() / "casuses"
+
+
+def _casus_files(paths: Iterable[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in map(Path, paths):
+        files += sorted(p.glob("*.yaml")) + sorted(p.glob("*.yml")) if p.is_dir() else [p]
+    return files
+
+
+def load_library(folder: str | Path | None = None) -> list[Casus]:
+    """All casuses in ``folder`` (default: :func:`default_library_dir`), sorted by title.
+
+    Raises :class:`CasusError` with the problems of every broken file: a library is all good or not loaded.
+    """
+    casuses, problems = [], []
+    for path in _casus_files([folder or default_library_dir()]):
+        try:
+            casuses.append(load_casus(path))
+        except CasusError as exc:
+            problems += exc.problems
+    if problems:
+        raise CasusError(problems)
+    return sorted(casuses, key=lambda c: c.titel)
+
+
+def check_files(paths: Iterable[str | Path]) -> dict[str, list[Problem]]:
+    """Validate files and folders; return the problems per file (an empty list for a good file).
+
+    Ids used by more than one file are reported too.
+    """
+    report: dict[str, list[Problem]] = {}
+    seen: dict[str, str] = {}
+    for path in _casus_files(paths):
+        try:
+            casus = load_casus(path)
+        except CasusError as exc:
+            report[str(path)] = exc.problems
+            continue
+        report[str(path)] = []
+        if casus.id in seen:
+            report[str(path)].append(Problem("id", f"id {casus.id!r} wordt ook gebruikt in {seen[casus.id]}",
+                                             str(path)))
+        seen.setdefault(casus.id, str(path))
+    return report

@@ -1,0 +1,98 @@
+"""One family of exceptions for the whole kit.
+
+Every message names *where* (file, field), *what* was found and *what was expected*, in Dutch, so a
+trainer can fix a file without reading code.
+
+Examples
+--------
+>>> p = Problem(field="zrm.scores.financien.niveau", message="verwacht een heel getal van 1 t/m 5, kreeg 6",
+...             source="casuses/a.yaml", line=12)
+>>> str(p)
+'casuses/a.yaml, regel 12, veld zrm.scores.financien.niveau: verwacht een heel getal van 1 t/m 5, kreeg 6'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "CasusError",
+    "DataFileError",
+    "Problem",
+    "ProblemsError",
+    "WijkteamError",
+    "ZrmError",
+]
+
+
+class WijkteamError(Exception):
+    """Base class of every error the kit raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a file or a value.
+
+    Attributes
+    ----------
+    field : str
+        Dotted path of the field (``"netwerk.personen[2].cirkel"``); empty for the file as a whole.
+    message : str
+        What is wrong and what was expected, in Dutch.
+    source : str
+        File name (or another label of the input); may be empty.
+    line : int or None
+        1-based line in the file, when known.
+    """
+
+    field: str
+    message: str
+    source: str = ""
+    line: int | None = None
+
+    def __str__(self) -> str:
+        parts = []
+        if self.source:
+            parts.append(self.source)
+        if self.line is not None:
+            parts.append(f"regel {self.line}")
+        if self.field:
+            parts.append(f"veld {self.field}")
+        where = ", ".join(parts)
+        return f"{where}: {self.message}" if where else self.message
+
+
+class ProblemsError(WijkteamError):
+    """An input with one or more problems; ``problems`` lists them all.
+
+    Examples
+    --------
+    >>> err = ProblemsError([Problem("id", "ontbreekt", "x.yaml", 1), Problem("titel", "ontbreekt", "x.yaml")])
+    >>> print(err)
+    2 problemen gevonden:
+      - x.yaml, regel 1, veld id: ontbreekt
+      - x.yaml, veld titel: ontbreekt
+    """
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__(self._format())
+
+    def _format(self) -> str:
+        if len(self.problems) == 1:
+            return str(self.problems[0])
+        lines = [f"{len(self.problems)} problemen gevonden:"]
+        lines += [f"  - {p}" for p in self.problems]
+        return "\n".join(lines)
+
+
+class CasusError(ProblemsError):
+    """A casus file that does not match the casus schema."""
+
+
+class DataFileError(ProblemsError):
+    """A reference data file (ZRM version, descriptors, mapping, ladder) that is broken."""
+
+
+class ZrmError(WijkteamError, ValueError):
+    """A ZRM value that cannot be right: an unknown domain, a level out of range, a half level."""

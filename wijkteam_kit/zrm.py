@@ -1,0 +1,377 @@
+"""Zelfredzaamheid-Matrix: versions, level descriptors and validated assessments.
+
+A *version* (ZRM 2013, ZRM 2017, an organisation's own set of leefgebieden) is a YAML data file under
+``wijkteam_kit/data/zrm/``; a trainer can add one without touching code. An *assessment* is one rater's
+scores of one household on one date: per domain a whole level 1–5 or "niet besproken / n.v.t." (``None``),
+with an optional note and what the level rests on (eigen kracht, netwerk, professionele hulp).
+
+Examples
+--------
+>>> v = load_version("zrm2013")
+>>> len(v.domains), v.domain("financien").name
+(11, 'Financiën')
+>>> a = Assessment.build(v, casus_id="demo", rater="Sanne", scores={"financien": 3, "justitie": "nvt"})
+>>> a.level("financien"), a.level("justitie"), a.level("adl")
+(3, None, None)
+>>> Assessment.build(v, casus_id="demo", rater="Sanne", scores={"financien": 6})
+Traceback (most recent call last):
+...
+wijkteam_kit.errors.ZrmError: Domein 'financien' (Financiën): niveau 6 bestaat niet; kies een heel getal van 1 t/m 5 of 'nvt' (niet besproken).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ._data import data_path
+from ._schema import validate_model
+from .errors import DataFileError, Problem, ZrmError
+from .yamlsource import load_yaml_file
+
+__all__ = [
+    "BASIS",
+    "LEVELS",
+    "NIET_BESPROKEN_WORDS",
+    "Assessment",
+    "Domain",
+    "DomainScore",
+    "ZrmVersion",
+    "available_versions",
+    "load_descriptors",
+    "load_version",
+    "parse_level",
+]
+
+LEVELS: tuple[int, ...] = (1, 2, 3, 4, 5)
+#: Words accepted for "niet besproken / niet van toepassing"; stored as ``None``.
+NIET_BESPROKEN_WORDS = ("nvt", "n.v.t.", "niet besproken", "niet van toepassing", "-", "")
+#: What a level can rest on (ZRM-KrachtenWijzer idea), with the label shown to users.
+BASIS: dict[str, str] = {
+    "eigen_kracht": "Eigen kracht",
+    "netwerk": "Netwerk",
+    "professionele_hulp": "Professionele hulp",
+}
+
+
+# --------------------------------------------------------------------------- data file schema
+class _DomainFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    naam: str = Field(min_length=1)
+    kernvraag: str = ""
+    niveaus: dict[int, list[str]] | None = None
+
+
+class _FactorFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    naam: str
+    omschrijving: str = ""
+
+
+class _VersionFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    naam: str
+    omschrijving: str = ""
+    bron: str = ""
+    niveaulabels: dict[int, str]
+    domeinen: list[_DomainFile] = Field(min_length=1)
+    zwaartefactoren: list[_FactorFile] = []
+
+
+class _DescriptorFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    versie: str
+    bron: str = ""
+    domeinen: dict[str, dict[int, list[str] | str]]
+
+
+# --------------------------------------------------------------------------- model
+@dataclass(frozen=True)
+class Domain:
+    """One life domain of a ZRM version, with short descriptors (1–3 indicators) per level."""
+
+    id: str
+    name: str
+    question: str = ""
+    levels: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+
+    def descriptor(self, level: int) -> tuple[str, ...]:
+        """Indicators for ``level`` (empty when the version has no descriptors)."""
+        return tuple(self.levels.get(level, ()))
+
+
+@dataclass(frozen=True)
+class ZrmVersion:
+    """A set of domains with level labels; loaded from a data file with :func:`load_version`."""
+
+    id: str
+    name: str
+    description: str
+    source: str
+    level_labels: Mapping[int, str]
+    domains: tuple[Domain, ...]
+    burden_factors: tuple[tuple[str, str, str], ...] = ()
+
+    @property
+    def domain_ids(self) -> tuple[str, ...]:
+        """Domain ids in the version's order."""
+        return tuple(d.id for d in self.domains)
+
+    def domain(self, domain_id: str) -> Domain:
+        """The domain with this id; an unknown id raises :class:`ZrmError` with a suggestion."""
+        for d in self.domains:
+            if d.id == domain_id:
+                return d
+        raise ZrmError(unknown_domain_message(self, domain_id))
+
+    def label(self, level: int | None) -> str:
+        """Level label such as ``'3 – Beperkt zelfredzaam'``, or ``'niet besproken'`` for None."""
+        if level is None:
+            return "niet besproken"
+        return f"{level} – {self.level_labels.get(level, '')}".rstrip(" –")
+
+    @property
+    def has_descriptors(self) -> bool:
+        """Whether every domain has indicators for every level."""
+        return all(set(d.levels) >= set(LEVELS) for d in self.domains)
+
+
+def unknown_domain_message(version: ZrmVersion, domain_id: object) -> str:
+    """Dutch message for a domain id the version does not have, with the closest match."""
+    guess = difflib.get_close_matches(str(domain_id), version.domain_ids, n=1)
+    hint = f" Bedoelde u '{guess[0]}'?" if guess else ""
+    return (f"Onbekend domein {domain_id!r} voor {version.name}.{hint} "
+            f"Bekende domeinen: {', '.join(version.domain_ids)}.")
+
+
+def _version_problems(parsed: _VersionFile, doc) -> list[Problem]:
+    problems = []
+    if set(parsed.niveaulabels) != set(LEVELS):
+        problems.append(doc.problem(("niveaulabels",), "verwacht precies de niveaus 1, 2, 3, 4 en 5"))
+    seen: set[str] = set()
+    for i, d in enumerate(parsed.domeinen):
+        if d.id in seen:
+            problems.append(doc.problem(("domeinen", i, "id"), f"domein {d.id!r} komt twee keer voor"))
+        seen.add(d.id)
+        if d.niveaus is not None:
+            problems += _level_texts_problems(d.niveaus, doc, ("domeinen", i, "niveaus"))
+    return problems
+
+
+def _level_texts_problems(levels: Mapping[int, Any], doc, path: tuple) -> list[Problem]:
+    problems = []
+    if set(levels) != set(LEVELS):
+        problems.append(doc.problem(path, f"verwacht beschrijvingen voor niveau 1 t/m 5, kreeg {sorted(levels)}"))
+    for level, texts in levels.items():
+        texts = [texts] if isinstance(texts, str) else texts
+        if not 1 <= len(texts) <= 3 or not all(t.strip() for t in texts):
+            problems.append(doc.problem((*path, level), "verwacht 1 tot 3 niet-lege indicatoren"))
+    return problems
+
+
+def _version_dirs() -> list[Path]:
+    return [data_path("zrm")]
+
+
+def available_versions() -> list[str]:
+    """Ids of the versions shipped with the kit.
+
+    >>> available_versions()
+    ['groningen', 'zrm2013', 'zrm2017']
+    """
+    return sorted(p.stem for d in _version_dirs() for p in d.glob("*.yaml") if not p.stem.startswith("mapping"))
+
+
+_CACHE: dict[str, ZrmVersion] = {}
+
+
+def load_version(name_or_path: str | Path) -> ZrmVersion:
+    """Load a shipped version by id (``'zrm2013'``) or any version file by path; validated on load."""
+    key = str(name_or_path)
+    if key in _CACHE:
+        return _CACHE[key]
+    path = Path(name_or_path)
+    if not path.suffix:
+        path = data_path("zrm", f"{key}.yaml")
+        if not path.exists():
+            raise ZrmError(f"Onbekende ZRM-versie {key!r}; beschikbaar: {', '.join(available_versions())}.")
+    doc = load_yaml_file(path)
+    parsed, problems = validate_model(_VersionFile, doc)
+    if parsed is not None:
+        problems = _version_problems(parsed, doc)
+    if problems or parsed is None:
+        raise DataFileError(problems)
+    version = ZrmVersion(
+        id=parsed.id,
+        name=parsed.naam,
+        description=parsed.omschrijving,
+        source=parsed.bron,
+        level_labels=dict(parsed.niveaulabels),
+        domains=tuple(
+            Domain(d.id, d.naam, d.kernvraag, {k: tuple(v) for k, v in (d.niveaus or {}).items()})
+            for d in parsed.domeinen
+        ),
+        burden_factors=tuple((f.id, f.naam, f.omschrijving) for f in parsed.zwaartefactoren),
+    )
+    _CACHE[key] = version
+    return version
+
+
+def load_descriptors(version: ZrmVersion, path: str | Path) -> ZrmVersion:
+    """Return ``version`` with the level descriptors from an organisation's own file.
+
+    Organisations that hold a licence for the official texts keep them in their own YAML file::
+
+        versie: zrm2013
+        bron: "Officiële teksten, licentie van onze organisatie"
+        domeinen:
+          financien:
+            1: ["..."]
+            ...
+
+    Domains that the file leaves out keep the kit's own descriptors. Every problem (unknown domain,
+    missing level, wrong version) is reported with the file and line.
+    """
+    doc = load_yaml_file(path)
+    parsed, problems = validate_model(_DescriptorFile, doc)
+    if parsed is not None:
+        if parsed.versie != version.id:
+            problems.append(doc.problem(("versie",), f"dit bestand is voor {parsed.versie!r}, "
+                                                     f"verwacht {version.id!r}"))
+        for domain_id, levels in parsed.domeinen.items():
+            if domain_id not in version.domain_ids:
+                problems.append(doc.problem(("domeinen", domain_id), unknown_domain_message(version, domain_id)))
+            problems += _level_texts_problems(levels, doc, ("domeinen", domain_id))
+    if problems or parsed is None:
+        raise DataFileError(problems)
+    new_domains = []
+    for d in version.domains:
+        if d.id in parsed.domeinen:
+            levels = {k: (v,) if isinstance(v, str) else tuple(v) for k, v in parsed.domeinen[d.id].items()}
+            d = replace(d, levels=levels)
+        new_domains.append(d)
+    source = parsed.bron or f"eigen beschrijvingen uit {Path(path).name}"
+    return replace(version, domains=tuple(new_domains), source=source)
+
+
+# --------------------------------------------------------------------------- levels and assessments
+def parse_level(value: object, domain: str = "", domain_name: str = "") -> int | None:
+    """Check one level: a whole number 1–5, or a word for "niet besproken" (returns None).
+
+    >>> parse_level(4), parse_level("2"), parse_level("n.v.t."), parse_level(None)
+    (4, 2, None, None)
+    >>> parse_level(2.5, "adl")
+    Traceback (most recent call last):
+    ...
+    wijkteam_kit.errors.ZrmError: Domein 'adl': 2.5 is geen geldig niveau; halve niveaus bestaan niet in de ZRM, kies een heel getal van 1 t/m 5.
+    """
+    where = f"Domein {domain!r}" + (f" ({domain_name})" if domain_name else "") if domain else "ZRM"
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ZrmError(f"{where}: {value!r} is geen niveau; kies een heel getal van 1 t/m 5 of 'nvt'.")
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in NIET_BESPROKEN_WORDS:
+            return None
+        try:
+            value = float(text.replace(",", ".")) if any(c in text for c in ".,") else int(text)
+        except ValueError:
+            raise ZrmError(f"{where}: {value!r} is geen niveau; kies een heel getal van 1 t/m 5 of 'nvt' "
+                           "(niet besproken).") from None
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ZrmError(f"{where}: {value} is geen geldig niveau; halve niveaus bestaan niet in de ZRM, "
+                           "kies een heel getal van 1 t/m 5.")
+        value = int(value)
+    if not isinstance(value, int):
+        raise ZrmError(f"{where}: {value!r} is geen niveau; kies een heel getal van 1 t/m 5 of 'nvt'.")
+    if value not in LEVELS:
+        raise ZrmError(f"{where}: niveau {value} bestaat niet; kies een heel getal van 1 t/m 5 of 'nvt' "
+                       "(niet besproken).")
+    return value
+
+
+@dataclass(frozen=True)
+class DomainScore:
+    """The score of one domain: level (None = niet besproken), optional note and basis."""
+
+    level: int | None
+    note: str = ""
+    basis: str | None = None
+
+
+def _parse_score(version: ZrmVersion, domain_id: str, raw: object) -> DomainScore:
+    domain = version.domain(domain_id)
+    if isinstance(raw, DomainScore):
+        raw = {"level": raw.level, "note": raw.note, "basis": raw.basis}
+    if isinstance(raw, Mapping):
+        level = parse_level(raw.get("level", raw.get("niveau")), domain.id, domain.name)
+        note = str(raw.get("note", raw.get("toelichting", "")) or "")
+        basis = raw.get("basis") or None
+    else:
+        level, note, basis = parse_level(raw, domain.id, domain.name), "", None
+    if basis is not None and basis not in BASIS:
+        raise ZrmError(f"Domein {domain.id!r} ({domain.name}): onbekende basis {basis!r}; "
+                       f"kies uit {', '.join(BASIS)}.")
+    return DomainScore(level, note, basis)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One rater's ZRM scores of one household on one date.
+
+    ``scores`` holds every domain of the version; domains not given are "niet besproken" (None).
+    Build one with :meth:`build`, which validates every value against the version.
+    """
+
+    casus_id: str
+    rater: str
+    version: str
+    date: dt.date
+    scores: Mapping[str, DomainScore]
+    ladder: int | None = None
+
+    @classmethod
+    def build(
+        cls,
+        version: ZrmVersion,
+        casus_id: str,
+        rater: str,
+        scores: Mapping[str, object],
+        date: dt.date | str | None = None,
+        ladder: int | None = None,
+    ) -> Assessment:
+        """Validate and build; unknown domains, levels outside 1–5, half levels raise :class:`ZrmError`."""
+        for domain_id in scores:
+            version.domain(domain_id)  # raises for unknown domains
+        parsed = {d: _parse_score(version, d, scores.get(d)) for d in version.domain_ids}
+        if isinstance(date, str):
+            try:
+                date = dt.date.fromisoformat(date)
+            except ValueError:
+                raise ZrmError(f"Datum {date!r} is ongeldig; schrijf als JJJJ-MM-DD.") from None
+        if ladder is not None:
+            from .participatie import check_rung
+
+            ladder = check_rung(ladder)
+        return cls(casus_id, rater, version.id, date or dt.date.today(), parsed, ladder)
+
+    def level(self, domain_id: str) -> int | None:
+        """Level of a domain (None when not discussed); unknown ids raise :class:`ZrmError`."""
+        if domain_id not in self.scores:
+            raise ZrmError(f"Domein {domain_id!r} hoort niet bij {self.version}.")
+        return self.scores[domain_id].level
+
+    def levels(self) -> dict[str, int | None]:
+        """All levels by domain id, in the version's order."""
+        return {d: s.level for d, s in self.scores.items()}
