@@ -68,13 +68,10 @@ def _collect_lines(node: yaml.Node, path: PathKey, lines: dict[PathKey, int]) ->
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
-            key = key_node.value
-            try:
-                key = yaml.safe_load(key_node.value) if key_node.tag.endswith(":int") else key
-            except yaml.YAMLError:  # pragma: no cover - defensive
-                pass
-            child = (*path, key)
+            child = (*path, key_node.value)
             lines[child] = key_node.start_mark.line + 1
+            if key_node.tag.endswith(":int"):  # also reachable as the int key that yaml.safe_load gives
+                lines[(*path, int(key_node.value))] = key_node.start_mark.line + 1
             _collect_lines(value_node, child, lines)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):

@@ -174,7 +174,7 @@ def _level_texts_problems(levels: Mapping[int, Any], doc, path: tuple) -> list[P
     for level, texts in levels.items():
         texts = [texts] if isinstance(texts, str) else texts
         if not 1 <= len(texts) <= 3 or not all(t.strip() for t in texts):
-            problems.append(doc.problem((*path, level), "verwacht 1 tot 3 niet-lege indicatoren"))
+            problems.append(doc.problem((*path, str(level)), "verwacht 1 tot 3 niet-lege indicatoren"))
     return problems
 
 

@@ -1,0 +1,72 @@
+"""``wijkteam-kit serve``: start Voila on 127.0.0.1 with the apps, culling idle kernels.
+
+Kernels of closed tabs are shut down after :data:`CULL_IDLE_SECONDS` without activity (Voila cannot stop them
+itself when a tab closes); kernels with an open tab are never culled. Ctrl-C or SIGTERM stops the server and
+its kernels.
+
+Examples
+--------
+>>> args = voila_arguments(Path("apps"), port=8866, open_browser=False)
+>>> "--port=8866" in args and "--Voila.ip=127.0.0.1" in args and "--no-browser" in args
+True
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+from .errors import WijkteamError
+
+__all__ = ["CULL_IDLE_SECONDS", "default_apps_dir", "free_port", "serve", "voila_arguments"]
+
+CULL_IDLE_SECONDS = 900
+CULL_INTERVAL_SECONDS = 60
+
+
+def default_apps_dir() -> Path:
+    """``apps/`` beside the package (an editable install or a checkout), else ``./apps``."""
+    beside = Path(__file__).resolve().parent.parent / "apps"
+    return beside if beside.is_dir() else Path.cwd() / "apps"
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def voila_arguments(apps_dir: Path, port: int, open_browser: bool) -> list[str]:
+    """Command-line arguments for :class:`wijkteam_kit.server.WijkteamVoila`."""
+    args = [
+        str(apps_dir),
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        "--Voila.port_retries=0",
+        f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_SECONDS}",
+        f"--MappingKernelManager.cull_interval={CULL_INTERVAL_SECONDS}",
+        "--MappingKernelManager.cull_connected=False",
+    ]
+    if not open_browser:
+        args.append("--no-browser")
+    return args
+
+
+def serve(port: int = 8866, open_browser: bool = True, apps_dir: str | Path | None = None) -> int:
+    """Run the app server until Ctrl-C; returns the exit code."""
+    folder = Path(apps_dir) if apps_dir else default_apps_dir()
+    if not folder.is_dir():
+        raise WijkteamError(f"De map met apps bestaat niet: {folder}. Geef een map op met --apps.")
+    port = port or free_port()
+    casuses = Path(__file__).resolve().parent.parent / "casuses"
+    if "WIJKTEAM_CASUSES" not in os.environ and casuses.is_dir():
+        os.environ["WIJKTEAM_CASUSES"] = str(casuses)  # the kernels inherit it
+    from .server import WijkteamVoila
+
+    print(f"wijkteam-kit draait op http://127.0.0.1:{port}/  (stoppen: Ctrl-C)", flush=True)
+    # Voila stops on Ctrl-C (KeyboardInterrupt) and on SIGTERM, and then shuts all its kernels down.
+    WijkteamVoila.launch_instance(argv=voila_arguments(folder, port, open_browser))
+    print("wijkteam-kit is gestopt.", flush=True)
+    return 0

@@ -1,0 +1,1 @@
+"""ipywidgets views, one module per app; thin: layout, events and Dutch texts only."""
