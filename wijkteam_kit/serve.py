@@ -1,7 +1,8 @@
 """``wijkteam-kit serve``: start Voila on 127.0.0.1 with the apps, culling idle kernels.
 
 Kernels of closed tabs are shut down after :data:`CULL_IDLE_SECONDS` without activity (Voila cannot stop them
-itself when a tab closes); kernels with an open tab are never culled. Ctrl-C or SIGTERM stops the server and
+itself when a tab closes); kernels with an open tab are never culled. The environment variables
+``WIJKTEAM_CULL_IDLE_SECONDS`` and ``WIJKTEAM_CULL_INTERVAL_SECONDS`` override the timings. Ctrl-C or SIGTERM stops the server and
 its kernels.
 
 Examples
@@ -25,6 +26,12 @@ CULL_IDLE_SECONDS = 900
 CULL_INTERVAL_SECONDS = 60
 
 
+def _seconds(name: str, default: int) -> int:
+    """A timing from the environment (``WIJKTEAM_CULL_IDLE_SECONDS`` …), for short runs in tests."""
+    value = os.environ.get(name, "")
+    return int(value) if value.isdigit() and int(value) > 0 else default
+
+
 def default_apps_dir() -> Path:
     """``apps/`` beside the package (an editable install or a checkout), else ``./apps``."""
     beside = Path(__file__).resolve().parent.parent / "apps"
@@ -45,8 +52,8 @@ def voila_arguments(apps_dir: Path, port: int, open_browser: bool) -> list[str]:
         f"--port={port}",
         "--Voila.ip=127.0.0.1",
         "--Voila.port_retries=0",
-        f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_SECONDS}",
-        f"--MappingKernelManager.cull_interval={CULL_INTERVAL_SECONDS}",
+        f"--MappingKernelManager.cull_idle_timeout={_seconds('WIJKTEAM_CULL_IDLE_SECONDS', CULL_IDLE_SECONDS)}",
+        f"--MappingKernelManager.cull_interval={_seconds('WIJKTEAM_CULL_INTERVAL_SECONDS', CULL_INTERVAL_SECONDS)}",
         "--MappingKernelManager.cull_connected=False",
     ]
     if not open_browser:

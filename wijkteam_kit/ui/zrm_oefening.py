@@ -66,6 +66,8 @@ class ZrmOefening:
             log.error("Casusbibliotheek: %s", exc)
             self.messages.error(f"De casusbibliotheek kon niet geladen worden. {exc}")
         self.casus_choice.options = [(c.titel, c.id) for c in self.library]
+        if self.library:
+            self.casus_choice.value = self.library[0].id
         self.show_choose()
 
     # ------------------------------------------------------------------ step 1: choose and read

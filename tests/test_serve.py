@@ -1,0 +1,93 @@
+"""The app server: landing page, arguments, clean stop with Ctrl-C, culling of closed tabs."""
+
+import signal
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from wijkteam_kit.server import landing_page, list_apps
+from wijkteam_kit.serve import voila_arguments
+
+from .conftest import ROOT, Server
+
+APP_URL = "voila/render/zrm_oefening.ipynb"
+
+
+def kernels_of(pid: int) -> list[int]:
+    """Kernel processes started by the server process ``pid``."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            stat = (proc / "stat").read_text()
+            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        if ppid == pid and "ipykernel" in cmdline:
+            found.append(int(proc.name))
+    return found
+
+
+def wait_until(condition, timeout: float) -> bool:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if condition():
+            return True
+        time.sleep(0.5)
+    return condition()
+
+
+def test_landing_page_lists_apps_with_descriptions_and_escapes():
+    apps = list_apps(ROOT / "apps")
+    assert apps[0]["titel"] == "ZRM-oefening" and apps[0]["omschrijving"]
+    html = landing_page([{"naam": "x.ipynb", "titel": "<script>x</script>", "omschrijving": "a & b"}])
+    assert "<script>x" not in html and "&lt;script&gt;" in html and "a &amp; b" in html
+
+
+def test_server_arguments_bind_localhost_and_cull():
+    args = voila_arguments(ROOT / "apps", 9999, open_browser=False)
+    assert "--Voila.ip=127.0.0.1" in args and "--no-browser" in args
+    assert any(a.startswith("--MappingKernelManager.cull_idle_timeout=") for a in args)
+
+
+@pytest.mark.browser
+def test_ctrl_c_stops_server_and_its_kernels(browser):
+    srv = Server()
+    try:
+        with urllib.request.urlopen(srv.url, timeout=10) as response:
+            assert "ZRM-oefening" in response.read().decode()
+        page = browser.new_page()
+        page.goto(srv.url + APP_URL)
+        page.locator(".wk-casus-keuze select").wait_for(timeout=120_000)
+        assert wait_until(lambda: len(kernels_of(srv.process.pid)) >= 1, 30)
+        kernels = kernels_of(srv.process.pid)
+        srv.process.send_signal(signal.SIGINT)  # what Ctrl-C in the terminal sends
+        srv.process.wait(timeout=60)
+        assert srv.process.returncode == 0
+        assert wait_until(lambda: not any(Path(f"/proc/{k}").exists() for k in kernels), 30)
+        assert "wijkteam-kit is gestopt." in srv.output()
+        page.close()
+    finally:
+        srv.stop()
+
+
+@pytest.mark.browser
+def test_kernel_of_a_closed_tab_is_culled(browser, monkeypatch):
+    monkeypatch.setenv("WIJKTEAM_CULL_IDLE_SECONDS", "4")
+    monkeypatch.setenv("WIJKTEAM_CULL_INTERVAL_SECONDS", "2")
+    srv = Server()
+    try:
+        page = browser.new_page()
+        page.goto(srv.url + APP_URL)
+        page.locator(".wk-casus-keuze select").wait_for(timeout=120_000)
+        assert wait_until(lambda: len(kernels_of(srv.process.pid)) == 1, 30)
+        time.sleep(8)
+        assert len(kernels_of(srv.process.pid)) == 1  # an open tab is never culled
+        page.close()
+        assert wait_until(lambda: not kernels_of(srv.process.pid), 40)
+    finally:
+        srv.stop()

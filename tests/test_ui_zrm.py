@@ -1,0 +1,133 @@
+"""The ZRM app driven headless: build the view, set values, click, check what it shows."""
+
+import pytest
+
+from wijkteam_kit.casus import load_library
+from wijkteam_kit.ui.zrm_oefening import LADDER_STEP, NVT, ZrmOefening
+
+
+@pytest.fixture()
+def app():
+    a = ZrmOefening()
+    a.casus_choice.value = "administratie-taal"
+    a.start_button.click()
+    return a
+
+
+def _score_like_reference(app, change=None):
+    ref = app.casus.reference_assessment()
+    for domain_id, level in ref.levels().items():
+        app.choose_level(domain_id, (change or {}).get(domain_id, NVT if level is None else level))
+    app.ladder.value = app.casus.participatieladder.trede
+
+
+def test_reading_the_casus_shows_story_and_network():
+    a = ZrmOefening()
+    assert a.casus_choice.value == load_library()[0].id  # a casus is chosen from the start
+    assert load_library()[0].titel in a.casus_text.value
+    a.casus_choice.value = "mantelzorg-dementie"
+    casus = next(c for c in a.library if c.id == "mantelzorg-dementie")
+    assert casus.titel in a.casus_text.value
+    assert casus.netwerk.personen[0].naam in a.casus_text.value
+    assert len(a.casus_choice.options) == len(load_library())
+
+
+def test_descriptors_of_the_current_domain_are_shown(app):
+    app.show_step("financien")
+    domain = app.version.domain("financien")
+    assert domain.descriptor(3)[0] in app.domain_text.value
+    app.level_choice.value = 3
+    assert "wk-gekozen" in app.domain_text.value
+    assert app.nav.children[0].description.startswith("✓ Financiën: 3")
+
+
+def test_submit_with_missing_domains_lists_them(app):
+    app.choose_level("financien", 3)
+    app.submit_button.click()
+    assert "Nog niet gescoord" in app.messages.html.value and "Justitie" in app.messages.html.value
+    assert "Participatieladder" in app.messages.html.value
+    assert app.result is None
+
+
+def test_scoring_like_the_reference_gives_no_differences(app):
+    _score_like_reference(app)
+    app.submit_button.click()
+    assert app.result.n_different == 0
+    assert app.messages.html.value == ""
+
+
+def test_two_changed_domains_are_listed_with_the_reference_rationale(app):
+    ref = app.casus.reference_assessment()
+    changed = {"financien": 5, "justitie": NVT if ref.level("justitie") is not None else 3}
+    _score_like_reference(app, changed)
+    app.submit_button.click()
+    assert app.result.n_different == 2
+    assert {d.domain_id for d in app.result.differences} == {"financien", "justitie"}
+    result_html = " ".join(getattr(w, "value", "") for w in app.body.children[0].children if hasattr(w, "value")
+                           and isinstance(w.value, str))
+    assert "2 domeinen verschillen" in result_html
+    assert ref.scores["financien"].note[:40].replace("'", "&#x27;") in result_html
+
+
+def test_motivation_is_kept_per_domain_and_escaped(app):
+    app.show_step("financien")
+    app.note.value = "<script>alert('x')</script> twijfel tussen 2 en 3"
+    app.show_step("adl")
+    assert app.note.value == ""
+    app.show_step("financien")
+    assert app.note.value.startswith("<script>")
+    _score_like_reference(app, {"financien": 2})
+    app.rater.value = "<img src=x onerror=alert(1)>"
+    app.submit_button.click()
+    html = str([getattr(w, "value", "") for w in app.body.children[0].children])
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<img src=x" not in html
+
+
+def test_privacy_warning_for_bsn_in_motivation(app):
+    app.show_step("financien")
+    app.note.value = "BSN van meneer: 111222333"
+    assert "lijkt op een BSN" in app.note_warning.value
+    app.note.value = "gewoon een notitie"
+    assert app.note_warning.value == ""
+
+
+def test_restart_clears_everything(app):
+    _score_like_reference(app)
+    app.submit_button.click()
+    restart = app.body.children[-1]
+    restart.click()
+    assert app.body.children == (app.choose_page,)
+    app.start_button.click()
+    assert all(v is None for v in app.levels.values()) and app.ladder.value is None
+
+
+def test_ladder_step_and_navigation(app):
+    app.show_step(app.version.domain_ids[-1])
+    app.next_button.click()
+    assert app.current == LADDER_STEP and app.next_button.disabled
+    app.ladder.value = 1
+    assert "Geïsoleerd" in app.ladder_text.value
+    app.prev_button.click()
+    assert app.current == app.version.domain_ids[-1]
+
+
+def test_error_in_a_callback_is_shown_not_swallowed(app, monkeypatch):
+    _score_like_reference(app)
+
+    def broken(*_args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("wijkteam_kit.ui.zrm_oefening.feedback", broken)
+    app.submit_button.click()
+    assert "Er ging iets mis" in app.messages.html.value
+    assert app.levels["financien"] is not None  # nothing the user entered is lost
+
+
+def test_broken_library_gives_a_clear_message(tmp_path, monkeypatch):
+    (tmp_path / "kapot.yaml").write_text("id: [\n", encoding="utf-8")
+    monkeypatch.setenv("WIJKTEAM_CASUSES", str(tmp_path))
+    a = ZrmOefening()
+    assert "casusbibliotheek kon niet geladen worden" in a.messages.html.value
+    assert "kapot.yaml" in a.messages.html.value
+    assert a.start_button.disabled
