@@ -16,8 +16,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
 
 
 def free_port() -> int:
@@ -44,13 +50,22 @@ class Server:
     def __init__(self, apps_dir: Path | None = None, log_path: Path | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
-        command = [sys.executable, "-m", "wijkteam_kit.cli", "serve", "--port", str(self.port), "--no-browser"]
+        command = [
+            sys.executable,
+            "-m",
+            "wijkteam_kit.cli",
+            "serve",
+            "--port",
+            str(self.port),
+            "--no-browser",
+        ]
         if apps_dir is not None:
             command += ["--apps", str(apps_dir)]
         self.log_path = log_path or Path(os.environ.get("TMPDIR", "/tmp")) / f"wijkteam-serve-{self.port}.log"
         self.log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen(command, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
-                                        start_new_session=True)
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         wait_for(self.url + "voila/api/contents")
 
     def stop(self, sig: int = signal.SIGTERM, timeout: float = 30) -> int:

@@ -49,8 +49,12 @@ def test_zrm_exercise_from_landing_page_to_comparison(page, server):
         page.get_by_role("button", name="Volgende").click()
 
     expect(page.locator(".wk-kaart h3")).to_have_text("Participatieladder")
-    page.locator(".wk-ladder").get_by_role("button", name=str(CASUS.participatieladder.trede), exact=True).click()
-    expect(page.locator(".wk-voortgang")).to_contain_text(f"{len(version.domains)} van {len(version.domains)}")
+    page.locator(".wk-ladder").get_by_role(
+        "button", name=str(CASUS.participatieladder.trede), exact=True
+    ).click()
+    expect(page.locator(".wk-voortgang")).to_contain_text(
+        f"{len(version.domains)} van {len(version.domains)}"
+    )
     page.get_by_role("button", name="Inleveren").click()
 
     expect(page.locator(".wk-aantal-verschillen")).to_contain_text("2 domeinen verschillen", timeout=60_000)
@@ -78,4 +82,6 @@ def test_submitting_too_early_names_what_is_missing(page, server):
     first = page.locator(".wk-kaart h3").first
     expect(first).not_to_have_text("")
     page.get_by_role("button", name="Inleveren").click()
-    expect(page.locator(".wk-waarschuwing")).to_contain_text(re.compile("Nog niet gescoord: .*Participatieladder"))
+    expect(page.locator(".wk-waarschuwing")).to_contain_text(
+        re.compile("Nog niet gescoord: .*Participatieladder")
+    )

@@ -4,12 +4,22 @@ from wijkteam_kit.draw import LEVEL_COLOURS, UNSCORED_COLOUR, figure_bytes, save
 from wijkteam_kit.zrm import Assessment, load_version
 
 V13 = load_version("zrm2013")
-SCORES = {"financien": 1, "dagbesteding": 2, "huisvesting": 3, "huiselijke_relaties": 4, "adl": 5,
-          "justitie": "nvt"}
+SCORES = {
+    "financien": 1,
+    "dagbesteding": 2,
+    "huisvesting": 3,
+    "huiselijke_relaties": 4,
+    "adl": 5,
+    "justitie": "nvt",
+}
 
 
 def _patches(fig, prefix):
-    return {p.get_gid().removeprefix(prefix): p for p in fig.axes[0].patches if (p.get_gid() or "").startswith(prefix)}
+    return {
+        p.get_gid().removeprefix(prefix): p
+        for p in fig.axes[0].patches
+        if (p.get_gid() or "").startswith(prefix)
+    }
 
 
 def test_one_bar_per_domain_coloured_by_level():

@@ -13,14 +13,24 @@ def test_other_numbers_are_not_bsn(digits):
     assert not is_bsn(digits)
 
 
-@pytest.mark.parametrize("text", ["06-12345678", "06 12 34 56 78", "0612345678", "+31 6 12345678", "010-1234567",
-                                  "0031612345678"])
+@pytest.mark.parametrize(
+    "text", ["06-12345678", "06 12 34 56 78", "0612345678", "+31 6 12345678", "010-1234567", "0031612345678"]
+)
 def test_phone_numbers_are_found(text):
     assert [w.kind for w in find_identifiers(f"Bel {text} morgen")] == ["telefoonnummer"]
 
 
-@pytest.mark.parametrize("text", ["In 2019 verhuisd", "schuld van 12500 euro", "postcode 9712 AB",
-                                  "huisnummer 123, 3 kinderen", "dossier 2024-0315", "123456789"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019 verhuisd",
+        "schuld van 12500 euro",
+        "postcode 9712 AB",
+        "huisnummer 123, 3 kinderen",
+        "dossier 2024-0315",
+        "123456789",
+    ],
+)
 def test_ordinary_numbers_give_no_warning(text):
     assert find_identifiers(text) == []
 

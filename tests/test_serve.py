@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from wijkteam_kit.server import landing_page, list_apps
 from wijkteam_kit.serve import voila_arguments
+from wijkteam_kit.server import landing_page, list_apps
 
 from .conftest import ROOT, Server
 
@@ -91,3 +91,35 @@ def test_kernel_of_a_closed_tab_is_culled(browser, monkeypatch):
         assert wait_until(lambda: not kernels_of(srv.process.pid), 40)
     finally:
         srv.stop()
+
+
+def test_organisation_descriptors_reach_the_app(tmp_path, monkeypatch):
+    from wijkteam_kit.serve import use_descriptor_files
+    from wijkteam_kit.ui.zrm_oefening import ZrmOefening
+    from wijkteam_kit.zrm import DESCRIPTORS_ENV
+
+    monkeypatch.delenv(DESCRIPTORS_ENV, raising=False)
+    own = tmp_path / "eigen.yaml"
+    own.write_text(
+        "versie: zrm2013\ndomeinen:\n  financien:\n"
+        + "".join(f'    {n}: ["Tekst van onze organisatie {n}"]\n' for n in range(1, 6)),
+        encoding="utf-8",
+    )
+    use_descriptor_files([own])
+    app = ZrmOefening()
+    app.casus_choice.value = "administratie-taal"  # a ZRM 2013 casus
+    app.start_button.click()
+    app.show_step("financien")
+    assert "Tekst van onze organisatie 3" in app.domain_text.value
+
+
+def test_broken_descriptor_file_stops_serve_with_a_clear_message(tmp_path, capsys, monkeypatch):
+    from wijkteam_kit.cli import main
+    from wijkteam_kit.zrm import DESCRIPTORS_ENV
+
+    monkeypatch.delenv(DESCRIPTORS_ENV, raising=False)
+    bad = tmp_path / "kapot.yaml"
+    bad.write_text("versie: zrm2013\ndomeinen:\n  financein:\n    1: [a]\n", encoding="utf-8")
+    assert main(["serve", "--no-browser", "--port", "0", "--beschrijvingen", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "Kan de apps niet starten" in err and "Onbekend domein 'financein'" in err and "kapot.yaml" in err

@@ -63,8 +63,11 @@ def test_two_changed_domains_are_listed_with_the_reference_rationale(app):
     app.submit_button.click()
     assert app.result.n_different == 2
     assert {d.domain_id for d in app.result.differences} == {"financien", "justitie"}
-    result_html = " ".join(getattr(w, "value", "") for w in app.body.children[0].children if hasattr(w, "value")
-                           and isinstance(w.value, str))
+    result_html = " ".join(
+        getattr(w, "value", "")
+        for w in app.body.children[0].children
+        if hasattr(w, "value") and isinstance(w.value, str)
+    )
     assert "2 domeinen verschillen" in result_html
     assert ref.scores["financien"].note[:40].replace("'", "&#x27;") in result_html
 

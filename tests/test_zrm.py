@@ -3,7 +3,14 @@ import datetime as dt
 import pytest
 
 from wijkteam_kit.errors import DataFileError, ZrmError
-from wijkteam_kit.zrm import LEVELS, Assessment, available_versions, load_descriptors, load_version, parse_level
+from wijkteam_kit.zrm import (
+    LEVELS,
+    Assessment,
+    available_versions,
+    load_descriptors,
+    load_version,
+    parse_level,
+)
 from wijkteam_kit.zrm_analyse import compare, differences, summarize
 from wijkteam_kit.zrm_mapping import load_mapping, map_assessment
 
@@ -29,14 +36,17 @@ def test_unknown_domain_names_the_domain_and_suggests():
         Assessment.build(V13, "c", "r", {"financein": 3})
 
 
-@pytest.mark.parametrize(("value", "pattern"), [
-    (6, r"Domein 'adl' \(Activiteiten Dagelijks Leven \(ADL\)\): niveau 6 bestaat niet"),
-    (0, "niveau 0 bestaat niet"),
-    (2.5, "halve niveaus bestaan niet"),
-    ("2,5", "halve niveaus bestaan niet"),
-    ("drie", "'drie' is geen niveau"),
-    (True, "True is geen niveau"),
-])
+@pytest.mark.parametrize(
+    ("value", "pattern"),
+    [
+        (6, r"Domein 'adl' \(Activiteiten Dagelijks Leven \(ADL\)\): niveau 6 bestaat niet"),
+        (0, "niveau 0 bestaat niet"),
+        (2.5, "halve niveaus bestaan niet"),
+        ("2,5", "halve niveaus bestaan niet"),
+        ("drie", "'drie' is geen niveau"),
+        (True, "True is geen niveau"),
+    ],
+)
 def test_bad_levels_are_refused_with_domain_and_value(value, pattern):
     with pytest.raises(ZrmError, match=pattern):
         Assessment.build(V13, "c", "r", {"adl": value})
@@ -44,12 +54,25 @@ def test_bad_levels_are_refused_with_domain_and_value(value, pattern):
 
 def test_levels_accept_whole_numbers_and_not_discussed_words():
     assert [parse_level(v) for v in (1, "5", 3.0, "nvt", "N.V.T.", "niet besproken", None)] == [
-        1, 5, 3, None, None, None, None]
+        1,
+        5,
+        3,
+        None,
+        None,
+        None,
+        None,
+    ]
 
 
 def test_assessment_fills_missing_domains_as_not_discussed_and_keeps_notes():
-    a = Assessment.build(V13, "c", "Sanne", {"financien": {"niveau": 2, "toelichting": "schulden", "basis": "netwerk"}},
-                         date="2024-03-01", ladder=2)
+    a = Assessment.build(
+        V13,
+        "c",
+        "Sanne",
+        {"financien": {"niveau": 2, "toelichting": "schulden", "basis": "netwerk"}},
+        date="2024-03-01",
+        ladder=2,
+    )
     assert a.date == dt.date(2024, 3, 1) and a.ladder == 2
     assert a.scores["financien"].note == "schulden" and a.scores["financien"].basis == "netwerk"
     assert a.level("justitie") is None
@@ -62,8 +85,9 @@ def test_assessment_fills_missing_domains_as_not_discussed_and_keeps_notes():
 
 
 def test_summary_puts_concerns_first_and_leaves_unscored_out_of_the_mean():
-    a = Assessment.build(V13, "c", "r", {"financien": 2, "huisvesting": 1, "adl": 4, "justitie": "nvt",
-                                         "dagbesteding": 3})
+    a = Assessment.build(
+        V13, "c", "r", {"financien": 2, "huisvesting": 1, "adl": 4, "justitie": "nvt", "dagbesteding": 3}
+    )
     s = summarize(a, V13)
     assert [line.domain_id for line in s.lines[:3]] == ["huisvesting", "financien", "dagbesteding"]
     assert [line.domain_id for line in s.concerns] == ["huisvesting", "financien"]
@@ -95,8 +119,9 @@ def test_mapping_2013_to_2017_and_back():
     assert (b.level("basale_adl"), b.level("instrumentele_adl")) == (4, 4)
     assert b.level("middelengebruik") == 5 and b.level("financien") == 3
     assert "afgeleid" in b.scores["basale_adl"].note
-    c = Assessment.build(V17, "c", "r", {"werk_opleiding": 2, "tijdsbesteding": 4, "basale_adl": 5,
-                                         "instrumentele_adl": 3})
+    c = Assessment.build(
+        V17, "c", "r", {"werk_opleiding": 2, "tijdsbesteding": 4, "basale_adl": 5, "instrumentele_adl": 3}
+    )
     back = map_assessment(c, "zrm2013")
     assert back.level("dagbesteding") == 2  # the lowest level of the merged domains
     assert back.level("adl") == 3
@@ -117,8 +142,9 @@ def test_organisation_descriptor_file_replaces_texts(tmp_path):
     own = tmp_path / "eigen.yaml"
     own.write_text(
         "versie: zrm2013\nbron: Eigen teksten\ndomeinen:\n  financien:\n"
-        + "".join(f"    {level}: [\"Eigen tekst {level}\"]\n" for level in LEVELS),
-        encoding="utf-8")
+        + "".join(f'    {level}: ["Eigen tekst {level}"]\n' for level in LEVELS),
+        encoding="utf-8",
+    )
     v = load_descriptors(V13, own)
     assert v.domain("financien").descriptor(3) == ("Eigen tekst 3",)
     assert v.domain("adl").descriptor(3) == V13.domain("adl").descriptor(3)
@@ -128,8 +154,10 @@ def test_organisation_descriptor_file_replaces_texts(tmp_path):
 
 def test_broken_descriptor_file_reports_every_problem(tmp_path):
     bad = tmp_path / "kapot.yaml"
-    bad.write_text("versie: zrm2017\ndomeinen:\n  financein:\n    1: [a]\n  adl:\n    1: []\n    7: [x]\n",
-                   encoding="utf-8")
+    bad.write_text(
+        "versie: zrm2017\ndomeinen:\n  financein:\n    1: [a]\n  adl:\n    1: []\n    7: [x]\n",
+        encoding="utf-8",
+    )
     with pytest.raises(DataFileError) as info:
         load_descriptors(V13, bad)
     text = str(info.value)
@@ -141,8 +169,11 @@ def test_broken_descriptor_file_reports_every_problem(tmp_path):
 
 def test_version_file_of_a_trainer_is_validated(tmp_path):
     path = tmp_path / "mijnversie.yaml"
-    path.write_text("id: mijnversie\nnaam: Mijn set\nniveaulabels: {1: a, 2: b, 3: c, 4: d}\n"
-                    "domeinen:\n  - {id: wonen, naam: Wonen}\n  - {id: wonen, naam: Wonen 2}\n", encoding="utf-8")
+    path.write_text(
+        "id: mijnversie\nnaam: Mijn set\nniveaulabels: {1: a, 2: b, 3: c, 4: d}\n"
+        "domeinen:\n  - {id: wonen, naam: Wonen}\n  - {id: wonen, naam: Wonen 2}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(DataFileError) as info:
         load_version(path)
     assert "niveaulabels: verwacht precies de niveaus 1, 2, 3, 4 en 5" in str(info.value)

@@ -40,7 +40,9 @@ def _message(err: dict[str, Any], model: type[BaseModel], path: tuple) -> str:
     if kind == "extra_forbidden":
         known = _known_fields(model, path)
         guess = difflib.get_close_matches(str(path[-1]), known, n=1) if known else []
-        hint = f"; bedoelde u '{guess[0]}'?" if guess else (f"; toegestaan: {', '.join(known)}" if known else "")
+        hint = (
+            f"; bedoelde u '{guess[0]}'?" if guess else (f"; toegestaan: {', '.join(known)}" if known else "")
+        )
         return f"onbekend veld{hint}"
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("' or '", "' of '")
@@ -105,13 +107,23 @@ def _inner_model(annotation: Any) -> Any:
 def validate_model(model: type[M], doc: YamlDocument) -> tuple[M | None, list[Problem]]:
     """Validate ``doc.data`` against ``model``; return the object (or None) and *all* problems found."""
     if not isinstance(doc.data, dict):
-        return None, [Problem("", f"verwacht een groep velden bovenaan het bestand, kreeg {describe_value(doc.data)}",
-                              doc.source, 1)]
+        return None, [
+            Problem(
+                "",
+                f"verwacht een groep velden bovenaan het bestand, kreeg {describe_value(doc.data)}",
+                doc.source,
+                1,
+            )
+        ]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
-            path = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal["))))
-            problems.append(Problem(format_path(path), _message(err, model, path), doc.source, doc.line_of(path)))
+            path = tuple(
+                p for p in err["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal[")))
+            )
+            problems.append(
+                Problem(format_path(path), _message(err, model, path), doc.source, doc.line_of(path))
+            )
         return None, problems

@@ -149,8 +149,10 @@ class Agreement:
         """A plain Dutch reading of the figures."""
         if self.n_raters < 2 or self.exact is None:
             return "Te weinig beoordelaars: overeenstemming vraagt minstens twee beoordelaars per domein."
-        text = (f"{self.n_raters} beoordelaars: {self.exact:.0%} van de paren gaf hetzelfde niveau, "
-                f"{self.within_one:.0%} zat er hoogstens één niveau naast.")
+        text = (
+            f"{self.n_raters} beoordelaars: {self.exact:.0%} van de paren gaf hetzelfde niveau, "
+            f"{self.within_one:.0%} zat er hoogstens één niveau naast."
+        )
         if self.alpha is None:
             return text + " Krippendorffs alfa is niet te berekenen: iedereen gaf overal hetzelfde niveau."
         return text + f" Krippendorffs alfa (ordinaal): {self.alpha:.2f}."
@@ -170,8 +172,9 @@ def _pair_shares(levels: np.ndarray) -> tuple[int, int, int]:
     return len(diff), int((diff == 0).sum()), int((diff <= 1).sum())
 
 
-def rater_agreement_matrix(values: Sequence[Sequence[int | None]] | np.ndarray,
-                           domain_ids: Sequence[str] | None = None) -> Agreement:
+def rater_agreement_matrix(
+    values: Sequence[Sequence[int | None]] | np.ndarray, domain_ids: Sequence[str] | None = None
+) -> Agreement:
     """Agreement figures for a raters × domains matrix of levels (None = niet besproken)."""
     data = _as_matrix(values)
     n_raters, n_units = data.shape if data.size else (len(values), 0)
@@ -182,8 +185,14 @@ def rater_agreement_matrix(values: Sequence[Sequence[int | None]] | np.ndarray,
         pairs, equal, close = _pair_shares(data[:, j])
         totals += (pairs, equal, close)
         levels = tuple(None if np.isnan(v) else int(v) for v in data[:, j])
-        domains.append(DomainAgreement(domain_id, levels, float(equal / pairs) if pairs else None,
-                                       float(close / pairs) if pairs else None))
+        domains.append(
+            DomainAgreement(
+                domain_id,
+                levels,
+                float(equal / pairs) if pairs else None,
+                float(close / pairs) if pairs else None,
+            )
+        )
     pairs, equal, close = (int(t) for t in totals)
     return Agreement(
         n_raters=n_raters,
@@ -209,7 +218,9 @@ def rater_agreement(assessments: Sequence[Assessment]) -> Agreement:
         raise ZrmError("Geen beoordelingen om te vergelijken.")
     versions = {a.version for a in assessments}
     if len(versions) > 1:
-        raise ZrmError(f"Beoordelingen in verschillende ZRM-versies ({', '.join(sorted(versions))}); zet ze eerst om.")
+        raise ZrmError(
+            f"Beoordelingen in verschillende ZRM-versies ({', '.join(sorted(versions))}); zet ze eerst om."
+        )
     casus_ids = {a.casus_id for a in assessments}
     if len(casus_ids) > 1:
         raise ZrmError(f"Overeenstemming gaat over één casus; kreeg {', '.join(sorted(casus_ids))}.")

@@ -50,8 +50,14 @@ class CaseloadData:
         return int(self.levels.shape[0])
 
     @classmethod
-    def from_arrays(cls, version: str, domain_ids: Sequence[str], households: Sequence[str] | np.ndarray,
-                    dates: Sequence | np.ndarray, levels: Sequence[Sequence[int]] | np.ndarray) -> CaseloadData:
+    def from_arrays(
+        cls,
+        version: str,
+        domain_ids: Sequence[str],
+        households: Sequence[str] | np.ndarray,
+        dates: Sequence | np.ndarray,
+        levels: Sequence[Sequence[int]] | np.ndarray,
+    ) -> CaseloadData:
         """Build from plain arrays; levels must be whole numbers 0–5 (0 = niet besproken)."""
         known = load_version(version).domain_ids
         unknown = [d for d in domain_ids if d not in known]
@@ -60,15 +66,22 @@ class CaseloadData:
         level_array = np.asarray(levels)
         if level_array.ndim != 2 or level_array.shape[1] != len(domain_ids):
             raise ZrmError(f"Verwacht een tabel met {len(domain_ids)} kolommen (één per domein).")
-        if level_array.size and (level_array.min() < 0 or level_array.max() > 5
-                                 or not np.all(np.mod(level_array, 1) == 0)):
+        if level_array.size and (
+            level_array.min() < 0 or level_array.max() > 5 or not np.all(np.mod(level_array, 1) == 0)
+        ):
             raise ZrmError("Niveaus moeten hele getallen van 1 t/m 5 zijn (0 = niet besproken).")
         ids, codes = np.unique(np.asarray(households, dtype=str), return_inverse=True)
         date_array = np.asarray(dates, dtype="datetime64[D]")
         if not (len(codes) == len(date_array) == level_array.shape[0]):
             raise ZrmError("Huishoudens, datums en niveaus moeten even lang zijn.")
-        return cls(version, tuple(domain_ids), codes.astype(np.int64), tuple(ids.tolist()), date_array,
-                   level_array.astype(np.int8))
+        return cls(
+            version,
+            tuple(domain_ids),
+            codes.astype(np.int64),
+            tuple(ids.tolist()),
+            date_array,
+            level_array.astype(np.int8),
+        )
 
     @classmethod
     def from_assessments(cls, assessments: Sequence[Assessment]) -> CaseloadData:
@@ -81,8 +94,13 @@ class CaseloadData:
         version = versions.pop()
         domain_ids = load_version(version).domain_ids
         levels = [[a.scores[d].level or 0 for d in domain_ids] for a in assessments]
-        return cls.from_arrays(version, domain_ids, [a.casus_id for a in assessments],
-                               [a.date.isoformat() for a in assessments], levels)
+        return cls.from_arrays(
+            version,
+            domain_ids,
+            [a.casus_id for a in assessments],
+            [a.date.isoformat() for a in assessments],
+            levels,
+        )
 
 
 @dataclass(frozen=True)
@@ -122,7 +140,9 @@ def summarize_caseload(data: CaseloadData) -> CaseloadSummary:
     distribution = np.bincount((levels + offsets).ravel(), minlength=6 * n_domains).reshape(n_domains, 6)
     if data.n_assessments == 0:
         empty = np.zeros(n_domains)
-        return CaseloadSummary(data.domain_ids, 0, 0, distribution, empty.astype(int), empty, empty, empty, empty)
+        return CaseloadSummary(
+            data.domain_ids, 0, 0, distribution, empty.astype(int), empty, empty, empty, empty
+        )
     first, last = _first_last(data)
     later = first != last
     before, after = levels[first[later]], levels[last[later]]
@@ -135,5 +155,14 @@ def summarize_caseload(data: CaseloadData) -> CaseloadSummary:
         latest = levels[last]
         scored_last = (latest > 0).sum(axis=0)
         concern = np.where(scored_last > 0, ((latest > 0) & (latest <= 2)).sum(axis=0) / scored_last, 0.0)
-    return CaseloadSummary(data.domain_ids, data.n_assessments, len(first), distribution, pairs,
-                           improved, declined, unchanged, concern)
+    return CaseloadSummary(
+        data.domain_ids,
+        data.n_assessments,
+        len(first),
+        distribution,
+        pairs,
+        improved,
+        declined,
+        unchanged,
+        concern,
+    )

@@ -47,8 +47,19 @@ Slug = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", min_length=1)
 Steunfunctie = Literal["emotioneel", "praktisch", "informatief", "waardering", "gezelschap"]
 Fase = Literal["analysefase", "planfase", "ondersteuningsfase", "evaluatiefase", "monitoringsfase"]
 Relatie = Literal[
-    "partner", "kind", "ouder", "broer/zus", "grootouder", "kleinkind", "familie", "vriend", "buur",
-    "collega/school", "vrijwilliger", "professional", "anders",
+    "partner",
+    "kind",
+    "ouder",
+    "broer/zus",
+    "grootouder",
+    "kleinkind",
+    "familie",
+    "vriend",
+    "buur",
+    "collega/school",
+    "vrijwilliger",
+    "professional",
+    "anders",
 ]
 Sector = Literal["familie", "vrienden", "buurt", "werk/school", "vrijwilligers/verenigingen", "professionals"]
 
@@ -167,9 +178,13 @@ class Casus(_Strict):
 
     def reference_assessment(self) -> Assessment:
         """The reference scores as a validated :class:`~wijkteam_kit.zrm.Assessment`."""
-        scores = {d: {"niveau": s.niveau, "toelichting": s.toelichting, "basis": s.basis}
-                  for d, s in self.zrm.scores.items()}
-        return Assessment.build(self.version(), self.id, "referentie", scores, ladder=self.participatieladder.trede)
+        scores = {
+            d: {"niveau": s.niveau, "toelichting": s.toelichting, "basis": s.basis}
+            for d, s in self.zrm.scores.items()
+        }
+        return Assessment.build(
+            self.version(), self.id, "referentie", scores, ladder=self.participatieladder.trede
+        )
 
     def person_name(self, person_id: str) -> str:
         """Display name of a network person (or 'cliënt')."""
@@ -204,7 +219,9 @@ def _zrm_problems(data: dict, doc: YamlDocument) -> list[Problem]:
     problems = []
     for domain_id, score in scores.items():
         if domain_id not in version.domain_ids:
-            problems.append(doc.problem(("zrm", "scores", domain_id), unknown_domain_message(version, domain_id)))
+            problems.append(
+                doc.problem(("zrm", "scores", domain_id), unknown_domain_message(version, domain_id))
+            )
             continue
         if isinstance(score, dict) and "niveau" in score:
             try:
@@ -213,8 +230,13 @@ def _zrm_problems(data: dict, doc: YamlDocument) -> list[Problem]:
                 problems.append(doc.problem(("zrm", "scores", domain_id, "niveau"), str(exc)))
     missing = [d for d in version.domain_ids if d not in scores]
     if missing:
-        problems.append(doc.problem(("zrm", "scores"), "elk domein heeft een referentiescore nodig (gebruik 'nvt' "
-                                                       f"voor niet besproken); ontbreekt: {', '.join(missing)}"))
+        problems.append(
+            doc.problem(
+                ("zrm", "scores"),
+                "elk domein heeft een referentiescore nodig (gebruik 'nvt' "
+                f"voor niet besproken); ontbreekt: {', '.join(missing)}",
+            )
+        )
     return problems
 
 
@@ -227,7 +249,9 @@ def _network_problems(data: dict, doc: YamlDocument) -> list[Problem]:
             continue
         where = ("netwerk", "personen", i, "id")
         if pid == CLIENT_ID:
-            problems.append(doc.problem(where, f"'{CLIENT_ID}' is gereserveerd voor de cliënt; kies een andere id"))
+            problems.append(
+                doc.problem(where, f"'{CLIENT_ID}' is gereserveerd voor de cliënt; kies een andere id")
+            )
         elif pid in ids:
             problems.append(doc.problem(where, f"id {pid!r} komt twee keer voor"))
         ids.add(pid)
@@ -236,16 +260,21 @@ def _network_problems(data: dict, doc: YamlDocument) -> list[Problem]:
         ends = [_get(tie, "van"), _get(tie, "naar")]
         for end, value in zip(("van", "naar"), ends, strict=True):
             if isinstance(value, str) and value != CLIENT_ID and value not in ids:
-                problems.append(doc.problem(("netwerk", "banden", i, end),
-                                            f"onbekende persoon {value!r}; verwacht '{CLIENT_ID}' of een id uit "
-                                            "netwerk.personen"))
+                problems.append(
+                    doc.problem(
+                        ("netwerk", "banden", i, end),
+                        f"onbekende persoon {value!r}; verwacht '{CLIENT_ID}' of een id uit netwerk.personen",
+                    )
+                )
         if not all(isinstance(e, str) for e in ends):
             continue
         if ends[0] == ends[1]:
             problems.append(doc.problem(("netwerk", "banden", i), "een band van een persoon met zichzelf"))
         pair = frozenset(ends)
         if pair in pairs:
-            problems.append(doc.problem(("netwerk", "banden", i), f"de band {ends[0]}–{ends[1]} staat er twee keer"))
+            problems.append(
+                doc.problem(("netwerk", "banden", i), f"de band {ends[0]}–{ends[1]} staat er twee keer")
+            )
         pairs.add(pair)
     return problems
 
@@ -254,15 +283,26 @@ def _text_problems(data: dict, doc: YamlDocument) -> list[Problem]:
     problems = []
     story = _get(data, "verhaal")
     if isinstance(story, str) and len([p for p in story.split("\n\n") if p.strip()]) < 2:
-        problems.append(doc.problem(("verhaal",), "het verhaal heeft minstens twee alinea's nodig (scheid alinea's "
-                                                  "met een lege regel)"))
+        problems.append(
+            doc.problem(
+                ("verhaal",),
+                "het verhaal heeft minstens twee alinea's nodig (scheid alinea's met een lege regel)",
+            )
+        )
     expected = Path(doc.source).stem
     casus_id = _get(data, "id")
     if doc.source.endswith((".yaml", ".yml")) and isinstance(casus_id, str) and casus_id != expected:
-        problems.append(doc.problem(("id",), f"id {casus_id!r} moet gelijk zijn aan de bestandsnaam ({expected!r})"))
+        problems.append(
+            doc.problem(("id",), f"id {casus_id!r} moet gelijk zijn aan de bestandsnaam ({expected!r})")
+        )
     for hit in find_identifiers(doc_text(doc)):
-        problems.append(Problem("", f"bevat iets dat lijkt op een echt {hit.kind} ({hit.text}); casussen moeten "
-                                    "verzonnen zijn", doc.source))
+        problems.append(
+            Problem(
+                "",
+                f"bevat iets dat lijkt op een echt {hit.kind} ({hit.text}); casussen moeten verzonnen zijn",
+                doc.source,
+            )
+        )
     rung = _get(data, "participatieladder", "trede")
     if rung is not None:
         try:
@@ -294,9 +334,11 @@ def validate_document(doc: YamlDocument) -> tuple[Casus | None, list[Problem]]:
     """Validate one parsed casus document; return the casus (or None) and all problems."""
     casus, problems = validate_model(Casus, doc)
     if isinstance(doc.data, dict):
-        extra = _zrm_problems(doc.data, doc) + _network_problems(doc.data, doc) + _text_problems(doc.data, doc)
+        extra = (
+            _zrm_problems(doc.data, doc) + _network_problems(doc.data, doc) + _text_problems(doc.data, doc)
+        )
         problems += [p for p in extra if p not in problems]
-    problems.sort(key=lambda p: (p.line or 0))
+    problems.sort(key=lambda p: p.line or 0)
     return (casus if not problems else None), problems
 
 
@@ -359,7 +401,8 @@ def check_files(paths: Iterable[str | Path]) -> dict[str, list[Problem]]:
             continue
         report[str(path)] = []
         if casus.id in seen:
-            report[str(path)].append(Problem("id", f"id {casus.id!r} wordt ook gebruikt in {seen[casus.id]}",
-                                             str(path)))
+            report[str(path)].append(
+                Problem("id", f"id {casus.id!r} wordt ook gebruikt in {seen[casus.id]}", str(path))
+            )
         seen.setdefault(casus.id, str(path))
     return report

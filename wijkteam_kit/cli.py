@@ -51,9 +51,19 @@ def _cmd_casus_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
+    from .errors import WijkteamError
     from .serve import serve
 
-    return serve(port=args.port, open_browser=not args.no_browser, apps_dir=args.apps)
+    try:
+        return serve(
+            port=args.port,
+            open_browser=not args.no_browser,
+            apps_dir=args.apps,
+            descriptor_files=args.beschrijvingen,
+        )
+    except WijkteamError as exc:
+        print(f"Kan de apps niet starten:\n{exc}", file=sys.stderr)
+        return 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,9 +72,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="start de apps in de browser (Voila)")
-    serve.add_argument("--port", type=int, default=8866, help="poort op 127.0.0.1 (standaard 8866; 0 = vrije poort)")
+    serve.add_argument(
+        "--port", type=int, default=8866, help="poort op 127.0.0.1 (standaard 8866; 0 = vrije poort)"
+    )
     serve.add_argument("--no-browser", action="store_true", help="open niet zelf een browservenster")
     serve.add_argument("--apps", default=None, help="map met de app-notebooks (standaard: apps/ van de kit)")
+    serve.add_argument(
+        "--beschrijvingen",
+        action="append",
+        metavar="BESTAND",
+        default=[],
+        help="eigen ZRM-niveaubeschrijvingen van je organisatie (YAML; mag vaker)",
+    )
     serve.set_defaults(func=_cmd_serve)
 
     casus = sub.add_parser("casus", help="werken met de casusbibliotheek")

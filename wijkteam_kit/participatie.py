@@ -69,8 +69,10 @@ def load_ladder() -> tuple[Rung, ...]:
         problems.append(doc.problem(("treden",), "verwacht elk van de treden 1 t/m 6 precies één keer"))
     if problems or parsed is None:
         raise DataFileError(problems)
-    return tuple(Rung(t.trede, t.naam, t.omschrijving, tuple(t.voorbeelden))
-                 for t in sorted(parsed.treden, key=lambda t: t.trede))
+    return tuple(
+        Rung(t.trede, t.naam, t.omschrijving, tuple(t.voorbeelden))
+        for t in sorted(parsed.treden, key=lambda t: t.trede)
+    )
 
 
 def check_rung(value: object) -> int:

@@ -67,12 +67,14 @@ def find_identifiers(text: str) -> list[IdentifierWarning]:
 def privacy_message(text: str) -> str:
     """A friendly Dutch warning for the identifiers in ``text``, or ``''`` when there are none.
 
-    >>> privacy_message("tel 0612345678")
-    'Let op: dit lijkt op een echt telefoonnummer (0612345678). Gebruik alleen verzonnen gegevens; deze kit is voor oefencasussen.'
+    >>> privacy_message("tel 0612345678")  # doctest: +ELLIPSIS
+    'Let op: dit lijkt op een echt telefoonnummer (0612345678). Gebruik alleen verzonnen gegevens; ...'
     """
     hits = find_identifiers(text)
     if not hits:
         return ""
-    what = ", ".join(f"een echt {h.kind} ({h.text})" if h.kind == "telefoonnummer" else f"een {h.kind} ({h.text})"
-                     for h in hits)
+    what = ", ".join(
+        f"een echt {h.kind} ({h.text})" if h.kind == "telefoonnummer" else f"een {h.kind} ({h.text})"
+        for h in hits
+    )
     return f"Let op: dit lijkt op {what}. Gebruik alleen verzonnen gegevens; deze kit is voor oefencasussen."

@@ -1,9 +1,9 @@
 """``wijkteam-kit serve``: start Voila on 127.0.0.1 with the apps, culling idle kernels.
 
-Kernels of closed tabs are shut down after :data:`CULL_IDLE_SECONDS` without activity (Voila cannot stop them
-itself when a tab closes); kernels with an open tab are never culled. The environment variables
-``WIJKTEAM_CULL_IDLE_SECONDS`` and ``WIJKTEAM_CULL_INTERVAL_SECONDS`` override the timings. Ctrl-C or SIGTERM stops the server and
-its kernels.
+Kernels of closed tabs are shut down after :data:`CULL_IDLE_SECONDS` without activity (Voila cannot stop
+them itself when a tab closes); kernels with an open tab are never culled. The environment variables
+``WIJKTEAM_CULL_IDLE_SECONDS`` and ``WIJKTEAM_CULL_INTERVAL_SECONDS`` override the timings (for tests).
+Ctrl-C or SIGTERM stops the server and its kernels.
 
 Examples
 --------
@@ -19,8 +19,17 @@ import socket
 from pathlib import Path
 
 from .errors import WijkteamError
+from .yamlsource import load_yaml_file
+from .zrm import DESCRIPTORS_ENV, available_versions, load_descriptors, load_version
 
-__all__ = ["CULL_IDLE_SECONDS", "default_apps_dir", "free_port", "serve", "voila_arguments"]
+__all__ = [
+    "CULL_IDLE_SECONDS",
+    "default_apps_dir",
+    "free_port",
+    "serve",
+    "use_descriptor_files",
+    "voila_arguments",
+]
 
 CULL_IDLE_SECONDS = 900
 CULL_INTERVAL_SECONDS = 60
@@ -61,11 +70,33 @@ def voila_arguments(apps_dir: Path, port: int, open_browser: bool) -> list[str]:
     return args
 
 
-def serve(port: int = 8866, open_browser: bool = True, apps_dir: str | Path | None = None) -> int:
+def use_descriptor_files(paths: list[str | Path]) -> None:
+    """Check an organisation's descriptor files now and let the apps (kernels) use them."""
+    resolved = [Path(p).resolve() for p in paths]
+    for path in resolved:
+        data = load_yaml_file(path).data
+        version_id = data.get("versie") if isinstance(data, dict) else None
+        if version_id not in available_versions():
+            raise WijkteamError(
+                f"{path}: veld versie moet een van {', '.join(available_versions())} zijn, "
+                f"kreeg {version_id!r}."
+            )
+        load_descriptors(load_version(version_id), path)  # raises with every problem in the file
+    os.environ[DESCRIPTORS_ENV] = os.pathsep.join(map(str, resolved))
+
+
+def serve(
+    port: int = 8866,
+    open_browser: bool = True,
+    apps_dir: str | Path | None = None,
+    descriptor_files: list[str | Path] | None = None,
+) -> int:
     """Run the app server until Ctrl-C; returns the exit code."""
     folder = Path(apps_dir) if apps_dir else default_apps_dir()
     if not folder.is_dir():
         raise WijkteamError(f"De map met apps bestaat niet: {folder}. Geef een map op met --apps.")
+    if descriptor_files:
+        use_descriptor_files(descriptor_files)
     port = port or free_port()
     casuses = Path(__file__).resolve().parent.parent / "casuses"
     if "WIJKTEAM_CASUSES" not in os.environ and casuses.is_dir():

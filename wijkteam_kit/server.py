@@ -18,7 +18,7 @@ from voila.app import Voila
 
 from .ui.common import esc
 
-__all__ = ["AppInfo", "WijkteamVoila", "list_apps", "landing_page"]
+__all__ = ["AppInfo", "WijkteamVoila", "landing_page", "list_apps"]
 
 log = logging.getLogger("wijkteam_kit.server")
 
@@ -41,19 +41,28 @@ def list_apps(apps_dir: str | Path) -> list[AppInfo]:
         except (OSError, ValueError) as exc:
             log.warning("Kan %s niet lezen: %s", path, exc)
             meta = {}
-        apps.append(AppInfo(naam=path.name, titel=meta.get("titel", path.stem.replace("_", " ").capitalize()),
-                            omschrijving=meta.get("omschrijving", ""), volgorde=meta.get("volgorde", 99)))
+        apps.append(
+            AppInfo(
+                naam=path.name,
+                titel=meta.get("titel", path.stem.replace("_", " ").capitalize()),
+                omschrijving=meta.get("omschrijving", ""),
+                volgorde=meta.get("volgorde", 99),
+            )
+        )
     return sorted(apps, key=lambda a: (a["volgorde"], a["titel"]))
 
 
 def landing_page(apps: list[AppInfo], base_url: str = "/") -> str:
     """The HTML of the landing page (all texts escaped)."""
-    items = "".join(
-        f'<li><a class="app" href="{esc(base_url)}voila/render/{esc(a["naam"])}">'
-        f'<span class="titel">{esc(a["titel"])}</span><span class="omschrijving">{esc(a["omschrijving"])}</span>'
-        "</a></li>"
-        for a in apps
-    ) or "<li>Er zijn nog geen apps in deze map.</li>"
+    items = (
+        "".join(
+            f'<li><a class="app" href="{esc(base_url)}voila/render/{esc(a["naam"])}">'
+            f'<span class="titel">{esc(a["titel"])}</span><span class="omschrijving">{esc(a["omschrijving"])}</span>'
+            "</a></li>"
+            for a in apps
+        )
+        or "<li>Er zijn nog geen apps in deze map.</li>"
+    )
     return f"""<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>wijkteam-kit</title>
@@ -99,6 +108,7 @@ class WijkteamVoila(Voila):
     name = "wijkteam-kit"
 
     def init_handlers(self) -> list:
+        """Voila's handlers with the landing page in front of its tree page."""
         handlers = super().init_handlers()
         root = self.server_url if self.server_url.endswith("/") else self.server_url + "/"
         landing = (root, LandingHandler, {"apps_dir": self.root_dir, "base_url": root})

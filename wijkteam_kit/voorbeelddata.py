@@ -31,9 +31,17 @@ _LOW = np.array([0.12, 0.30, 0.33, 0.18, 0.07])  # often a problem (finances, ho
 _MID = np.array([0.05, 0.20, 0.35, 0.28, 0.12])
 _HIGH = np.array([0.02, 0.06, 0.15, 0.37, 0.40])  # seldom a problem (justice, addiction)
 _TENDENCY = {
-    "financien": _LOW, "huisvesting": _MID, "huiselijke_relaties": _LOW, "geestelijke_gezondheid": _LOW,
-    "sociaal_netwerk": _LOW, "dagbesteding": _MID, "werk_opleiding": _LOW, "tijdsbesteding": _MID,
-    "verslaving": _HIGH, "middelengebruik": _HIGH, "justitie": _HIGH,
+    "financien": _LOW,
+    "huisvesting": _MID,
+    "huiselijke_relaties": _LOW,
+    "geestelijke_gezondheid": _LOW,
+    "sociaal_netwerk": _LOW,
+    "dagbesteding": _MID,
+    "werk_opleiding": _LOW,
+    "tijdsbesteding": _MID,
+    "verslaving": _HIGH,
+    "middelengebruik": _HIGH,
+    "justitie": _HIGH,
 }
 _UNSCORED = {"verslaving": 0.15, "middelengebruik": 0.15, "justitie": 0.10}
 
@@ -46,8 +54,9 @@ class GeneratedCaseload:
     combined: CaseloadData
 
 
-def generate_levels(n_households: int, domain_ids: tuple[str, ...], rng: np.random.Generator
-                    ) -> tuple[np.ndarray, np.ndarray]:
+def generate_levels(
+    n_households: int, domain_ids: tuple[str, ...], rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
     """First and second measurement (households × domains, 0 = niet besproken), vectorised."""
     n_domains = len(domain_ids)
     first = np.empty((n_households, n_domains), dtype=np.int8)
@@ -63,19 +72,26 @@ def generate_levels(n_households: int, domain_ids: tuple[str, ...], rng: np.rand
     return first, second
 
 
-def _team_data(name: str, n: int, version: str, domain_ids: tuple[str, ...], rng: np.random.Generator
-               ) -> CaseloadData:
+def _team_data(
+    name: str, n: int, version: str, domain_ids: tuple[str, ...], rng: np.random.Generator
+) -> CaseloadData:
     first, second = generate_levels(n, domain_ids, rng)
     start = np.datetime64("2013-01-07") + rng.integers(0, 240, size=n).astype("timedelta64[D]")
     later = start + rng.integers(90, 200, size=n).astype("timedelta64[D]")
     prefix = name.lower().replace(" ", "-")
     households = np.array([f"{prefix}-{i:05d}" for i in range(n)])
-    return CaseloadData.from_arrays(version, domain_ids, np.concatenate([households, households]),
-                                    np.concatenate([start, later]), np.vstack([first, second]))
+    return CaseloadData.from_arrays(
+        version,
+        domain_ids,
+        np.concatenate([households, households]),
+        np.concatenate([start, later]),
+        np.vstack([first, second]),
+    )
 
 
-def generate_caseload(teams: dict[str, int] | None = None, version: str = "zrm2013", seed: int = 2013
-                      ) -> GeneratedCaseload:
+def generate_caseload(
+    teams: dict[str, int] | None = None, version: str = "zrm2013", seed: int = 2013
+) -> GeneratedCaseload:
     """A fictional caseload: for each team ``n`` households with two ZRM measurements each."""
     teams = teams or GRONINGEN_PILOT_TEAMS
     domain_ids = load_version(version).domain_ids
@@ -83,7 +99,8 @@ def generate_caseload(teams: dict[str, int] | None = None, version: str = "zrm20
     per_team = {name: _team_data(name, n, version, domain_ids, rng) for name, n in teams.items()}
     parts = list(per_team.values())
     combined = CaseloadData.from_arrays(
-        version, domain_ids,
+        version,
+        domain_ids,
         np.concatenate([np.array(p.household_ids)[p.household_codes] for p in parts]),
         np.concatenate([p.dates for p in parts]),
         np.vstack([p.levels for p in parts]),

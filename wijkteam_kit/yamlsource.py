@@ -1,8 +1,8 @@
-"""Read YAML files while remembering the line of every field, for error messages that point at a line.
+r"""Read YAML files while remembering the line of every field, for error messages that point at a line.
 
 Examples
 --------
->>> doc = load_yaml_text("a: 1\\nb:\\n  - x: 2\\n", source="voorbeeld.yaml")
+>>> doc = load_yaml_text("a: 1\nb:\n  - x: 2\n", source="voorbeeld.yaml")
 >>> doc.data
 {'a': 1, 'b': [{'x': 2}]}
 >>> doc.line_of(("b", 0, "x"))
@@ -90,8 +90,15 @@ def load_yaml_text(text: str, source: str = "<tekst>") -> YamlDocument:
         line = mark.line + 1 if mark is not None else None
         what = getattr(exc, "problem", None) or str(exc)
         raise ProblemsError(
-            [Problem("", f"dit is geen geldige YAML ({what}); controleer inspringing, dubbele punten en "
-                     "aanhalingstekens", source, line)]
+            [
+                Problem(
+                    "",
+                    f"dit is geen geldige YAML ({what}); controleer inspringing, dubbele punten en "
+                    "aanhalingstekens",
+                    source,
+                    line,
+                )
+            ]
         ) from exc
     lines: dict[PathKey, int] = {}
     if node is not None:
@@ -107,7 +114,11 @@ def load_yaml_file(path: str | Path) -> YamlDocument:
     except FileNotFoundError as exc:
         raise ProblemsError([Problem("", "bestand niet gevonden", str(path))]) from exc
     except UnicodeDecodeError as exc:
-        raise ProblemsError([Problem("", "bestand is geen UTF-8-tekst; sla het op als UTF-8", str(path))]) from exc
+        raise ProblemsError(
+            [Problem("", "bestand is geen UTF-8-tekst; sla het op als UTF-8", str(path))]
+        ) from exc
     except OSError as exc:
-        raise ProblemsError([Problem("", f"bestand kan niet gelezen worden ({exc.strerror})", str(path))]) from exc
+        raise ProblemsError(
+            [Problem("", f"bestand kan niet gelezen worden ({exc.strerror})", str(path))]
+        ) from exc
     return load_yaml_text(text, source=str(path))

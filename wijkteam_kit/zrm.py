@@ -13,16 +13,17 @@ Examples
 >>> a = Assessment.build(v, casus_id="demo", rater="Sanne", scores={"financien": 3, "justitie": "nvt"})
 >>> a.level("financien"), a.level("justitie"), a.level("adl")
 (3, None, None)
->>> Assessment.build(v, casus_id="demo", rater="Sanne", scores={"financien": 6})
+>>> Assessment.build(v, casus_id="demo", rater="Sanne", scores={"financien": 6})  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-wijkteam_kit.errors.ZrmError: Domein 'financien' (Financiën): niveau 6 bestaat niet; kies een heel getal van 1 t/m 5 of 'nvt' (niet besproken).
+wijkteam_kit.errors.ZrmError: Domein 'financien' (Financiën): niveau 6 bestaat niet; ...
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -149,8 +150,10 @@ def unknown_domain_message(version: ZrmVersion, domain_id: object) -> str:
     """Dutch message for a domain id the version does not have, with the closest match."""
     guess = difflib.get_close_matches(str(domain_id), version.domain_ids, n=1)
     hint = f" Bedoelde u '{guess[0]}'?" if guess else ""
-    return (f"Onbekend domein {domain_id!r} voor {version.name}.{hint} "
-            f"Bekende domeinen: {', '.join(version.domain_ids)}.")
+    return (
+        f"Onbekend domein {domain_id!r} voor {version.name}.{hint} "
+        f"Bekende domeinen: {', '.join(version.domain_ids)}."
+    )
 
 
 def _version_problems(parsed: _VersionFile, doc) -> list[Problem]:
@@ -170,7 +173,9 @@ def _version_problems(parsed: _VersionFile, doc) -> list[Problem]:
 def _level_texts_problems(levels: Mapping[int, Any], doc, path: tuple) -> list[Problem]:
     problems = []
     if set(levels) != set(LEVELS):
-        problems.append(doc.problem(path, f"verwacht beschrijvingen voor niveau 1 t/m 5, kreeg {sorted(levels)}"))
+        problems.append(
+            doc.problem(path, f"verwacht beschrijvingen voor niveau 1 t/m 5, kreeg {sorted(levels)}")
+        )
     for level, texts in levels.items():
         texts = [texts] if isinstance(texts, str) else texts
         if not 1 <= len(texts) <= 3 or not all(t.strip() for t in texts):
@@ -188,17 +193,40 @@ def available_versions() -> list[str]:
     >>> available_versions()
     ['groningen', 'zrm2013', 'zrm2017']
     """
-    return sorted(p.stem for d in _version_dirs() for p in d.glob("*.yaml") if not p.stem.startswith("mapping"))
+    return sorted(
+        p.stem for d in _version_dirs() for p in d.glob("*.yaml") if not p.stem.startswith("mapping")
+    )
 
 
-_CACHE: dict[str, ZrmVersion] = {}
+_CACHE: dict[tuple[str, str], ZrmVersion] = {}
+#: Environment variable with an organisation's own descriptor files (separated by ``os.pathsep``);
+#: ``wijkteam-kit serve --beschrijvingen FILE`` sets it for the apps.
+DESCRIPTORS_ENV = "WIJKTEAM_ZRM_BESCHRIJVINGEN"
+
+
+def descriptor_files() -> list[Path]:
+    """The descriptor files named in :data:`DESCRIPTORS_ENV` (empty when unset)."""
+    return [Path(p) for p in os.environ.get(DESCRIPTORS_ENV, "").split(os.pathsep) if p.strip()]
 
 
 def load_version(name_or_path: str | Path) -> ZrmVersion:
-    """Load a shipped version by id (``'zrm2013'``) or any version file by path; validated on load."""
-    key = str(name_or_path)
+    """Load a shipped version by id (``'zrm2013'``) or any version file by path; validated on load.
+
+    When :data:`DESCRIPTORS_ENV` names descriptor files, those for this version replace the kit's own texts.
+    """
+    key = (str(name_or_path), os.environ.get(DESCRIPTORS_ENV, ""))
     if key in _CACHE:
         return _CACHE[key]
+    version = _load_version_file(name_or_path)
+    for path in descriptor_files():
+        if load_yaml_file(path).data.get("versie") == version.id:
+            version = load_descriptors(version, path)
+    _CACHE[key] = version
+    return version
+
+
+def _load_version_file(name_or_path: str | Path) -> ZrmVersion:
+    key = str(name_or_path)
     path = Path(name_or_path)
     if not path.suffix:
         path = data_path("zrm", f"{key}.yaml")
@@ -222,7 +250,6 @@ def load_version(name_or_path: str | Path) -> ZrmVersion:
         ),
         burden_factors=tuple((f.id, f.naam, f.omschrijving) for f in parsed.zwaartefactoren),
     )
-    _CACHE[key] = version
     return version
 
 
@@ -245,11 +272,14 @@ def load_descriptors(version: ZrmVersion, path: str | Path) -> ZrmVersion:
     parsed, problems = validate_model(_DescriptorFile, doc)
     if parsed is not None:
         if parsed.versie != version.id:
-            problems.append(doc.problem(("versie",), f"dit bestand is voor {parsed.versie!r}, "
-                                                     f"verwacht {version.id!r}"))
+            problems.append(
+                doc.problem(("versie",), f"dit bestand is voor {parsed.versie!r}, verwacht {version.id!r}")
+            )
         for domain_id, levels in parsed.domeinen.items():
             if domain_id not in version.domain_ids:
-                problems.append(doc.problem(("domeinen", domain_id), unknown_domain_message(version, domain_id)))
+                problems.append(
+                    doc.problem(("domeinen", domain_id), unknown_domain_message(version, domain_id))
+                )
             problems += _level_texts_problems(levels, doc, ("domeinen", domain_id))
     if problems or parsed is None:
         raise DataFileError(problems)
@@ -269,10 +299,10 @@ def parse_level(value: object, domain: str = "", domain_name: str = "") -> int |
 
     >>> parse_level(4), parse_level("2"), parse_level("n.v.t."), parse_level(None)
     (4, 2, None, None)
-    >>> parse_level(2.5, "adl")
+    >>> parse_level(2.5, "adl")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    wijkteam_kit.errors.ZrmError: Domein 'adl': 2.5 is geen geldig niveau; halve niveaus bestaan niet in de ZRM, kies een heel getal van 1 t/m 5.
+    wijkteam_kit.errors.ZrmError: Domein 'adl': 2.5 is geen geldig niveau; halve niveaus bestaan niet ...
     """
     where = f"Domein {domain!r}" + (f" ({domain_name})" if domain_name else "") if domain else "ZRM"
     if value is None:
@@ -286,18 +316,24 @@ def parse_level(value: object, domain: str = "", domain_name: str = "") -> int |
         try:
             value = float(text.replace(",", ".")) if any(c in text for c in ".,") else int(text)
         except ValueError:
-            raise ZrmError(f"{where}: {value!r} is geen niveau; kies een heel getal van 1 t/m 5 of 'nvt' "
-                           "(niet besproken).") from None
+            raise ZrmError(
+                f"{where}: {value!r} is geen niveau; kies een heel getal van 1 t/m 5 of 'nvt' "
+                "(niet besproken)."
+            ) from None
     if isinstance(value, float):
         if not value.is_integer():
-            raise ZrmError(f"{where}: {value} is geen geldig niveau; halve niveaus bestaan niet in de ZRM, "
-                           "kies een heel getal van 1 t/m 5.")
+            raise ZrmError(
+                f"{where}: {value} is geen geldig niveau; halve niveaus bestaan niet in de ZRM, "
+                "kies een heel getal van 1 t/m 5."
+            )
         value = int(value)
     if not isinstance(value, int):
         raise ZrmError(f"{where}: {value!r} is geen niveau; kies een heel getal van 1 t/m 5 of 'nvt'.")
     if value not in LEVELS:
-        raise ZrmError(f"{where}: niveau {value} bestaat niet; kies een heel getal van 1 t/m 5 of 'nvt' "
-                       "(niet besproken).")
+        raise ZrmError(
+            f"{where}: niveau {value} bestaat niet; kies een heel getal van 1 t/m 5 of 'nvt' "
+            "(niet besproken)."
+        )
     return value
 
 
@@ -321,8 +357,9 @@ def _parse_score(version: ZrmVersion, domain_id: str, raw: object) -> DomainScor
     else:
         level, note, basis = parse_level(raw, domain.id, domain.name), "", None
     if basis is not None and basis not in BASIS:
-        raise ZrmError(f"Domein {domain.id!r} ({domain.name}): onbekende basis {basis!r}; "
-                       f"kies uit {', '.join(BASIS)}.")
+        raise ZrmError(
+            f"Domein {domain.id!r} ({domain.name}): onbekende basis {basis!r}; kies uit {', '.join(BASIS)}."
+        )
     return DomainScore(level, note, basis)
 
 

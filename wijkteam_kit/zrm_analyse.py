@@ -63,7 +63,9 @@ def summarize(assessment: Assessment, version: ZrmVersion) -> ProfileSummary:
         return (0, level, order[domain_id]) if level <= 2 else (1, 0, order[domain_id])
 
     lines = tuple(
-        DomainLine(d, version.domain(d).name, assessment.scores[d].level, version.label(assessment.scores[d].level))
+        DomainLine(
+            d, version.domain(d).name, assessment.scores[d].level, version.label(assessment.scores[d].level)
+        )
         for d in sorted(version.domain_ids, key=key)
     )
     scored = [line.level for line in lines if line.level is not None]
@@ -95,8 +97,10 @@ class DomainChange:
 def _check_same_version(*items: Assessment | ZrmVersion) -> None:
     ids = {getattr(i, "version", None) if isinstance(i, Assessment) else i.id for i in items}
     if len(ids) > 1:
-        raise ZrmError(f"Deze metingen gebruiken verschillende ZRM-versies ({', '.join(sorted(map(str, ids)))}); "
-                       "zet ze eerst om met wijkteam_kit.zrm_mapping.map_assessment.")
+        raise ZrmError(
+            f"Deze metingen gebruiken verschillende ZRM-versies ({', '.join(sorted(map(str, ids)))}); "
+            "zet ze eerst om met wijkteam_kit.zrm_mapping.map_assessment."
+        )
 
 
 def compare(before: Assessment, after: Assessment) -> list[DomainChange]:

@@ -48,7 +48,7 @@ class DomainFeedback:
 
     @property
     def verdict(self) -> str:
-        """Dutch one-liner: 'gelijk', '1 niveau hoger', '2 niveaus lager', 'alleen jij liet dit open', …"""
+        """Dutch one-liner such as 'gelijk', '1 niveau hoger' or 'jij liet dit open (niet besproken)'."""
         if not self.differs:
             return "gelijk"
         if self.own is None:
@@ -73,8 +73,12 @@ class ZrmFeedback:
     @property
     def differences(self) -> tuple[DomainFeedback, ...]:
         """The domains that differ from the reference, largest difference first."""
-        return tuple(sorted((d for d in self.domains if d.differs),
-                            key=lambda d: -(abs(d.delta) if d.delta is not None else 0.5)))
+        return tuple(
+            sorted(
+                (d for d in self.domains if d.differs),
+                key=lambda d: -(abs(d.delta) if d.delta is not None else 0.5),
+            )
+        )
 
     @property
     def n_domains(self) -> int:
@@ -106,11 +110,16 @@ class ZrmFeedback:
         if self.n_different == 0:
             head = f"Precies gelijk: je scoorde alle {self.n_domains} domeinen zoals de referentie."
         else:
-            head = (f"{self.n_equal} van de {self.n_domains} domeinen scoorde je zoals de referentie; "
-                    f"{self.n_different} {'domein verschilt' if self.n_different == 1 else 'domeinen verschillen'}.")
-        ladder = ("De trede op de participatieladder is gelijk." if not self.ladder_differs
-                  else f"Op de participatieladder koos jij trede {self.ladder_own or '–'}, de referentie trede "
-                       f"{self.ladder_reference}.")
+            head = (
+                f"{self.n_equal} van de {self.n_domains} domeinen scoorde je zoals de referentie; "
+                f"{self.n_different} {'domein verschilt' if self.n_different == 1 else 'domeinen verschillen'}."
+            )
+        ladder = (
+            "De trede op de participatieladder is gelijk."
+            if not self.ladder_differs
+            else f"Op de participatieladder koos jij trede {self.ladder_own or '–'}, de referentie trede "
+            f"{self.ladder_reference}."
+        )
         return f"{head} {ladder}"
 
     def ladder_lines(self) -> tuple[str, str]:
@@ -126,9 +135,21 @@ def feedback(own: Assessment, casus: Casus) -> ZrmFeedback:
         raise ZrmError(f"Je scores gebruiken {own.version}, de casus {reference.version}; zet ze eerst om.")
     version = casus.version()
     lines = tuple(
-        DomainFeedback(d.id, d.name, own.scores[d.id].level, reference.scores[d.id].level,
-                       own.scores[d.id].note, reference.scores[d.id].note)
+        DomainFeedback(
+            d.id,
+            d.name,
+            own.scores[d.id].level,
+            reference.scores[d.id].level,
+            own.scores[d.id].note,
+            reference.scores[d.id].note,
+        )
         for d in version.domains
     )
-    return ZrmFeedback(casus.id, casus.titel, lines, own.ladder, casus.participatieladder.trede,
-                       casus.participatieladder.toelichting)
+    return ZrmFeedback(
+        casus.id,
+        casus.titel,
+        lines,
+        own.ladder,
+        casus.participatieladder.trede,
+        casus.participatieladder.toelichting,
+    )

@@ -73,8 +73,12 @@ class Mapping:
 
     def inverse(self) -> Mapping:
         """The same correspondence read the other way."""
-        return Mapping(self.target, self.source, tuple(MappingRule(r.targets, r.sources, r.note) for r in self.rules),
-                       self.note)
+        return Mapping(
+            self.target,
+            self.source,
+            tuple(MappingRule(r.targets, r.sources, r.note) for r in self.rules),
+            self.note,
+        )
 
     def targets_of(self, domain_id: str) -> tuple[str, ...]:
         """Target domains that a source domain feeds.
@@ -114,8 +118,11 @@ def _read(path) -> Mapping:
             for side in ("van", "naar"):
                 for j, domain_id in enumerate(getattr(rule, side)):
                     if domain_id not in versions[side].domain_ids:
-                        problems.append(doc.problem(("regels", i, side, j),
-                                                    unknown_domain_message(versions[side], domain_id)))
+                        problems.append(
+                            doc.problem(
+                                ("regels", i, side, j), unknown_domain_message(versions[side], domain_id)
+                            )
+                        )
     if problems or parsed is None:
         raise DataFileError(problems)
     rules = tuple(MappingRule(tuple(r.van), tuple(r.naar), r.toelichting) for r in parsed.regels)
@@ -147,6 +154,10 @@ def map_assessment(assessment: Assessment, target: str) -> Assessment:
             continue
         level = min(level for _, level in found)
         names = ", ".join(f"{source_version.domain(s).name} {lvl}" for s, lvl in found)
-        note = f"omgezet uit {source_version.name}: {names}" + (" (afgeleid, controleer)" if target_id in split else "")
+        note = f"omgezet uit {source_version.name}: {names}" + (
+            " (afgeleid, controleer)" if target_id in split else ""
+        )
         scores[target_id] = DomainScore(level, note)
-    return Assessment(assessment.casus_id, assessment.rater, target, assessment.date, scores, assessment.ladder)
+    return Assessment(
+        assessment.casus_id, assessment.rater, target, assessment.date, scores, assessment.ladder
+    )

@@ -6,5 +6,11 @@ from .zrm_profiel import LEVEL_COLOURS, UNSCORED_COLOUR, zrm_profile_figure
 
 __all__ = [
     "FORMATS",
+    "LEVEL_COLOURS",
+    "UNSCORED_COLOUR",
     "change_figure",
-    "distribution_figure", "LEVEL_COLOURS", "UNSCORED_COLOUR", "figure_bytes", "save_figure", "zrm_profile_figure"]
+    "distribution_figure",
+    "figure_bytes",
+    "save_figure",
+    "zrm_profile_figure",
+]

@@ -46,12 +46,27 @@ def distribution_figure(summary: CaseloadSummary, version: ZrmVersion, title: st
         width = shares[:, column]
         colour = UNSCORED_COLOUR if level is None else LEVEL_COLOURS[level]
         label = "niet besproken" if level is None else f"{level} {version.level_labels[level].lower()}"
-        bars = ax.barh(rows, width, left=left, color=colour, edgecolor="white", linewidth=0.6, label=label,
-                       hatch="///" if level is None else None)
+        bars = ax.barh(
+            rows,
+            width,
+            left=left,
+            color=colour,
+            edgecolor="white",
+            linewidth=0.6,
+            label=label,
+            hatch="///" if level is None else None,
+        )
         for bar, w in zip(bars, width, strict=True):
             if w >= 0.06:
-                ax.text(bar.get_x() + w / 2, bar.get_y() + bar.get_height() / 2, f"{w:.0%}", ha="center",
-                        va="center", fontsize=8, color="white" if level in (1, 5) else "black")
+                ax.text(
+                    bar.get_x() + w / 2,
+                    bar.get_y() + bar.get_height() / 2,
+                    f"{w:.0%}",
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="white" if level in (1, 5) else "black",
+                )
         left += width
     ax.set_yticks(rows, _names(summary, version))
     ax.set_xlim(0, 1)
@@ -74,13 +89,23 @@ def change_figure(summary: CaseloadSummary, version: ZrmVersion, title: str = ""
     for row, up, down, pairs in zip(rows, summary.improved, summary.declined, summary.pairs, strict=True):
         ax.text(up + 0.01, row, f"{up:.0%} ↑", va="center", fontsize=8)
         ax.text(-down - 0.01, row, f"↓ {down:.0%}", va="center", ha="right", fontsize=8)
-        ax.text(0.98, row, f"n={pairs}", va="center", ha="right", fontsize=7, color="#616161",
-                transform=ax.get_yaxis_transform())
+        ax.text(
+            0.98,
+            row,
+            f"n={pairs}",
+            va="center",
+            ha="right",
+            fontsize=7,
+            color="#616161",
+            transform=ax.get_yaxis_transform(),
+        )
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_yticks(rows, _names(summary, version))
     limit = max(0.2, float(max(summary.improved.max(initial=0), summary.declined.max(initial=0))) + 0.15)
     ax.set_xlim(-limit, limit)
     ax.xaxis.set_major_formatter(lambda x, _pos: f"{abs(x):.0%}")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=2, fontsize=8, frameon=False)
-    fig.suptitle(title or "Verandering tussen eerste en laatste meting (aandeel huishoudens)", fontweight="bold")
+    fig.suptitle(
+        title or "Verandering tussen eerste en laatste meting (aandeel huishoudens)", fontweight="bold"
+    )
     return fig

@@ -95,13 +95,23 @@ def zrm_profile_figure(
             _draw_bar(ax, version, domain.id, source.scores[domain.id].level, row + shift, height, second)
         if overlay is not None and overlay.scores[domain.id].level != assessment.scores[domain.id].level:
             ax.axhspan(row - 0.46, row + 0.46, color="#f3e5f5", zorder=0, gid=f"zrm-diff-{domain.id}")
-            ax.text(7.35, row, "≠ verschil", va="center", ha="right", fontsize=9, fontweight="bold",
-                    color="#6a1b9a")
+            ax.text(
+                7.35,
+                row,
+                "≠ verschil",
+                va="center",
+                ha="right",
+                fontsize=9,
+                fontweight="bold",
+                color="#6a1b9a",
+            )
     ax.set_xlim(0, 7.4)
     ax.set_yticks(rows, [d.name for d in domains], fontsize=10)
     ax.set_ylim(-0.6, n - 0.4)
     ax.set_xticks(list(version.level_labels))
-    ax.set_xlabel("niveau van zelfredzaamheid (1 = acute problematiek … 5 = volledig zelfredzaam)", fontsize=9)
+    ax.set_xlabel(
+        "niveau van zelfredzaamheid (1 = acute problematiek … 5 = volledig zelfredzaam)", fontsize=9
+    )
     ax.grid(axis="x", color="#bdbdbd", linewidth=0.6, linestyle=":")
     ax.set_axisbelow(True)
     for side in ("top", "right"):
@@ -118,7 +128,10 @@ def zrm_profile_figure(
                 facecolor="white", edgecolor="black", linestyle="--", label=f"onderste balk: {overlay_label}"
             )
         )
-        title_text = f"Bovenste balk (effen): {label or assessment.rater}  ·  onderste balk (gestippeld, lichter): {overlay_label}"
+        title_text = (
+            f"Bovenste balk (effen): {label or assessment.rater}  ·  "
+            f"onderste balk (gestippeld, lichter): {overlay_label}"
+        )
     ax.legend(
         handles=handles,
         loc="upper center",

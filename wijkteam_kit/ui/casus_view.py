@@ -23,7 +23,8 @@ def network_overview_html(casus: Casus) -> str:
         return "<p><em>Er zijn (nog) geen mensen in beeld rond de cliënt.</em></p>"
     items = "".join(
         f"<li><strong>{esc(p.naam)}</strong> – {esc(p.relatie)}"
-        + (f": {esc(p.toelichting)}" if p.toelichting else "") + "</li>"
+        + (f": {esc(p.toelichting)}" if p.toelichting else "")
+        + "</li>"
         for p in persons
     )
     return f"<ul>{items}</ul>"

@@ -79,8 +79,10 @@ def safe(box: MessageBox) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
                 box.error(str(exc))
             except Exception:
                 log.exception("Fout in %s", callback.__name__)
-                box.error("Er ging iets mis in de app. Je invoer is bewaard; probeer het nog eens. "
-                          "Blijft het misgaan, meld het dan aan je trainer.")
+                box.error(
+                    "Er ging iets mis in de app. Je invoer is bewaard; probeer het nog eens. "
+                    "Blijft het misgaan, meld het dan aan je trainer."
+                )
             return None
 
         return wrapper
@@ -91,8 +93,10 @@ def safe(box: MessageBox) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
 def download_link(data: bytes, filename: str, mime: str, label: str) -> str:
     """An HTML link that downloads ``data`` as ``filename`` (no server round trip needed)."""
     payload = base64.b64encode(data).decode("ascii")
-    return (f'<a class="wk-download" download="{esc(filename)}" href="data:{esc(mime)};base64,{payload}">'
-            f"{esc(label)}</a>")
+    return (
+        f'<a class="wk-download" download="{esc(filename)}" href="data:{esc(mime)};base64,{payload}">'
+        f"{esc(label)}</a>"
+    )
 
 
 STYLE = widgets.HTML("""<style>
@@ -121,4 +125,8 @@ STYLE = widgets.HTML("""<style>
 .wk-verhaal p { margin: 0.4em 0; }
 .wk-nav .widget-button { text-align: left; justify-content: flex-start; }
 .wk-klein { font-size: 13px; color: #616161; }
+.wk-niveau .widget-toggle-button, .wk-ladder .widget-toggle-button { min-width: 48px; font-size: 15px; }
+.wk-niveau .mod-active, .wk-ladder .mod-active { background: #1565c0 !important; color: #fff !important;
+  font-weight: bold; }
+.wk-knoppen .widget-button { width: auto; padding: 0 14px; }
 </style>""")

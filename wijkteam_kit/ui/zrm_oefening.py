@@ -30,7 +30,7 @@ from ..privacy import privacy_message
 from ..zrm import BASIS, Assessment, ZrmVersion
 from ..zrm_feedback import ZrmFeedback, feedback
 from .casus_view import casus_html
-from .common import STYLE, MessageBox, download_link, esc, safe
+from .common import STYLE, MessageBox, esc, safe
 
 __all__ = ["ZrmOefening"]
 
@@ -54,8 +54,10 @@ class ZrmOefening:
         self.result: ZrmFeedback | None = None
         self._updating = False
         self.body = widgets.VBox()
-        header = widgets.HTML("<h2>ZRM-oefening</h2><p class='wk-intro'>Lees een casus, schat per levensdomein de "
-                              "zelfredzaamheid in en vergelijk je scores met de referentie van de trainer.</p>")
+        header = widgets.HTML(
+            "<h2>ZRM-oefening</h2><p class='wk-intro'>Lees een casus, schat per levensdomein de "
+            "zelfredzaamheid in en vergelijk je scores met de referentie van de trainer.</p>"
+        )
         self.widget = widgets.VBox([STYLE, header, self.messages.html, self.body])
         self.widget.add_class("wk-app")
         self._build_choose()
@@ -74,12 +76,14 @@ class ZrmOefening:
     def _build_choose(self) -> None:
         self.casus_choice = widgets.Dropdown(description="Casus:", options=[], layout={"width": "520px"})
         self.casus_choice.add_class("wk-casus-keuze")
-        self.rater = widgets.Text(description="Je naam:", placeholder="alleen je voornaam of een bijnaam",
-                                  layout={"width": "520px"})
+        self.rater = widgets.Text(
+            description="Je naam:", placeholder="alleen je voornaam of een bijnaam", layout={"width": "520px"}
+        )
         self.casus_text = widgets.HTML()
         self.casus_text.add_class("wk-kaart")
-        self.start_button = widgets.Button(description="Begin met scoren", button_style="primary", icon="play",
-                                           layout={"width": "220px"})
+        self.start_button = widgets.Button(
+            description="Begin met scoren", button_style="primary", icon="play", layout={"width": "220px"}
+        )
         self.start_button.add_class("wk-start")
         self.casus_choice.observe(safe(self.messages)(self._on_casus), names="value")
         self.start_button.on_click(safe(self.messages)(self._on_start))
@@ -122,23 +126,45 @@ class ZrmOefening:
         self.nav.add_class("wk-nav")
         self.domain_text = widgets.HTML()
         self.level_choice = widgets.ToggleButtons(
-            options=[("1", 1), ("2", 2), ("3", 3), ("4", 4), ("5", 5), ("niet besproken", NVT)], value=None,
-            style={"button_width": "auto"})
+            options=[("1", 1), ("2", 2), ("3", 3), ("4", 4), ("5", 5), ("niet besproken", NVT)],
+            value=None,
+            style={"button_width": "auto"},
+        )
         self.level_choice.add_class("wk-niveau")
-        self.basis_choice = widgets.Dropdown(description="Rust op:", options=[("(niet ingevuld)", None)]
-                                             + [(v, k) for k, v in BASIS.items()], layout={"width": "330px"})
+        self.basis_choice = widgets.Dropdown(
+            description="Rust op:",
+            options=[("(niet ingevuld)", None)] + [(v, k) for k, v in BASIS.items()],
+            layout={"width": "330px"},
+        )
         self.note = widgets.Textarea(placeholder="Waarom dit niveau? (optioneel)", layout={"width": "100%"})
         self.note.add_class("wk-motivatie")
         self.note_warning = widgets.HTML()
         ladder = load_ladder()
-        self.ladder = widgets.ToggleButtons(options=[(str(r.number), r.number) for r in ladder], value=None,
-                                            tooltips=[r.name for r in ladder], style={"button_width": "48px"})
+        self.ladder = widgets.ToggleButtons(
+            options=[(str(r.number), r.number) for r in ladder],
+            value=None,
+            tooltips=[r.name for r in ladder],
+            style={"button_width": "48px"},
+        )
         self.ladder.add_class("wk-ladder")
         self.ladder_text = widgets.HTML()
-        self.domain_panel = widgets.VBox([self.domain_text, widgets.HTML("<strong>Jouw niveau:</strong>"),
-                                          self.level_choice, self.basis_choice, self.note, self.note_warning])
-        self.ladder_panel = widgets.VBox([widgets.HTML("<h3>Participatieladder</h3><p>Op welke trede staat de "
-                                                       "cliënt nu?</p>"), self.ladder, self.ladder_text])
+        self.domain_panel = widgets.VBox(
+            [
+                self.domain_text,
+                widgets.HTML("<strong>Jouw niveau:</strong>"),
+                self.level_choice,
+                self.basis_choice,
+                self.note,
+                self.note_warning,
+            ]
+        )
+        self.ladder_panel = widgets.VBox(
+            [
+                widgets.HTML("<h3>Participatieladder</h3><p>Op welke trede staat de cliënt nu?</p>"),
+                self.ladder,
+                self.ladder_text,
+            ]
+        )
         self.step_panel = widgets.VBox(layout={"flex": "1"})
         self.step_panel.add_class("wk-kaart")
         self.prev_button = widgets.Button(description="Vorige", icon="arrow-left")
@@ -158,8 +184,10 @@ class ZrmOefening:
         self.submit_button.on_click(guard(self._on_submit))
         self.back_button.on_click(guard(lambda _b: self.show_choose()))
         buttons = widgets.HBox([self.prev_button, self.next_button, self.submit_button, self.back_button])
-        self.score_page = widgets.VBox([self.reread, self.progress,
-                                        widgets.HBox([self.nav, self.step_panel]), buttons])
+        buttons.add_class("wk-knoppen")
+        self.score_page = widgets.VBox(
+            [self.reread, self.progress, widgets.HBox([self.nav, self.step_panel]), buttons]
+        )
 
     def _steps(self) -> list[str]:
         return [*self.version.domain_ids, LADDER_STEP] if self.version else []
@@ -174,9 +202,11 @@ class ZrmOefening:
                 level = self.levels[step]
                 done, name = level is not None, self.version.domain(step).name
                 value = "n.b." if level == NVT else str(level or "")
-            button = widgets.Button(description=f"{'✓' if done else '○'} {name}" + (f": {value}" if done else ""),
-                                    layout={"width": "280px"},
-                                    button_style="info" if step == self.current else "")
+            button = widgets.Button(
+                description=f"{'✓' if done else '○'} {name}" + (f": {value}" if done else ""),
+                layout={"width": "280px"},
+                button_style="info" if step == self.current else "",
+            )
             button.add_class("wk-nav-knop")
             button.on_click(safe(self.messages)(lambda _b, s=step: self.show_step(s)))
             buttons.append(button)
@@ -184,8 +214,10 @@ class ZrmOefening:
         scored = sum(1 for v in self.levels.values() if v is not None)
         total = len(self.levels)
         ladder = "trede gekozen" if self.ladder.value is not None else "nog geen trede"
-        self.progress.value = (f"<p class='wk-voortgang'><strong>{scored} van {total}</strong> domeinen gescoord · "
-                               f"participatieladder: {ladder}</p>")
+        self.progress.value = (
+            f"<p class='wk-voortgang'><strong>{scored} van {total}</strong> domeinen gescoord · "
+            f"participatieladder: {ladder}</p>"
+        )
 
     def _levels_html(self, domain_id: str) -> str:
         domain = self.version.domain(domain_id)
@@ -194,12 +226,16 @@ class ZrmOefening:
         for level, label in self.version.level_labels.items():
             items = "".join(f"<li>{esc(t)}</li>" for t in domain.descriptor(level))
             cls = ' class="wk-gekozen"' if chosen == level else ""
-            rows.append(f"<tr{cls}><td class='wk-nr'>{level}</td><td class='wk-label'>{esc(label)}</td>"
-                        f"<td><ul>{items}</ul></td></tr>")
-        return (f"<h3>{esc(domain.name)}</h3><p class='wk-kernvraag'>{esc(domain.question)}</p>"
-                f"<table class='wk-niveaus'>{''.join(rows)}</table>"
-                "<p class='wk-klein'>Begin bij 5 en werk naar beneden; kies het niveau dat over het geheel het best "
-                "past bij de situatie van nu (ongeveer de laatste 30 dagen).</p>")
+            rows.append(
+                f"<tr{cls}><td class='wk-nr'>{level}</td><td class='wk-label'>{esc(label)}</td>"
+                f"<td><ul>{items}</ul></td></tr>"
+            )
+        return (
+            f"<h3>{esc(domain.name)}</h3><p class='wk-kernvraag'>{esc(domain.question)}</p>"
+            f"<table class='wk-niveaus'>{''.join(rows)}</table>"
+            "<p class='wk-klein'>Begin bij 5 en werk naar beneden; kies het niveau dat over het geheel het best "
+            "past bij de situatie van nu (ongeveer de laatste 30 dagen).</p>"
+        )
 
     def show_step(self, step: str) -> None:
         """Show one domain (or the participatieladder) in the scoring panel."""
@@ -254,26 +290,38 @@ class ZrmOefening:
     def _on_ladder(self, _change: object = None) -> None:
         rung = next((r for r in load_ladder() if r.number == self.ladder.value), None)
         self.ladder_text.value = (
-            f"<p><strong>{esc(rung.label)}</strong><br>{esc(rung.description)}</p>" if rung else
-            "<p class='wk-klein'>" + "<br>".join(esc(r.label) for r in load_ladder()) + "</p>")
+            f"<p><strong>{esc(rung.label)}</strong><br>{esc(rung.description)}</p>"
+            if rung
+            else "<p class='wk-klein'>" + "<br>".join(esc(r.label) for r in load_ladder()) + "</p>"
+        )
         if not self._updating:
             self._refresh_nav()
 
     # ------------------------------------------------------------------ step 3: submit and compare
     def assessment(self) -> Assessment:
         """The trainee's scores as a validated assessment."""
-        scores = {d: {"niveau": None if v == NVT else v, "toelichting": self.notes[d], "basis": self.basis[d]}
-                  for d, v in self.levels.items()}
-        return Assessment.build(self.version, self.casus.id, self.rater.value.strip() or "deelnemer", scores,
-                                date=dt.date.today(), ladder=self.ladder.value)
+        scores = {
+            d: {"niveau": None if v == NVT else v, "toelichting": self.notes[d], "basis": self.basis[d]}
+            for d, v in self.levels.items()
+        }
+        return Assessment.build(
+            self.version,
+            self.casus.id,
+            self.rater.value.strip() or "deelnemer",
+            scores,
+            date=dt.date.today(),
+            ladder=self.ladder.value,
+        )
 
     def _on_submit(self, _button: object = None) -> None:
         missing = [self.version.domain(d).name for d, v in self.levels.items() if v is None]
         if self.ladder.value is None:
             missing.append("Participatieladder")
         if missing:
-            self.messages.warn("Nog niet gescoord: " + ", ".join(missing) + ". Kies bij elk domein een niveau of "
-                               "'niet besproken', en kies een trede op de participatieladder.")
+            self.messages.warn(
+                "Nog niet gescoord: " + ", ".join(missing) + ". Kies bij elk domein een niveau of "
+                "'niet besproken', en kies een trede op de participatieladder."
+            )
             return
         self.messages.clear()
         own = self.assessment()

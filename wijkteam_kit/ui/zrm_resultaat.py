@@ -27,9 +27,11 @@ def differences_html(result: ZrmFeedback) -> str:
         f"<td>{esc(d.own_note) or '<span class=wk-klein>–</span>'}</td></tr>"
         for d in result.differences
     )
-    return ("<table class='wk-tabel wk-verschillen'><tr><th>Domein</th><th>Jij</th><th>Referentie</th>"
-            "<th>Verschil</th><th>Toelichting bij de referentie</th><th>Jouw motivatie</th></tr>"
-            f"{rows}</table>")
+    return (
+        "<table class='wk-tabel wk-verschillen'><tr><th>Domein</th><th>Jij</th><th>Referentie</th>"
+        "<th>Verschil</th><th>Toelichting bij de referentie</th><th>Jouw motivatie</th></tr>"
+        f"{rows}</table>"
+    )
 
 
 def _all_rationales_html(result: ZrmFeedback) -> str:
@@ -44,14 +46,21 @@ def result_view(result: ZrmFeedback, own: Assessment, casus: Casus) -> widgets.W
     """Everything shown after 'Inleveren'."""
     version = casus.version()
     reference = casus.reference_assessment()
-    fig = zrm_profile_figure(own, version, reference, title=f"{casus.titel}: jouw ZRM naast de referentie",
-                             label=f"Jouw scores ({own.rater})")
+    fig = zrm_profile_figure(
+        own,
+        version,
+        reference,
+        title=f"{casus.titel}: jouw ZRM naast de referentie",
+        label=f"Jouw scores ({own.rater})",
+    )
     png = figure_bytes(fig, "png", dpi=110)
     image = widgets.Image(value=png, format="png", layout={"width": "100%", "max_width": "980px"})
     image.add_class("wk-profiel")
     stem = f"zrm-{casus.id}"
-    downloads = " ".join(download_link(figure_bytes(fig, fmt, dpi=200), f"{stem}.{fmt}", mime, f"Download {fmt.upper()}")
-                         for fmt, mime in FORMATS.items())
+    downloads = " ".join(
+        download_link(figure_bytes(fig, fmt, dpi=200), f"{stem}.{fmt}", mime, f"Download {fmt.upper()}")
+        for fmt, mime in FORMATS.items()
+    )
     n = result.n_different
     count = "1 domein verschilt" if n == 1 else f"{n} domeinen verschillen"
     own_ladder, ref_ladder = result.ladder_lines()
@@ -62,16 +71,29 @@ def result_view(result: ZrmFeedback, own: Assessment, casus: Casus) -> widgets.W
         f"(van de {result.n_domains}).</p><p>{esc(result.summary())}</p>"
         f"<p class='wk-klein'>Binnen één niveau van de referentie: {result.n_within_one} van "
         f"{result.n_domains} domeinen. Verschillen zijn het gesprek waard: bespreek ze met je collega's of trainer."
-        "</p></div>")
+        "</p></div>"
+    )
     ladder = widgets.HTML(
         f"<div class='wk-kaart wk-ladder-uitslag'><h3>Participatieladder {esc(ladder_mark)}</h3>"
         f"<p>Jij: <strong>{esc(own_ladder)}</strong><br>Referentie: <strong>{esc(ref_ladder)}</strong></p>"
-        f"<p class='wk-klein'>{esc(result.ladder_note)}</p></div>")
+        f"<p class='wk-klein'>{esc(result.ladder_note)}</p></div>"
+    )
     diffs = widgets.HTML("<h3>Waar verschil je van de referentie?</h3>" + differences_html(result))
-    everything = widgets.Accordion(children=[widgets.HTML(_all_rationales_html(result))],
-                                   titles=("Alle toelichtingen bij de referentie",))
+    everything = widgets.Accordion(
+        children=[widgets.HTML(_all_rationales_html(result))],
+        titles=("Alle toelichtingen bij de referentie",),
+    )
     everything.selected_index = None
     strengths = "".join(f"<li>{esc(k)}</li>" for k in casus.krachten)
     extra = widgets.HTML(f"<div class='wk-kaart'><h3>Krachten in deze casus</h3><ul>{strengths}</ul></div>")
-    return widgets.VBox([summary, image, widgets.HTML(f"<p>Profiel bewaren: {downloads}</p>"), diffs, ladder,
-                         everything, extra])
+    return widgets.VBox(
+        [
+            summary,
+            image,
+            widgets.HTML(f"<p>Profiel bewaren: {downloads}</p>"),
+            diffs,
+            ladder,
+            everything,
+            extra,
+        ]
+    )
