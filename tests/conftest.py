@@ -47,24 +47,25 @@ def wait_for(url: str, timeout: float = 90) -> None:
 class Server:
     """A `wijkteam-kit serve` process in its own process group."""
 
-    def __init__(self, apps_dir: Path | None = None, log_path: Path | None = None) -> None:
+    def __init__(
+        self, apps_dir: Path | None = None, log_path: Path | None = None, env: dict | None = None
+    ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
-        command = [
-            sys.executable,
-            "-m",
-            "wijkteam_kit.cli",
-            "serve",
-            "--port",
-            str(self.port),
-            "--no-browser",
-        ]
+        script = Path(sys.executable).with_name("wijkteam-kit")  # the installed console script
+        launcher = [str(script)] if script.exists() else [sys.executable, "-m", "wijkteam_kit.cli"]
+        command = [*launcher, "serve", "--port", str(self.port), "--no-browser"]
         if apps_dir is not None:
             command += ["--apps", str(apps_dir)]
         self.log_path = log_path or Path(os.environ.get("TMPDIR", "/tmp")) / f"wijkteam-serve-{self.port}.log"
         self.log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
-            command, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+            command,
+            cwd=ROOT,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env={**os.environ, **(env or {})},
         )
         wait_for(self.url + "voila/api/contents")
 

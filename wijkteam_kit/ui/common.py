@@ -22,6 +22,7 @@ import base64
 import functools
 import html
 import logging
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -32,6 +33,21 @@ from ..errors import WijkteamError
 __all__ = ["STYLE", "MessageBox", "download_link", "esc", "safe"]
 
 log = logging.getLogger("wijkteam_kit.ui")
+
+
+def _log_to_server_terminal() -> None:
+    """Send the kit's log to the process's real stderr (in a kernel: the server's terminal, not the page)."""
+    root = logging.getLogger("wijkteam_kit")
+    if not any(getattr(h, "_wijkteam", False) for h in root.handlers):
+        handler = logging.StreamHandler(sys.__stderr__)
+        handler.setFormatter(logging.Formatter("[wijkteam-kit %(levelname)s %(name)s] %(message)s"))
+        handler._wijkteam = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+        root.setLevel(logging.INFO)
+        root.propagate = False
+
+
+_log_to_server_terminal()
 
 
 def esc(text: object) -> str:
