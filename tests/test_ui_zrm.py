@@ -134,3 +134,19 @@ def test_broken_library_gives_a_clear_message(tmp_path, monkeypatch):
     assert "casusbibliotheek kon niet geladen worden" in a.messages.html.value
     assert "kapot.yaml" in a.messages.html.value
     assert a.start_button.disabled
+
+
+def test_follow_up_is_shown_only_after_scoring():
+    a = ZrmOefening()
+    a.casus_choice.value = "mantelzorg-dementie"
+    casus = next(c for c in a.library if c.id == "mantelzorg-dementie")
+    assert casus.vervolg and casus.vervolg[:40] not in a.casus_text.value
+    a.start_button.click()
+    _score_like_reference(a)
+    a.submit_button.click()
+    shown = " ".join(
+        getattr(w, "value", "")
+        for w in a.body.children[0].children
+        if isinstance(getattr(w, "value", None), str)
+    )
+    assert "Hoe het verderging" in shown and casus.vervolg[:40] in shown

@@ -180,3 +180,15 @@ def test_version_file_of_a_trainer_is_validated(tmp_path):
     assert "domein 'wonen' komt twee keer voor" in str(info.value)
     with pytest.raises(ZrmError, match="Onbekende ZRM-versie 'zrm1999'"):
         load_version("zrm1999")
+
+
+def test_mapping_documentation_is_up_to_date():
+    from pathlib import Path
+
+    from wijkteam_kit.zrm_mapping import available_mappings, mapping_markdown
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "zrm-versies.md").read_text(encoding="utf-8")
+    for source, target in available_mappings():
+        assert mapping_markdown(source, target) in doc, (
+            f"docs/zrm-versies.md is out of date for {source}→{target}"
+        )

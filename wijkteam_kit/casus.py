@@ -159,6 +159,7 @@ class Casus(_Strict):
     aanmelding: Aanmelding
     fase: Fase
     eerdere_hulp: str = ""
+    vervolg: str = ""
     krachten: list[str] = Field(min_length=1)
     zrm: ReferentieZrm
     participatieladder: Ladder

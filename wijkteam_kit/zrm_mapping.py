@@ -35,7 +35,14 @@ from .errors import DataFileError, ZrmError
 from .yamlsource import load_yaml_file
 from .zrm import Assessment, DomainScore, load_version, unknown_domain_message
 
-__all__ = ["Mapping", "MappingRule", "available_mappings", "load_mapping", "map_assessment"]
+__all__ = [
+    "Mapping",
+    "MappingRule",
+    "available_mappings",
+    "load_mapping",
+    "map_assessment",
+    "mapping_markdown",
+]
 
 
 class _RuleFile(BaseModel):
@@ -161,3 +168,22 @@ def map_assessment(assessment: Assessment, target: str) -> Assessment:
     return Assessment(
         assessment.casus_id, assessment.rater, target, assessment.date, scores, assessment.ladder
     )
+
+
+def mapping_markdown(source: str, target: str) -> str:
+    """The mapping as a Markdown table (used for ``docs/zrm-versies.md``).
+
+    >>> print(mapping_markdown("zrm2013", "zrm2017").splitlines()[2])
+    | Financiën | Financiën |  |
+    """
+    mapping = load_mapping(source, target)
+    a, b = load_version(source), load_version(target)
+    lines = [f"| {a.name} | {b.name} | toelichting |", "|---|---|---|"]
+    for rule in mapping.rules:
+        left = ", ".join(a.domain(d).name for d in rule.sources)
+        right = ", ".join(b.domain(d).name for d in rule.targets)
+        lines.append(f"| {left} | {right} | {rule.note} |")
+    unmapped = [d.name for d in b.domains if not any(d.id in r.targets for r in mapping.rules)]
+    if unmapped:
+        lines += ["", f"Zonder bron in {a.name} (apart scoren): {', '.join(unmapped)}."]
+    return "\n".join(lines)

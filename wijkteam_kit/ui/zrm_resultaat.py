@@ -85,7 +85,12 @@ def result_view(result: ZrmFeedback, own: Assessment, casus: Casus) -> widgets.W
     )
     everything.selected_index = None
     strengths = "".join(f"<li>{esc(k)}</li>" for k in casus.krachten)
-    extra = widgets.HTML(f"<div class='wk-kaart'><h3>Krachten in deze casus</h3><ul>{strengths}</ul></div>")
+    follow_up = (
+        f"<h3>Hoe het verderging</h3><p class='wk-vervolg'>{esc(casus.vervolg)}</p>" if casus.vervolg else ""
+    )
+    extra = widgets.HTML(
+        f"<div class='wk-kaart'><h3>Krachten in deze casus</h3><ul>{strengths}</ul>{follow_up}</div>"
+    )
     return widgets.VBox(
         [
             summary,
