@@ -11,32 +11,20 @@ import argparse
 import os
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import nbformat
 
+from wijkteam_kit.serve import free_port, wait_until_serving
+
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+sys.path.insert(0, str(ROOT))
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - same browser launch as the tests
 
 
 def write_slider_notebook(folder: Path) -> None:
@@ -83,21 +71,14 @@ def main() -> None:
     )
     base = f"http://127.0.0.1:{port}/"
     try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(base + "voila/api/contents", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
+        wait_until_serving(base + "voila/api/contents")
         pages = {
             "slider": (base + "voila/render/slider.ipynb", ".noUi-handle"),
             "zrm": (base + "voila/render/zrm_oefening.ipynb", ".wk-casus-keuze select"),
         }
         times: dict[str, list[float]] = {name: [] for name in pages}
         with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=shutil.which("chromium") or "/usr/bin/chromium", headless=True, args=ARGS
-            )
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             for url, selector in pages.values():  # one warm-up load each, not counted
                 page = browser.new_page()
                 measure(page, url, selector)

@@ -29,6 +29,7 @@ __all__ = [
     "serve",
     "use_descriptor_files",
     "voila_arguments",
+    "wait_until_serving",
 ]
 
 CULL_IDLE_SECONDS = 900
@@ -52,6 +53,22 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def wait_until_serving(url: str, timeout: float = 90) -> None:
+    """Wait until ``url`` answers 200 (e.g. ``…/voila/api/contents``, which starts no kernel)."""
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=3) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise WijkteamError(f"De server op {url} antwoordde niet binnen {timeout:.0f} seconden.")
 
 
 def voila_arguments(apps_dir: Path, port: int, open_browser: bool) -> list[str]:
