@@ -123,3 +123,17 @@ def test_broken_descriptor_file_stops_serve_with_a_clear_message(tmp_path, capsy
     assert main(["serve", "--no-browser", "--port", "0", "--beschrijvingen", str(bad)]) == 1
     err = capsys.readouterr().err
     assert "Kan de apps niet starten" in err and "Onbekend domein 'financein'" in err and "kapot.yaml" in err
+
+
+def test_serve_on_a_busy_port_says_so_in_dutch(capsys):
+    import socket
+
+    from wijkteam_kit.cli import main
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["serve", "--no-browser", "--port", str(port)]) == 1
+    err = capsys.readouterr().err
+    assert f"Poort {port} is al in gebruik" in err and f"--port {port + 1}" in err

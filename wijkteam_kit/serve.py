@@ -55,6 +55,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def port_is_free(port: int) -> bool:
+    """Whether nothing listens on ``127.0.0.1:port`` yet."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def wait_until_serving(url: str, timeout: float = 90) -> None:
     """Wait until ``url`` answers 200 (e.g. ``…/voila/api/contents``, which starts no kernel)."""
     import time
@@ -115,6 +125,11 @@ def serve(
     if descriptor_files:
         use_descriptor_files(descriptor_files)
     port = port or free_port()
+    if not port_is_free(port):
+        raise WijkteamError(
+            f"Poort {port} is al in gebruik (draait wijkteam-kit al?). Kies een andere poort, "
+            f"bijvoorbeeld: wijkteam-kit serve --port {port + 1}"
+        )
     casuses = Path(__file__).resolve().parent.parent / "casuses"
     if "WIJKTEAM_CASUSES" not in os.environ and casuses.is_dir():
         os.environ["WIJKTEAM_CASUSES"] = str(casuses)  # the kernels inherit it

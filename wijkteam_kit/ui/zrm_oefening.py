@@ -114,6 +114,10 @@ class ZrmOefening:
         self.basis = {d: None for d in self.version.domain_ids}
         self.ladder.value = None
         self.result = None
+        self.level_choice.tooltips = [
+            *(f"{k} – {v}" for k, v in self.version.level_labels.items()),
+            "niet besproken of niet van toepassing",
+        ]
         self.reread.children = [widgets.HTML(casus_html(casus))]
         self.reread.selected_index = None
         self.show_step(self.version.domain_ids[0])
@@ -165,7 +169,7 @@ class ZrmOefening:
                 self.ladder_text,
             ]
         )
-        self.step_panel = widgets.VBox(layout={"flex": "1"})
+        self.step_panel = widgets.VBox(layout={"flex": "1 1 520px"})
         self.step_panel.add_class("wk-kaart")
         self.prev_button = widgets.Button(description="Vorige", icon="arrow-left")
         self.next_button = widgets.Button(description="Volgende", icon="arrow-right")
@@ -186,7 +190,12 @@ class ZrmOefening:
         buttons = widgets.HBox([self.prev_button, self.next_button, self.submit_button, self.back_button])
         buttons.add_class("wk-knoppen")
         self.score_page = widgets.VBox(
-            [self.reread, self.progress, widgets.HBox([self.nav, self.step_panel]), buttons]
+            [
+                self.reread,
+                self.progress,
+                widgets.HBox([self.nav, self.step_panel], layout={"flex_flow": "row wrap"}),
+                buttons,
+            ]
         )
 
     def _steps(self) -> list[str]:
