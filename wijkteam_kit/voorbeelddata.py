@@ -21,7 +21,13 @@ import numpy as np
 from .caseload import CaseloadData
 from .zrm import load_version
 
-__all__ = ["GRONINGEN_PILOT_TEAMS", "GeneratedCaseload", "generate_caseload", "generate_levels"]
+__all__ = [
+    "GRONINGEN_PILOT_TEAMS",
+    "GeneratedCaseload",
+    "example_score_lines",
+    "generate_caseload",
+    "generate_levels",
+]
 
 #: Dossiers per team in the Groningen pilot (8 months).
 GRONINGEN_PILOT_TEAMS: dict[str, int] = {"Team Noord": 198, "Team Zuid": 172}
@@ -106,3 +112,25 @@ def generate_caseload(
         np.vstack([p.levels for p in parts]),
     )
     return GeneratedCaseload(per_team, combined)
+
+
+def example_score_lines(
+    reference_levels: list[int | None], n_raters: int = 8, seed: int = 1
+) -> dict[str, str]:
+    """Fictional participants' score lines around a reference: most agree, some one level off, a few two.
+
+    >>> example_score_lines([3, 2, None], n_raters=2, seed=3)
+    {'Deelnemer 1': '2 1 5', 'Deelnemer 2': '2 2 nvt'}
+    """
+    rng = np.random.default_rng(seed)
+    lines = {}
+    for i in range(1, n_raters + 1):
+        values = []
+        for level in reference_levels:
+            if level is None:
+                values.append("nvt" if rng.random() < 0.8 else str(int(rng.integers(3, 6))))
+                continue
+            step = rng.choice([-2, -1, 0, 1, 2], p=[0.04, 0.2, 0.55, 0.17, 0.04])
+            values.append(str(int(np.clip(level + step, 1, 5))))
+        lines[f"Deelnemer {i}"] = " ".join(values)
+    return lines

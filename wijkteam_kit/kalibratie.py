@@ -1,0 +1,106 @@
+"""Calibration of a group on one casus: scores typed in quickly, agreement, and a discussion agenda.
+
+A trainer copies each participant's scores from a flip-chart as one line, in the domain order of the
+casus's ZRM version: ``"3 2 4 nvt 3 3 5 3 2 2 5"``. :func:`calibrate` turns the lines into assessments,
+computes the agreement figures and orders the domains for the discussion (most disagreement first), each
+with the reference level and its rationale.
+
+Examples
+--------
+>>> from wijkteam_kit.zrm import load_version
+>>> v = load_version("zrm2013")
+>>> scores_from_line(v, "3 2 4 nvt 3 3 5 3 2 2 5")["huiselijke_relaties"] is None
+True
+>>> scores_from_line(v, "3 2 4")  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+wijkteam_kit.errors.ZrmError: Verwacht 11 niveaus (één per domein, in de volgorde Financiën, ...), kreeg er 3.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .agreement import Agreement, rater_agreement
+from .casus import Casus
+from .errors import ZrmError
+from .zrm import Assessment, ZrmVersion, parse_level
+
+__all__ = ["AgendaItem", "Calibration", "calibrate", "scores_from_line"]
+
+
+def scores_from_line(version: ZrmVersion, line: str) -> dict[str, int | None]:
+    """One participant's levels from a line with one value per domain (1–5 or nvt), in version order."""
+    values = line.replace(",", " ").replace(";", " ").split()
+    if len(values) != len(version.domains):
+        names = ", ".join(d.name for d in version.domains[:2])
+        raise ZrmError(
+            f"Verwacht {len(version.domains)} niveaus (één per domein, in de volgorde {names}, …), "
+            f"kreeg er {len(values)}."
+        )
+    return {d.id: parse_level(v, d.id, d.name) for d, v in zip(version.domains, values, strict=True)}
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One domain on the discussion agenda."""
+
+    domain_id: str
+    name: str
+    levels: tuple[int | None, ...]
+    exact: float | None
+    reference: int | None
+    rationale: str
+
+    @property
+    def spread_text(self) -> str:
+        """E.g. ``'2× 2, 4× 3, 1× n.b.'``."""
+        counts: dict[str, int] = {}
+        for level in sorted(self.levels, key=lambda x: (x is None, x or 0)):
+            key = "n.b." if level is None else str(level)
+            counts[key] = counts.get(key, 0) + 1
+        return ", ".join(f"{n}× {k}" for k, n in counts.items())
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Everything a trainer shows after a calibration round."""
+
+    casus: Casus
+    assessments: tuple[Assessment, ...]
+    agreement: Agreement
+    agenda: tuple[AgendaItem, ...]
+
+
+def calibrate(casus: Casus, lines: Mapping[str, str]) -> Calibration:
+    """Participants' score lines (name → line) for ``casus`` → assessments, agreement and agenda.
+
+    A line with a problem raises :class:`ZrmError` naming the participant.
+    """
+    version = casus.version()
+    assessments = []
+    for name, line in lines.items():
+        try:
+            scores = scores_from_line(version, line)
+        except ZrmError as exc:
+            raise ZrmError(f"Scores van {name!r}: {exc}") from None
+        assessments.append(Assessment.build(version, casus.id, name, scores))
+    if not assessments:
+        raise ZrmError("Geen scores ingevuld: zet per deelnemer één regel met niveaus.")
+    agreement = rater_agreement(assessments)
+    reference = casus.reference_assessment()
+    by_id = {d.domain_id: d for d in agreement.domains}
+    ordered = agreement.most_disagreement() + [d for d in agreement.domains if d.exact is None]
+    agenda = tuple(
+        AgendaItem(
+            d.domain_id,
+            version.domain(d.domain_id).name,
+            by_id[d.domain_id].levels,
+            d.exact,
+            reference.scores[d.domain_id].level,
+            reference.scores[d.domain_id].note,
+        )
+        for d in ordered
+    )
+    return Calibration(casus, tuple(assessments), agreement, agenda)
