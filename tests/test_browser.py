@@ -1,6 +1,7 @@
 """End to end: a real `wijkteam-kit serve`, headless Debian Chromium, clicking as a person would."""
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -64,13 +65,19 @@ def test_zrm_exercise_from_landing_page_to_comparison(page, server):
     expect(rows.filter(has_text="Sociaal netwerk")).to_be_visible()
     expect(page.locator(".wk-ladder-uitslag h3")).to_contain_text("gelijk")
     expect(page.locator(".wk-profiel")).to_be_visible()
-    assert page.locator("a.wk-download").count() == 3
+    assert page.locator("a.wk-download").count() == 4  # PNG, SVG, PDF and the scores as CSV
     assert page.locator("img[src='x']").count() == 0  # the typed name was escaped, not rendered
     assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
 
     with page.expect_download() as download:
         page.locator("a.wk-download", has_text="SVG").click()
     assert download.value.suggested_filename == f"zrm-{CASUS.id}.svg"
+    assert "<svg" in Path(download.value.path()).read_text(encoding="utf-8")[:2000]
+    with page.expect_download() as download:
+        page.locator("a.wk-download", has_text="CSV").click()
+    csv_text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    assert "financien;Financiën;5;Volledig zelfredzaam" in csv_text
+    expect(page.locator(".wk-scoreregel")).to_have_text(re.compile(r"^5 "))  # Financiën first, scored 5
 
     page.get_by_role("button", name="Opnieuw beginnen").click()
     expect(page.get_by_role("button", name="Begin met scoren")).to_be_visible()

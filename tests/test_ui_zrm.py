@@ -150,3 +150,34 @@ def test_follow_up_is_shown_only_after_scoring():
         if isinstance(getattr(w, "value", None), str)
     )
     assert "Hoe het verderging" in shown and casus.vervolg[:40] in shown
+
+
+def test_result_offers_score_line_and_excel_csv(app):
+    import base64
+    import csv
+    import io
+    import re
+
+    from wijkteam_kit.kalibratie import scores_from_line
+
+    _score_like_reference(app, {"financien": 5})
+    app.note.value = ""
+    app.show_step("financien")
+    app.note.value = "Twijfel; zie brieven"
+    app.submit_button.click()
+    shown = " ".join(
+        getattr(w, "value", "")
+        for w in app.body.children[0].children
+        if isinstance(getattr(w, "value", None), str)
+    )
+    line = re.search(r"<code class='wk-scoreregel'>([^<]*)</code>", shown).group(1)
+    assert scores_from_line(app.version, line)["financien"] == 5  # the line round-trips into the calibration
+    href = re.search(
+        r'download="zrm-administratie-taal-scores.csv" href="data:text/csv;base64,([^"]+)"', shown
+    )
+    data = base64.b64decode(href.group(1))
+    assert data.startswith(b"\xef\xbb\xbf")  # BOM, so Excel reads UTF-8
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert len(rows) == 1 + len(app.version.domains) + 1
+    financien = next(r for r in rows if r[4] == "financien")
+    assert financien[5] == "Financiën" and financien[6] == "5" and financien[9] == "Twijfel; zie brieven"

@@ -27,7 +27,7 @@ from .casus import Casus
 from .errors import ZrmError
 from .zrm import Assessment, ZrmVersion, parse_level
 
-__all__ = ["AgendaItem", "Calibration", "calibrate", "scores_from_line"]
+__all__ = ["AgendaItem", "Calibration", "calibrate", "score_line", "scores_from_line"]
 
 
 def scores_from_line(version: ZrmVersion, line: str) -> dict[str, int | None]:
@@ -40,6 +40,17 @@ def scores_from_line(version: ZrmVersion, line: str) -> dict[str, int | None]:
             f"kreeg er {len(values)}."
         )
     return {d.id: parse_level(v, d.id, d.name) for d, v in zip(version.domains, values, strict=True)}
+
+
+def score_line(assessment: Assessment) -> str:
+    """The assessment as one line for :func:`scores_from_line` (what a participant reads out to the trainer).
+
+    >>> from wijkteam_kit.zrm import load_version
+    >>> v = load_version("zrm2013")
+    >>> score_line(Assessment.build(v, "c", "r", {"financien": 3, "justitie": 5}))
+    '3 nvt nvt nvt nvt nvt nvt nvt nvt nvt 5'
+    """
+    return " ".join("nvt" if s.level is None else str(s.level) for s in assessment.scores.values())
 
 
 @dataclass(frozen=True)

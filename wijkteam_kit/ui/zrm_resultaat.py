@@ -6,7 +6,9 @@ import ipywidgets as widgets
 
 from ..casus import Casus
 from ..draw import FORMATS, figure_bytes, zrm_profile_figure
+from ..kalibratie import score_line
 from ..zrm import Assessment
+from ..zrm_export import assessment_csv
 from ..zrm_feedback import ZrmFeedback
 from .common import download_link, esc
 
@@ -61,6 +63,13 @@ def result_view(result: ZrmFeedback, own: Assessment, casus: Casus) -> widgets.W
         download_link(figure_bytes(fig, fmt, dpi=200), f"{stem}.{fmt}", mime, f"Download {fmt.upper()}")
         for fmt, mime in FORMATS.items()
     )
+    scores_csv = download_link(assessment_csv(own, version), f"{stem}-scores.csv", "text/csv", "Download CSV")
+    line = widgets.HTML(
+        "<div class='wk-kaart'><h3>Jouw scores bewaren of doorgeven</h3>"
+        "<p>Scoreregel voor de nabespreking (kalibratie): "
+        f"<code class='wk-scoreregel'>{esc(score_line(own))}</code></p>"
+        f"<p>Jouw scores met toelichtingen als tabel (opent in Excel): {scores_csv}</p></div>"
+    )
     n = result.n_different
     count = "1 domein verschilt" if n == 1 else f"{n} domeinen verschillen"
     own_ladder, ref_ladder = result.ladder_lines()
@@ -100,5 +109,6 @@ def result_view(result: ZrmFeedback, own: Assessment, casus: Casus) -> widgets.W
             ladder,
             everything,
             extra,
+            line,
         ]
     )
