@@ -181,3 +181,22 @@ def test_result_offers_score_line_and_excel_csv(app):
     assert len(rows) == 1 + len(app.version.domains) + 1
     financien = next(r for r in rows if r[4] == "financien")
     assert financien[5] == "Financiën" and financien[6] == "5" and financien[9] == "Twijfel; zie brieven"
+
+
+def test_feedback_sentences():
+    from wijkteam_kit.zrm_feedback import feedback
+
+    casus = next(c for c in load_library() if c.id == "administratie-taal")
+    ref = casus.reference_assessment()
+    from wijkteam_kit.zrm import Assessment
+
+    same = feedback(ref, casus)
+    assert same.count_sentence() == "Precies gelijk: je scoorde alle 11 domeinen zoals de referentie."
+    scores = {d: s.level for d, s in ref.scores.items()} | {"financien": 5}
+    one = feedback(Assessment.build(casus.version(), casus.id, "x", scores, ladder=4), casus)
+    assert one.count_sentence() == "1 domein verschilt van de referentie; 10 van de 11 scoorde je gelijk."
+    assert (
+        one.ladder_sentence()
+        == f"Op de participatieladder koos jij trede 4, de referentie trede {ref.ladder}."
+    )
+    assert one.differences[0].verdict.endswith("hoger")

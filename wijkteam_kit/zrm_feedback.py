@@ -105,22 +105,28 @@ class ZrmFeedback:
         """Whether the trainee chose another rung than the reference."""
         return self.ladder_own != self.ladder_reference
 
-    def summary(self) -> str:
-        """A short Dutch sentence for the top of the result page."""
+    def count_sentence(self) -> str:
+        """How many domains differ, e.g. ``'2 domeinen verschillen van de referentie; 9 van de 11 zijn gelijk.'``."""
         if self.n_different == 0:
-            head = f"Precies gelijk: je scoorde alle {self.n_domains} domeinen zoals de referentie."
-        else:
-            head = (
-                f"{self.n_equal} van de {self.n_domains} domeinen scoorde je zoals de referentie; "
-                f"{self.n_different} {'domein verschilt' if self.n_different == 1 else 'domeinen verschillen'}."
-            )
-        ladder = (
-            "De trede op de participatieladder is gelijk."
-            if not self.ladder_differs
-            else f"Op de participatieladder koos jij trede {self.ladder_own or '–'}, de referentie trede "
+            return f"Precies gelijk: je scoorde alle {self.n_domains} domeinen zoals de referentie."
+        verb = "domein verschilt" if self.n_different == 1 else "domeinen verschillen"
+        return (
+            f"{self.n_different} {verb} van de referentie; {self.n_equal} van de {self.n_domains} "
+            "scoorde je gelijk."
+        )
+
+    def ladder_sentence(self) -> str:
+        """The participatieladder in one sentence."""
+        if not self.ladder_differs:
+            return "De trede op de participatieladder is gelijk."
+        return (
+            f"Op de participatieladder koos jij trede {self.ladder_own or '–'}, de referentie trede "
             f"{self.ladder_reference}."
         )
-        return f"{head} {ladder}"
+
+    def summary(self) -> str:
+        """Both sentences: a short Dutch summary of the whole result."""
+        return f"{self.count_sentence()} {self.ladder_sentence()}"
 
     def ladder_lines(self) -> tuple[str, str]:
         """Labels of the trainee's and the reference rung."""

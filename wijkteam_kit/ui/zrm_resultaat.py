@@ -70,14 +70,12 @@ def result_view(result: ZrmFeedback, own: Assessment, casus: Casus) -> widgets.W
         f"<code class='wk-scoreregel'>{esc(score_line(own))}</code></p>"
         f"<p>Jouw scores met toelichtingen als tabel (opent in Excel): {scores_csv}</p></div>"
     )
-    n = result.n_different
-    count = "1 domein verschilt" if n == 1 else f"{n} domeinen verschillen"
     own_ladder, ref_ladder = result.ladder_lines()
     ladder_mark = "✓ gelijk" if not result.ladder_differs else "≠ verschilt"
     summary = widgets.HTML(
         f"<div class='wk-kaart wk-uitslag'><h3>Jouw uitslag</h3>"
-        f"<p class='wk-aantal-verschillen'><strong>{count}</strong> van de referentie "
-        f"(van de {result.n_domains}).</p><p>{esc(result.summary())}</p>"
+        f"<p class='wk-aantal-verschillen'>{esc(result.count_sentence())}</p>"
+        f"<p>{esc(result.ladder_sentence())}</p>"
         f"<p class='wk-klein'>Binnen één niveau van de referentie: {result.n_within_one} van "
         f"{result.n_domains} domeinen. Verschillen zijn het gesprek waard: bespreek ze met je collega's of trainer."
         "</p></div>"
