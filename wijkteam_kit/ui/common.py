@@ -141,6 +141,7 @@ STYLE = widgets.HTML("""<style>
 .wk-verhaal p { margin: 0.4em 0; }
 .wk-nav .widget-button { text-align: left; justify-content: flex-start; }
 .wk-klein { font-size: 13px; color: #616161; }
+.wk-aantal-verschillen { font-weight: 600; font-size: 1.05em; }
 .wk-niveau .widget-toggle-button, .wk-ladder .widget-toggle-button { min-width: 48px; font-size: 15px; }
 .wk-niveau .mod-active, .wk-ladder .mod-active { background: #1565c0 !important; color: #fff !important;
   font-weight: bold; }
