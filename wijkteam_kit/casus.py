@@ -184,12 +184,6 @@ class Casus(_Strict):
             self.version(), self.id, "referentie", scores, ladder=self.participatieladder.trede
         )
 
-    def person_name(self, person_id: str) -> str:
-        """Display name of a network person (or 'cliënt')."""
-        if person_id == CLIENT_ID:
-            return "cliënt"
-        return next((p.naam for p in self.netwerk.personen if p.id == person_id), person_id)
-
 
 def validate_document(doc: YamlDocument) -> tuple[Casus | None, list[Problem]]:
     """Validate one parsed casus document; return the casus (or None) and all problems."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import TypedDict
 
 from tornado import web
 from voila.app import Voila
@@ -23,8 +24,13 @@ __all__ = ["AppInfo", "WijkteamVoila", "landing_page", "list_apps"]
 log = logging.getLogger("wijkteam_kit.server")
 
 
-class AppInfo(dict):
+class AppInfo(TypedDict):
     """Name, title, description and order of one app notebook."""
+
+    naam: str
+    titel: str
+    omschrijving: str
+    volgorde: int
 
 
 def list_apps(apps_dir: str | Path) -> list[AppInfo]:
