@@ -192,3 +192,13 @@ def test_mapping_documentation_is_up_to_date():
         assert mapping_markdown(source, target) in doc, (
             f"docs/zrm-versies.md is out of date for {source}→{target}"
         )
+
+
+def test_malformed_descriptor_file_in_environment_gives_a_clear_error(tmp_path, monkeypatch):
+    from wijkteam_kit.zrm import DESCRIPTORS_ENV
+
+    bad = tmp_path / "lijst.yaml"
+    bad.write_text("- dit is een lijst\n- geen groep velden\n", encoding="utf-8")
+    monkeypatch.setenv(DESCRIPTORS_ENV, str(bad))
+    with pytest.raises(DataFileError, match=r"lijst\.yaml, regel 1: verwacht een groep velden"):
+        load_version("zrm2013")

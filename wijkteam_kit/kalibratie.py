@@ -101,13 +101,12 @@ def calibrate(casus: Casus, lines: Mapping[str, str]) -> Calibration:
         raise ZrmError("Geen scores ingevuld: zet per deelnemer één regel met niveaus.")
     agreement = rater_agreement(assessments)
     reference = casus.reference_assessment()
-    by_id = {d.domain_id: d for d in agreement.domains}
     ordered = agreement.most_disagreement() + [d for d in agreement.domains if d.exact is None]
     agenda = tuple(
         AgendaItem(
             d.domain_id,
             version.domain(d.domain_id).name,
-            by_id[d.domain_id].levels,
+            d.levels,
             d.exact,
             reference.scores[d.domain_id].level,
             reference.scores[d.domain_id].note,

@@ -18,6 +18,7 @@ import os
 import socket
 from pathlib import Path
 
+from .casus import default_library_dir
 from .errors import WijkteamError
 from .yamlsource import load_yaml_file
 from .zrm import DESCRIPTORS_ENV, available_versions, load_descriptors, load_version
@@ -130,9 +131,8 @@ def serve(
             f"Poort {port} is al in gebruik (draait wijkteam-kit al?). Kies een andere poort, "
             f"bijvoorbeeld: wijkteam-kit serve --port {port + 1}"
         )
-    casuses = Path(__file__).resolve().parent.parent / "casuses"
-    if "WIJKTEAM_CASUSES" not in os.environ and casuses.is_dir():
-        os.environ["WIJKTEAM_CASUSES"] = str(casuses)  # the kernels inherit it
+    # Kernels run in the apps folder, so resolve the library here and hand it to them.
+    os.environ.setdefault("WIJKTEAM_CASUSES", str(default_library_dir().resolve()))
     from .server import WijkteamVoila
 
     print(f"wijkteam-kit draait op http://127.0.0.1:{port}/  (stoppen: Ctrl-C)", flush=True)

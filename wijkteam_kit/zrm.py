@@ -219,8 +219,9 @@ def load_version(name_or_path: str | Path) -> ZrmVersion:
         return _CACHE[key]
     version = _load_version_file(name_or_path)
     for path in descriptor_files():
-        if load_yaml_file(path).data.get("versie") == version.id:
-            version = load_descriptors(version, path)
+        data = load_yaml_file(path).data
+        if not isinstance(data, dict) or data.get("versie") == version.id:
+            version = load_descriptors(version, path)  # a malformed file raises DataFileError here
     _CACHE[key] = version
     return version
 

@@ -25,7 +25,7 @@ import ipywidgets as widgets
 
 from ..casus import Casus, load_library
 from ..errors import WijkteamError
-from ..participatie import load_ladder
+from ..participatie import load_ladder, rung
 from ..privacy import privacy_message
 from ..zrm import BASIS, Assessment, ZrmVersion
 from ..zrm_feedback import ZrmFeedback, feedback
@@ -269,7 +269,7 @@ class ZrmOefening:
         self._refresh_nav()
 
     def choose_level(self, domain_id: str, level: int | str) -> None:
-        """Set a level as if the user clicked it (used by tests and the toggle buttons)."""
+        """Go to ``domain_id`` and set its level as a click on the level buttons would (for tests and scripts)."""
         self.show_step(domain_id)
         self.level_choice.value = level
 
@@ -297,10 +297,10 @@ class ZrmOefening:
         self.note_warning.value = f"<div class='wk-waarschuwing'>{esc(warning)}</div>" if warning else ""
 
     def _on_ladder(self, _change: object = None) -> None:
-        rung = next((r for r in load_ladder() if r.number == self.ladder.value), None)
+        chosen = rung(self.ladder.value) if self.ladder.value is not None else None
         self.ladder_text.value = (
-            f"<p><strong>{esc(rung.label)}</strong><br>{esc(rung.description)}</p>"
-            if rung
+            f"<p><strong>{esc(chosen.label)}</strong><br>{esc(chosen.description)}</p>"
+            if chosen
             else "<p class='wk-klein'>" + "<br>".join(esc(r.label) for r in load_ladder()) + "</p>"
         )
         if not self._updating:
