@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ._schema import validate_model
 from .casus_checks import CLIENT_ID, cross_checks
 from .errors import CasusError, Problem, ProblemsError
+from .netwerk.model import Afstamming, Band, Client, Gebeurtenis, Koppel, Persoon
 from .yamlsource import YamlDocument, load_yaml_file
 from .zrm import Assessment, ZrmVersion, load_version
 
@@ -41,24 +42,7 @@ __all__ = [
 
 
 Slug = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", min_length=1)
-Steunfunctie = Literal["emotioneel", "praktisch", "informatief", "waardering", "gezelschap"]
 Fase = Literal["analysefase", "planfase", "ondersteuningsfase", "evaluatiefase", "monitoringsfase"]
-Relatie = Literal[
-    "partner",
-    "kind",
-    "ouder",
-    "broer/zus",
-    "grootouder",
-    "kleinkind",
-    "familie",
-    "vriend",
-    "buur",
-    "collega/school",
-    "vrijwilliger",
-    "professional",
-    "anders",
-]
-Sector = Literal["familie", "vrienden", "buurt", "werk/school", "vrijwilligers/verenigingen", "professionals"]
 
 
 class _Strict(BaseModel):
@@ -103,45 +87,14 @@ class Ladder(_Strict):
     toelichting: str = Field(min_length=1)
 
 
-class Persoon(_Strict):
-    """A person in the client's network (used by the netwerkatlas)."""
-
-    id: str = Slug
-    naam: str = Field(min_length=1)
-    relatie: Relatie
-    sector: Sector
-    cirkel: int = Field(ge=1, le=4)
-    huishouden: bool = False
-    geslacht: Literal["man", "vrouw", "anders", "onbekend"] = "onbekend"
-    geboortejaar: int | None = Field(default=None, ge=1900, le=2030)
-    overleden: bool = False
-    toelichting: str = ""
-
-
-class Band(_Strict):
-    """A tie: client↔person (``van: client``) or person↔person."""
-
-    van: str
-    naar: str
-    steun_ontvangen: list[Steunfunctie] = []
-    steun_gegeven: list[Steunfunctie] = []
-    frequentie: Literal["dagelijks", "wekelijks", "maandelijks", "minder"]
-    kwaliteit: Literal["steunend", "wisselend", "belastend"]
-
-
 class Netwerk(_Strict):
-    """Persons and ties around the client."""
+    """Persons, ties and family relations around the client (the netwerkatlas of the casus)."""
 
+    client: Client | None = None
     personen: list[Persoon] = []
     banden: list[Band] = []
-
-
-class Gebeurtenis(_Strict):
-    """A dated life event, positive or negative (for the gebeurteniskaart)."""
-
-    jaar: int = Field(ge=1900, le=2035)
-    omschrijving: str = Field(min_length=1)
-    valentie: Literal["positief", "negatief"]
+    koppels: list[Koppel] = []
+    afstamming: list[Afstamming] = []
 
 
 class Casus(_Strict):

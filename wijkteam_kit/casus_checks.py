@@ -8,7 +8,7 @@ Examples
 >>> from wijkteam_kit.yamlsource import load_yaml_text
 >>> doc = load_yaml_text("netwerk:\n  personen: [{id: a}, {id: a}]\n  banden: [{van: client, naar: b}]\n")
 >>> [p.message for p in cross_checks(doc)]
-["id 'a' komt twee keer voor", "onbekende persoon 'b'; verwacht 'client' of een id uit netwerk.personen"]
+["id 'a' komt twee keer voor", "onbekende persoon 'b'; verwacht 'client' of een id uit de personen"]
 """
 
 from __future__ import annotations
@@ -16,15 +16,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import Problem, ZrmError
+from .netwerk.checks import reference_problems
+from .netwerk.model import CLIENT_ID
 from .participatie import check_rung
 from .privacy import find_identifiers
 from .yamlsource import YamlDocument
 from .zrm import load_version, parse_level, unknown_domain_message
 
 __all__ = ["CLIENT_ID", "cross_checks", "doc_text"]
-
-CLIENT_ID = "client"
-"""Id that stands for the client (ego) in network ties."""
 
 
 def cross_checks(doc: YamlDocument) -> list[Problem]:
@@ -79,42 +78,9 @@ def _zrm_problems(data: dict, doc: YamlDocument) -> list[Problem]:
 
 
 def _network_problems(data: dict, doc: YamlDocument) -> list[Problem]:
-    problems = []
-    ids: set[str] = set()
-    for i, person in enumerate(_items(_get(data, "netwerk", "personen"))):
-        pid = _get(person, "id")
-        if not isinstance(pid, str):
-            continue
-        where = ("netwerk", "personen", i, "id")
-        if pid == CLIENT_ID:
-            problems.append(
-                doc.problem(where, f"'{CLIENT_ID}' is gereserveerd voor de cliënt; kies een andere id")
-            )
-        elif pid in ids:
-            problems.append(doc.problem(where, f"id {pid!r} komt twee keer voor"))
-        ids.add(pid)
-    pairs: set[frozenset[str]] = set()
-    for i, tie in enumerate(_items(_get(data, "netwerk", "banden"))):
-        ends = [_get(tie, "van"), _get(tie, "naar")]
-        for end, value in zip(("van", "naar"), ends, strict=True):
-            if isinstance(value, str) and value != CLIENT_ID and value not in ids:
-                problems.append(
-                    doc.problem(
-                        ("netwerk", "banden", i, end),
-                        f"onbekende persoon {value!r}; verwacht '{CLIENT_ID}' of een id uit netwerk.personen",
-                    )
-                )
-        if not all(isinstance(e, str) for e in ends):
-            continue
-        if ends[0] == ends[1]:
-            problems.append(doc.problem(("netwerk", "banden", i), "een band van een persoon met zichzelf"))
-        pair = frozenset(ends)
-        if pair in pairs:
-            problems.append(
-                doc.problem(("netwerk", "banden", i), f"de band {ends[0]}–{ends[1]} staat er twee keer")
-            )
-        pairs.add(pair)
-    return problems
+    return [
+        doc.problem(path, message) for path, message in reference_problems(data.get("netwerk"), ("netwerk",))
+    ]
 
 
 def _text_problems(data: dict, doc: YamlDocument) -> list[Problem]:
