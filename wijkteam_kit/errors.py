@@ -18,6 +18,7 @@ from dataclasses import dataclass
 __all__ = [
     "CasusError",
     "DataFileError",
+    "NetwerkError",
     "Problem",
     "ProblemsError",
     "WijkteamError",
@@ -88,6 +89,10 @@ class ProblemsError(WijkteamError):
 
 class CasusError(ProblemsError):
     """A casus file that does not match the casus schema."""
+
+
+class NetwerkError(ProblemsError):
+    """A netwerkatlas (file or edit) with problems: a tie to an unknown person, a circle out of range, …"""
 
 
 class DataFileError(ProblemsError):

@@ -327,7 +327,8 @@ class Netwerkatlas(_Strict):
 
         Node attributes are the person's fields (the client has ``ego=True``); edge attributes are the tie's
         fields with ``van`` kept so support direction can be read back. Family relations and events are in
-        ``graph.graph`` (not edges: family need not be in contact).
+        ``graph.graph`` (not edges: family need not be in contact). Use it on one snapshot
+        (:meth:`at_moment`): when an atlas holds two versions of a tie (``tot`` / ``sinds``), the last one wins.
         """
         g = nx.Graph(moment=self.moment, client=self.client.model_dump())
         g.add_node(CLIENT_ID, ego=True, naam=self.client.naam, sector=None, cirkel=0, formeel=False)
