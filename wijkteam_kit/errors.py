@@ -92,7 +92,7 @@ class CasusError(ProblemsError):
 
 
 class NetwerkError(ProblemsError):
-    """A netwerkatlas (file or edit) with problems: a tie to an unknown person, a circle out of range, …"""
+    """A netwerkatlas (file or edit) with problems: for example a tie to an unknown person or a circle out of range."""
 
 
 class DataFileError(ProblemsError):

@@ -1,0 +1,656 @@
+"""Tests of wijkteam_kit.store: records, checks, migrations, export/import, durability and concurrency."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import secrets
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, event, make_url, text
+
+from wijkteam_kit.errors import WijkteamError
+from wijkteam_kit.store import Deelnemer, Inzending, Store, StoreError, Team, default_data_dir
+from wijkteam_kit.store_migraties import SCHEMA_VERSIE
+from wijkteam_kit.store_schema import metadata, new_participant_id
+
+WORKER = Path(__file__).with_name("_store_worker.py")
+ROOT = WORKER.parent.parent
+PG_URL = os.environ.get("WIJKTEAM_TEST_POSTGRES", "")
+DUTCH_TEXT = 'Zoë en René zeiden: "prima; echt"\nNieuwe regel met ĳs en ij — 3 × 2'
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "wijkteam.db"
+
+
+@pytest.fixture()
+def store(db: Path):
+    with Store(db) as s:
+        yield s
+
+
+def _files_bytes(db: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in db.parent.glob(db.name + "*"))
+
+
+# ---- teams, participants, submissions ------------------------------------------------------------------
+
+
+def test_store_error_is_a_wijkteam_error():
+    assert issubclass(StoreError, WijkteamError)
+
+
+def test_team_round_trip(store: Store):
+    code = store.create_team("  Team   Noord ", "koffie-om-tien", {"coachen": 3, "netwerken": 4})
+    assert re.fullmatch(r"[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}", code)
+    team = store.team(code.lower())
+    assert team == Team(
+        code=code, naam="Team Noord", doelprofiel={"coachen": 3, "netwerken": 4}, aangemaakt=team.aangemaakt
+    )
+    assert team.aangemaakt.endswith("+00:00")
+    assert store.team("ZZZZZZ") is None
+    updated = store.set_target_profile(code, {"durf": 5})
+    assert updated.doelprofiel == {"durf": 5}
+    assert store.team(code).doelprofiel == {"durf": 5}
+    assert store.set_target_profile(code, None).doelprofiel is None
+    with pytest.raises(StoreError, match="ZZZZZZ"):
+        store.set_target_profile("ZZZZZZ", {"durf": 5})
+
+
+def test_team_codes_differ(store: Store):
+    codes = {store.create_team(f"Team {i}", "geheim123") for i in range(5)}
+    assert len(codes) == 5
+
+
+def test_team_secret_is_hashed_and_verified(store: Store, db: Path):
+    secret = "Zonnebloem-42"
+    first = store.create_team("Team Zuid", secret)
+    store.create_team("Team West", secret)
+    assert store.verify_team_secret(first, secret) is True
+    assert store.verify_team_secret(first.lower(), secret) is True
+    assert store.verify_team_secret(first, "zonnebloem-42") is False
+    assert store.verify_team_secret("ZZZZZZ", secret) is False
+    data = _files_bytes(db)  # main file and write-ahead log, while the store is open
+    assert b"Zonnebloem" not in data and secret.encode("utf-16-le") not in data
+    with sqlite3.connect(db) as raw:
+        hashes = [h for (h,) in raw.execute("SELECT geheim_hash FROM teams ORDER BY naam")]
+    assert all(h.startswith("scrypt$") for h in hashes)
+    assert hashes[0] != hashes[1]  # a random salt per team
+    store.close()
+    assert b"Zonnebloem" not in _files_bytes(db)
+    with pytest.raises(StoreError, match="minstens 6 tekens"):
+        Store(db).create_team("Team Oost", "abc")
+
+
+def test_participant_round_trip(store: Store):
+    code = store.create_team("Team Noord", "geheim123")
+    kim = store.add_participant("  Kim   de Vries ", team=code.lower())
+    ali = store.add_participant("Ali")
+    assert kim == Deelnemer(id=kim.id, weergavenaam="Kim de Vries", team=code, aangemaakt=kim.aangemaakt)
+    assert store.participant(kim.id) == kim
+    assert store.participant("p-onbekd") is None
+    assert store.participants() == [kim, ali]
+    assert store.participants(team=code) == [kim]
+    with pytest.raises(StoreError, match="onbekende teamcode"):
+        store.add_participant("Sam", team="ZZZZZZ")
+    with pytest.raises(StoreError, match="hoogstens 60"):
+        store.add_participant("x" * 61)
+    with pytest.raises(StoreError, match="weergavenaam"):
+        store.add_participant("   ")
+    assert len(store.participant(store.add_participant("y" * 60).id).weergavenaam) == 60
+
+
+def test_participant_ids_are_random_and_unique(store: Store):
+    ids = [new_participant_id() for _ in range(2000)]
+    assert len(set(ids)) == 2000
+    assert all(re.fullmatch(r"p-[a-z2-9]{6}", i) for i in ids)
+    assert len({c for i in ids for c in i[2:]}) == 31  # every letter of the alphabet occurs
+    people = [store.add_participant("Kim") for _ in range(20)]
+    assert len({p.id for p in people}) == 20
+    assert not any("kim" in p.id for p in people)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Jan 111222333", "BSN"),
+        ("Jan 06-12345678", "telefoonnummer"),
+        ("Bel +31 6 12345678", "telefoonnummer"),
+    ],
+)
+def test_display_name_with_identifier_refused(store: Store, name: str, kind: str):
+    with pytest.raises(StoreError, match=kind):
+        store.add_participant(name)
+    assert store.participants() == []
+
+
+def test_submission_round_trip_and_filters(store: Store):
+    kim, ali, sam = (store.add_participant(n) for n in ("Kim", "Ali", "Sam"))
+    payload = {"scores": {"durf": [3, 4]}, "tekst": DUTCH_TEXT, "af": True, "leeg": None, "cijfer": 7.5}
+    own = store.submit("competentiescan", kim.id, payload, rol="zelf", sessie="groep-2024-05-01")
+    peer1 = store.submit("competentiescan", ali.id, {"durf": 4}, over_id=kim.id, rol="collega")
+    peer2 = store.submit("competentiescan", sam.id, {"durf": 2}, over_id=kim.id, rol="leidinggevende")
+    plan = store.submit("ontwikkelplan", kim.id, {"doel": "vaker 'zorgen dat'"}, sessie="groep-2024-05-01")
+    assert isinstance(own, Inzending) and own.payload == payload and own.aangemaakt == own.bijgewerkt
+    assert store.submissions() == [own, peer1, peer2, plan]
+    assert store.submissions("competentiescan") == [own, peer1, peer2]
+    assert store.submissions(deelnemer_id=kim.id) == [own, plan]
+    assert store.submissions("competentiescan", over_id=kim.id) == [peer1, peer2]
+    assert store.submissions(over_id=kim.id, rol="collega") == [peer1]
+    assert store.submissions(sessie="groep-2024-05-01") == [own, plan]
+    assert store.submissions("zrm") == []
+    assert store.submissions()[0].payload["tekst"] == DUTCH_TEXT
+
+
+def test_submit_checks_and_keeps_nothing_on_error(store: Store):
+    kim = store.add_participant("Kim")
+    with pytest.raises(StoreError, match="p-onbekd"):
+        store.submit("competentiescan", "p-onbekd", {"durf": 3})
+    with pytest.raises(StoreError, match="over_id 'p-onbekd'"):
+        store.submit("competentiescan", kim.id, {"durf": 3}, over_id="p-onbekd")
+    with pytest.raises(StoreError, match=r"soort.*'Competentie Scan'"):
+        store.submit("Competentie Scan", kim.id, {"durf": 3})
+    with pytest.raises(StoreError, match=r"payload\['datum'\]: een set"):
+        store.submit("zrm", kim.id, {"datum": {1, 2}})
+    with pytest.raises(StoreError, match=r"payload\['x'\]\[1\]: nan"):
+        store.submit("zrm", kim.id, {"x": [1, float("nan")]})
+    with pytest.raises(StoreError, match="verwacht een dict"):
+        store.submit("zrm", kim.id, ["durf", 3])  # type: ignore[arg-type]
+    with pytest.raises(StoreError, match="sleutel 3"):
+        store.submit("zrm", kim.id, {3: "drie"})  # type: ignore[dict-item]
+    with pytest.raises(StoreError, match="rol"):
+        store.submit("zrm", kim.id, {}, rol="Team Leider")
+    with pytest.raises(StoreError, match="sessie"):
+        store.submit("zrm", kim.id, {}, sessie="=HYPERLINK()")
+    assert store.submissions() == []
+
+
+def test_update_and_delete(store: Store):
+    kim = store.add_participant("Kim")
+    first = store.submit("ontwikkelplan", kim.id, {"doel": "oud"})
+    other = store.submit("ontwikkelplan", kim.id, {"doel": "ander"})
+    updated = store.update_submission(first.id, {"doel": "nieuw", "acties": ["a", "b"]})
+    assert updated.payload == {"doel": "nieuw", "acties": ["a", "b"]}
+    assert updated.aangemaakt == first.aangemaakt and updated.bijgewerkt > first.bijgewerkt
+    assert store.submissions() == [updated, other]
+    with pytest.raises(StoreError, match="niet gevonden"):
+        store.update_submission("bestaat-niet", {"doel": "x"})
+    store.delete_submission(first.id)
+    assert store.submissions() == [other]
+    with pytest.raises(StoreError, match="niet gevonden"):
+        store.delete_submission(first.id)
+
+
+def test_records_are_copies(store: Store):
+    kim = store.add_participant("Kim")
+    saved = store.submit("zrm", kim.id, {"lijst": [1]})
+    saved.payload["lijst"].append(2)
+    assert store.submissions()[0].payload == {"lijst": [1]}
+
+
+def test_write_transaction_is_immediate_read_is_not(store: Store):
+    statements: list[str] = []
+    event.listen(store._engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    kim = store.add_participant("Kim")
+    assert "BEGIN IMMEDIATE" in statements
+    statements.clear()
+    store.submissions(deelnemer_id=kim.id)
+    assert "BEGIN" in statements and "BEGIN IMMEDIATE" not in statements
+
+
+def test_closed_store_and_context_manager(db: Path):
+    with Store(db) as s:
+        s.add_participant("Kim")
+    with pytest.raises(StoreError, match="gesloten"):
+        s.participants()
+    assert [p.weergavenaam for p in Store(str(db)).participants()] == ["Kim"]
+    assert [p.weergavenaam for p in Store(f"sqlite:///{db}").participants()] == ["Kim"]
+
+
+def test_memory_store_and_url():
+    s = Store(":memory:")
+    assert s.path is None and s.url == "sqlite://"
+    kim = s.add_participant("Kim")
+    assert s.participants() == [kim]
+
+
+@pytest.mark.parametrize("where", ["memory", "file"])
+def test_threads_share_one_store(where: str, db: Path):
+    s = Store(":memory:" if where == "memory" else db)
+    kim = s.add_participant("Kim")
+    errors: list[Exception] = []
+
+    def write(n: int) -> None:
+        try:
+            for i in range(25):
+                s.submit("zrm", kim.id, {"draad": n, "i": i})
+        except Exception as exc:  # collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted((r.payload["draad"], r.payload["i"]) for r in s.submissions()) == [
+        (n, i) for n in range(4) for i in range(25)
+    ]
+
+
+def test_bad_urls_give_dutch_errors():
+    with pytest.raises(StoreError, match="geen database-URL") as info:
+        Store("postgresql://kim:supergeheim@[::1/x")
+    assert "supergeheim" not in str(info.value)
+    with pytest.raises(StoreError, match=r"niet te gebruiken.*wijkteam-kit\[postgres\]"):
+        Store("onbekend://kim:supergeheim@server/db")
+
+
+def test_url_with_password_is_hidden_in_errors():
+    with pytest.raises(StoreError) as info:
+        Store("postgresql+psycopg://kim:supergeheim@127.0.0.1:1/wijkteam")
+    message = str(info.value)
+    assert "supergeheim" not in message and "127.0.0.1" in message
+    assert "stuurprogramma" in message or "geen verbinding" in message
+
+
+# ---- location ------------------------------------------------------------------------------------------
+
+
+def test_default_location_honours_wijkteam_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    target = tmp_path / "nog" / "niet" / "gemaakt"
+    monkeypatch.setenv("WIJKTEAM_DATA", str(target))
+    assert default_data_dir() == target
+    with Store() as s:
+        assert s.path == target / "wijkteam.db"
+        s.add_participant("Kim")
+    assert (target / "wijkteam.db").is_file()
+
+
+def test_default_location_honours_wijkteam_database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("WIJKTEAM_DATA", str(tmp_path / "niet-gebruikt"))
+    monkeypatch.setenv("WIJKTEAM_DATABASE_URL", f"sqlite:///{tmp_path / 'gedeeld.db'}")
+    with Store() as s:
+        assert s.path is None and s.url == f"sqlite:///{tmp_path / 'gedeeld.db'}"
+        s.add_participant("Kim")
+    assert (tmp_path / "gedeeld.db").is_file() and not (tmp_path / "niet-gebruikt").exists()
+
+
+def test_default_location_uses_xdg_when_no_wijkteam_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.delenv("WIJKTEAM_DATA", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert default_data_dir() == tmp_path / "xdg" / "wijkteam-kit"
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "thuis"))
+    assert default_data_dir() == tmp_path / "thuis" / ".local" / "share" / "wijkteam-kit"
+
+
+# ---- schema and migrations -----------------------------------------------------------------------------
+
+V1_SQL = """
+CREATE TABLE schema_versie (versie INTEGER NOT NULL PRIMARY KEY, beschrijving TEXT NOT NULL, toegepast TEXT NOT NULL);
+INSERT INTO schema_versie VALUES (1, 'tabellen teams, deelnemers en inzendingen', '2024-01-01T00:00:00.000000+00:00');
+CREATE TABLE teams (code TEXT PRIMARY KEY, naam TEXT NOT NULL, geheim_hash TEXT NOT NULL, doelprofiel TEXT,
+                    aangemaakt TEXT NOT NULL);
+CREATE TABLE deelnemers (id TEXT PRIMARY KEY, weergavenaam TEXT NOT NULL, team TEXT REFERENCES teams (code),
+                         aangemaakt TEXT NOT NULL);
+CREATE TABLE inzendingen (id TEXT PRIMARY KEY, soort TEXT NOT NULL,
+                          deelnemer_id TEXT NOT NULL REFERENCES deelnemers (id), sessie TEXT,
+                          payload TEXT NOT NULL, aangemaakt TEXT NOT NULL, bijgewerkt TEXT NOT NULL);
+CREATE INDEX ix_deelnemers_team ON deelnemers (team);
+CREATE INDEX ix_inzendingen_soort_deelnemer ON inzendingen (soort, deelnemer_id);
+CREATE INDEX ix_inzendingen_sessie ON inzendingen (sessie);
+INSERT INTO teams VALUES ('K7MQ2X', 'Team Oud', 'scrypt$1$1$1$x$y', '{"durf": 4}', '2024-01-02T00:00:00.000000+00:00');
+INSERT INTO deelnemers VALUES ('p-abcdef', 'Zoë', 'K7MQ2X', '2024-01-03T00:00:00.000000+00:00');
+INSERT INTO deelnemers VALUES ('p-ghjkmn', 'René', NULL, '2024-01-03T00:00:01.000000+00:00');
+INSERT INTO inzendingen VALUES ('oud-1', 'competentiescan', 'p-abcdef', NULL, '{"durf": 3, "tekst": "ĳs"}',
+                                '2024-01-04T00:00:00.000000+00:00', '2024-01-04T00:00:00.000000+00:00');
+"""
+
+
+def _columns(db: Path, table: str) -> list[str]:
+    with sqlite3.connect(db) as raw:
+        return [row[1] for row in raw.execute(f"PRAGMA table_info({table})")]
+
+
+def _dump(db: Path) -> list[str]:
+    raw = sqlite3.connect(db)
+    try:
+        return list(raw.iterdump())
+    finally:
+        raw.close()
+
+
+def test_migration_from_version_1(db: Path):
+    with sqlite3.connect(db) as raw:
+        raw.executescript(V1_SQL)
+    assert "over_id" not in _columns(db, "inzendingen")
+    with Store(db) as s:
+        assert s.team("K7MQ2X") == Team("K7MQ2X", "Team Oud", {"durf": 4}, "2024-01-02T00:00:00.000000+00:00")
+        assert [p.weergavenaam for p in s.participants()] == ["Zoë", "René"]
+        (old,) = s.submissions()
+        assert (old.id, old.payload, old.over_id, old.rol) == (
+            "oud-1",
+            {"durf": 3, "tekst": "ĳs"},
+            None,
+            None,
+        )
+        peer = s.submit("competentiescan", "p-ghjkmn", {"durf": 4}, over_id="p-abcdef", rol="collega")
+        assert s.submissions(over_id="p-abcdef") == [peer]
+    assert _columns(db, "inzendingen")[-2:] == ["over_id", "rol"]
+    with sqlite3.connect(db) as raw:
+        versions = [v for (v,) in raw.execute("SELECT versie FROM schema_versie ORDER BY versie")]
+        indexes = {name for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert versions == [1, 2] == list(range(1, SCHEMA_VERSIE + 1))
+    assert "ix_inzendingen_soort_over" in indexes
+    Store(db).close()  # opening again applies nothing twice
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("SELECT COUNT(*) FROM schema_versie").fetchone() == (2,)
+
+
+def test_fresh_database_matches_the_table_definitions(db: Path):
+    Store(db).close()
+    for name, table in metadata.tables.items():
+        assert sorted(_columns(db, name)) == sorted(c.name for c in table.columns), name
+
+
+def test_newer_schema_refused(db: Path):
+    with Store(db) as s:
+        s.add_participant("Kim")
+    with sqlite3.connect(db) as raw:
+        raw.execute("INSERT INTO schema_versie VALUES (3, 'uit de toekomst', '2030-01-01T00:00:00+00:00')")
+    before = _dump(db)
+    with pytest.raises(StoreError) as info:
+        Store(db)
+    message = str(info.value)
+    assert "nieuwere versie van wijkteam-kit (schema 3)" in message
+    assert "deze versie kent schema 2" in message and str(db) in message
+    assert _dump(db) == before and len(before) > 10
+
+
+def test_garbage_file_refused_with_path(tmp_path: Path):
+    path = tmp_path / "notities.db"
+    path.write_text("Dit is een boodschappenlijst, geen database.\n" * 50)
+    with pytest.raises(StoreError) as info:
+        Store(path)
+    assert str(path) in str(info.value) and "kan niet als database worden geopend" in str(info.value)
+    assert path.read_text().startswith("Dit is een boodschappenlijst")
+
+
+def test_foreign_database_with_our_table_names_refused(db: Path):
+    with sqlite3.connect(db) as raw:
+        raw.execute("CREATE TABLE teams (id INTEGER)")
+    with pytest.raises(StoreError, match="geen schema_versie"):
+        Store(db)
+
+
+# ---- JSON backup ---------------------------------------------------------------------------------------
+
+
+def _fill(store: Store) -> None:
+    code = store.create_team("Team Noord", "koffie-om-tien", {"samenwerken": 4})
+    kim = store.add_participant("Kim", team=code)
+    ali = store.add_participant("Ali", team=code)
+    store.add_participant("Zoë")
+    store.submit("competentiescan", kim.id, {"tekst": DUTCH_TEXT, "scores": [3, 4.5]}, rol="zelf")
+    store.submit("competentiescan", ali.id, {"durf": 2}, over_id=kim.id, rol="collega", sessie="groep 1")
+    store.submit("ontwikkelplan", kim.id, {"doel": "zorgen dat", "datum": "2024-06-01"})
+
+
+def test_json_export_import_round_trip(store: Store):
+    _fill(store)
+    text = store.export_json()
+    data = json.loads(text)
+    assert (data["formaat"], data["schema"]) == ("wijkteam-kit-opslag", 2)
+    assert [len(data[k]) for k in ("teams", "deelnemers", "inzendingen")] == [1, 3, 3]
+    assert "koffie" not in text
+    with Store(":memory:") as copy:
+        assert copy.import_json(text) == {"teams": 1, "deelnemers": 3, "inzendingen": 3}
+        (team,) = [store.team(data["teams"][0]["code"])]
+        assert copy.team(team.code) == team
+        assert copy.verify_team_secret(team.code, "koffie-om-tien") is True
+        assert copy.participants() == store.participants()
+        assert copy.submissions() == store.submissions()
+        assert copy.import_json(text) == {"teams": 0, "deelnemers": 0, "inzendingen": 0}
+        assert len(copy.submissions()) == 3
+        again = json.loads(copy.export_json())
+        assert {k: v for k, v in again.items() if k != "geexporteerd"} == {
+            k: v for k, v in data.items() if k != "geexporteerd"
+        }
+
+
+def test_json_import_of_schema_1_backup(store: Store):
+    backup = {
+        "formaat": "wijkteam-kit-opslag",
+        "schema": 1,
+        "deelnemers": [
+            {"id": "p-abcdef", "weergavenaam": "Kim", "team": None, "aangemaakt": "2024-01-01T10:00:00"}
+        ],
+        "inzendingen": [
+            {
+                "id": "i-1",
+                "soort": "zrm",
+                "deelnemer_id": "p-abcdef",
+                "sessie": None,
+                "payload": {"financien": 3},
+                "aangemaakt": "2024-01-01T11:00:00+01:00",
+                "bijgewerkt": "2024-01-01T11:00:00+01:00",
+            }
+        ],
+    }
+    assert store.import_json(json.dumps(backup)) == {"teams": 0, "deelnemers": 1, "inzendingen": 1}
+    (saved,) = store.submissions()
+    assert (saved.over_id, saved.rol, saved.aangemaakt) == (None, None, "2024-01-01T10:00:00.000000+00:00")
+
+
+def test_json_import_errors_add_nothing(store: Store):
+    _fill(store)
+    good = json.loads(store.export_json())
+    with Store(":memory:") as copy:
+        with pytest.raises(StoreError, match="geen geldige JSON"):
+            copy.import_json("{kapot")
+        with pytest.raises(StoreError, match="formaat"):
+            copy.import_json(json.dumps({"teams": []}))
+        with pytest.raises(StoreError, match=r"nieuwere versie.*schema 9"):
+            copy.import_json(json.dumps({**good, "schema": 9}))
+        bad_name = json.loads(json.dumps(good))
+        bad_name["deelnemers"][2]["weergavenaam"] = "Zoë 111222333"
+        with pytest.raises(StoreError, match="BSN"):
+            copy.import_json(json.dumps(bad_name))
+        orphan = json.loads(json.dumps(good))
+        orphan["inzendingen"][2]["deelnemer_id"] = "p-zzzzzz"
+        with pytest.raises(StoreError, match=r"inzendingen\[2\]: deelnemer_id 'p-zzzzzz'"):
+            copy.import_json(json.dumps(orphan))  # fails after teams and participants were inserted
+        assert copy.participants() == [] and copy.team(good["teams"][0]["code"]) is None
+
+
+# ---- CSV for Excel -------------------------------------------------------------------------------------
+
+
+def test_csv_opens_in_dutch_excel(store: Store):
+    kim = store.add_participant("Zoë")
+    payload = {
+        "tekst": DUTCH_TEXT,
+        "score": 3.5,
+        "aantal": 3,
+        "code": "3",
+        "formule": "=SOM(A1)",
+        "lijst": [1, "ë"],
+    }
+    saved = store.submit("ontwikkelplan", kim.id, payload, rol="zelf")
+    data = store.export_csv("ontwikkelplan")
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == [
+        "id", "soort", "deelnemer_id", "weergavenaam", "over_id", "rol", "sessie", "aangemaakt", "bijgewerkt",
+        "tekst", "score", "aantal", "code", "formule", "lijst",
+    ]  # fmt: skip
+    assert len(rows) == 2
+    cells = dict(zip(rows[0], rows[1], strict=True))
+    assert cells["id"] == saved.id and cells["weergavenaam"] == "Zoë" and cells["rol"] == "zelf"
+    assert cells["over_id"] == "" and cells["sessie"] == ""
+    assert cells["tekst"] == DUTCH_TEXT  # Excel shows the text as typed, newline and all
+    assert (cells["score"], cells["aantal"], cells["code"]) == ("3,5", "3", '"3"')
+    assert cells["formule"] == '"=SOM(A1)"'  # never starts with "=": Excel does not run it
+    assert cells["lijst"] == '[1, "ë"]'
+
+
+def test_csv_round_trip(store: Store):
+    _fill(store)
+    kim = store.participants()[0]
+    odd = {
+        "id": "sleutel-als-kolom",
+        "payload.x": 1,
+        "": "lege sleutel",
+        "leeg": "",
+        "niets": None,
+        "waar": False,
+    }
+    store.submit("competentiescan", kim.id, {**odd, "tekst": DUTCH_TEXT, "n": -2.0, "klein": 1e-7})
+    before = store.submissions("competentiescan")
+    data = store.export_csv("competentiescan")
+    for record in before:
+        store.delete_submission(record.id)
+    assert store.import_csv(data, "competentiescan") == 3
+    assert store.submissions("competentiescan") == before
+    assert store.import_csv(data, "competentiescan") == 0
+    assert store.submissions("competentiescan") == before
+    assert store.export_csv("competentiescan") == data
+
+
+def test_csv_edited_in_excel(store: Store):
+    kim = store.add_participant("Kim")
+    typed = f"id;deelnemer_id;soort;doel;score\r\n;{kim.id};ontwikkelplan;Vaker ‘zorgen dat’;4,5\r\n;;;;\r\n"
+    assert store.import_csv(typed.encode("utf-8"), "ontwikkelplan") == 1  # no BOM, no id: a new submission
+    (saved,) = store.submissions("ontwikkelplan")
+    assert saved.payload == {"doel": "Vaker ‘zorgen dat’", "score": 4.5} and saved.deelnemer_id == kim.id
+    with pytest.raises(StoreError, match="regel 3: deelnemer_id 'p-zzzzzz'"):
+        store.import_csv(f"id;deelnemer_id;doel\r\n;{kim.id};a\r\n;p-zzzzzz;b\r\n".encode(), "ontwikkelplan")
+    with pytest.raises(StoreError, match="regel 2: soort 'zrm'"):
+        store.import_csv(f"id;deelnemer_id;soort\r\n;{kim.id};zrm\r\n".encode(), "ontwikkelplan")
+    with pytest.raises(StoreError, match="CSV UTF-8"):
+        store.import_csv(f"id;deelnemer_id;doel\r\n;{kim.id};Zoë\r\n".encode("cp1252"), "ontwikkelplan")
+    with pytest.raises(StoreError, match="kolom deelnemer_id ontbreekt"):
+        store.import_csv(b"id;naam\r\n;Kim\r\n", "ontwikkelplan")
+    assert len(store.submissions()) == 1
+
+
+# ---- durability and concurrency ------------------------------------------------------------------------
+
+
+def _worker(*args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, str(WORKER), *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def test_submission_survives_kill_9(db: Path):
+    with Store(db) as s:
+        kim = s.add_participant("Kim")
+    proc = _worker("blijf", str(db), kim.id)
+    try:
+        line = proc.stdout.readline()
+        assert line.startswith("klaar "), proc.stderr.read()
+        os.kill(proc.pid, signal.SIGKILL)
+        assert proc.wait(timeout=10) == -signal.SIGKILL
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    submission_id = line.split()[1]
+    with Store(db) as s:
+        (saved,) = s.submissions("competentiescan")
+    assert saved.id == submission_id and saved.payload == {"samenwerken": 4, "voorbeeld": "net ingestuurd"}
+
+
+def test_ten_processes_writing_at_once_lose_nothing(db: Path):
+    with Store(db) as s:
+        people = [s.add_participant(f"Schrijver {i}") for i in range(10)]
+    procs = [_worker("schrijf", str(db), p.id, "50", str(i)) for i, p in enumerate(people)]
+    try:
+        for proc in procs:
+            assert proc.stdout.readline().strip() == "gereed", proc.stderr.read()
+        for proc in procs:
+            proc.stdin.write("start\n")
+            proc.stdin.flush()
+        results = [proc.communicate(timeout=60) for proc in procs]
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+    assert [proc.returncode for proc in procs] == [0] * 10, [err for _, err in results]
+    assert [out.strip() for out, _ in results] == ["klaar 50"] * 10
+    assert [err for _, err in results] == [""] * 10
+    with Store(db) as s:
+        saved = s.submissions("competentiescan")
+        assert len(saved) == 500
+        assert len({r.id for r in saved}) == 500
+        assert {(r.payload["worker"], r.payload["i"]) for r in saved} == {
+            (str(w), i) for w in range(10) for i in range(50)
+        }
+        for i, person in enumerate(people):
+            mine = s.submissions(deelnemer_id=person.id)
+            assert [r.payload["i"] for r in mine] == list(range(50))  # in the order each process wrote them
+            assert {r.sessie for r in mine} == {f"groep-{i}"}
+
+
+# ---- PostgreSQL (only when a server is given) ----------------------------------------------------------
+
+
+@pytest.mark.skipif(
+    not PG_URL, reason="zet WIJKTEAM_TEST_POSTGRES=postgresql+psycopg://… om PostgreSQL te testen"
+)
+def test_postgresql_round_trip_and_migration():
+    admin = create_engine(PG_URL)
+    names = [f"wijkteam_test_{secrets.token_hex(4)}" for _ in range(2)]
+    with admin.begin() as conn:
+        for name in names:
+            conn.execute(text(f"CREATE SCHEMA {name}"))
+    urls = [make_url(PG_URL).update_query_dict({"options": f"-csearch_path={n}"}) for n in names]
+    try:
+        with Store(urls[0].render_as_string(hide_password=False)) as s:
+            _fill(s)
+            backup = s.export_json()
+            before = s.submissions()
+            assert s.submissions(over_id=s.participants()[0].id)[0].rol == "collega"
+        with Store(urls[0].render_as_string(hide_password=False)) as s:
+            assert s.submissions() == before
+            (team,) = json.loads(backup)["teams"]
+            assert s.verify_team_secret(team["code"], "koffie-om-tien") is True
+            data = s.export_csv("competentiescan")
+            for record in s.submissions("competentiescan"):
+                s.delete_submission(record.id)
+            assert s.import_csv(data, "competentiescan") == 2 and s.submissions() == before
+        with Store(":memory:") as copy:
+            copy.import_json(backup)
+            assert copy.submissions() == before
+        with create_engine(urls[1]).begin() as conn:
+            for statement in V1_SQL.split(";\n"):
+                if statement.strip():
+                    conn.execute(text(statement.replace(":", "\\:")))
+        with Store(urls[1].render_as_string(hide_password=False)) as s:
+            (old,) = s.submissions()
+            assert (old.id, old.payload, old.over_id) == ("oud-1", {"durf": 3, "tekst": "ĳs"}, None)
+            s.submit("competentiescan", "p-ghjkmn", {"durf": 4}, over_id="p-abcdef", rol="collega")
+            assert len(s.submissions(over_id="p-abcdef")) == 1
+    finally:
+        with admin.begin() as conn:
+            for name in names:
+                conn.execute(text(f"DROP SCHEMA {name} CASCADE"))
+        admin.dispose()

@@ -1,0 +1,392 @@
+r"""What the store keeps and where: records, tables, ids, hashed team secrets, checks and the location.
+
+Everything here is pure (no database connection); `wijkteam_kit.store` puts it together.
+
+Examples
+--------
+>>> is_participant_id(new_participant_id())
+True
+>>> stored = hash_secret("koffie-om-tien")
+>>> "koffie" in stored, check_secret("koffie-om-tien", stored), check_secret("thee", stored)
+(False, True, False)
+>>> check_json_object({"score": 3, "voorbeeld": "Zoë belde"}, "payload")
+'{"score":3,"voorbeeld":"Zoë belde"}'
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import math
+import os
+import re
+import secrets
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import URL, Column, ForeignKey, Integer, MetaData, Table, Text, make_url
+from sqlalchemy.exc import ArgumentError
+
+from .errors import WijkteamError
+from .privacy import find_identifiers
+
+__all__ = [
+    "DISPLAY_NAME_MAX",
+    "Deelnemer",
+    "Inzending",
+    "StoreError",
+    "Team",
+    "check_display_name",
+    "check_json_object",
+    "check_secret",
+    "check_session",
+    "check_slug",
+    "deelnemers",
+    "default_data_dir",
+    "hash_secret",
+    "inzendingen",
+    "is_participant_id",
+    "locate",
+    "metadata",
+    "new_participant_id",
+    "new_submission_id",
+    "new_team_code",
+    "normalise_team_code",
+    "normalise_timestamp",
+    "now_utc",
+    "schema_versie",
+    "teams",
+]
+
+DISPLAY_NAME_MAX = 60
+TEAM_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: easy to read aloud and type
+PARTICIPANT_ALPHABET = TEAM_CODE_ALPHABET.lower()
+_SLUG = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*")
+_SESSION = re.compile(r"\w[\w .:/-]*")
+_PARTICIPANT_ID = re.compile(rf"p-[{PARTICIPANT_ALPHABET}]{{6}}")
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+
+
+class StoreError(WijkteamError):
+    """Something the store cannot save or read, with a Dutch message naming what and where."""
+
+
+@dataclass(frozen=True)
+class Team:
+    """A team: short code to share, a name and an optional target profile (the secret is never returned)."""
+
+    code: str
+    naam: str
+    doelprofiel: dict[str, Any] | None
+    aangemaakt: str
+
+    @classmethod
+    def from_row(cls, row: Any) -> Team:
+        """A team from a row of ``teams`` (the hash of the secret is left out)."""
+        profile = json.loads(row.doelprofiel) if row.doelprofiel else None
+        return cls(code=row.code, naam=row.naam, doelprofiel=profile, aangemaakt=row.aangemaakt)
+
+
+@dataclass(frozen=True)
+class Deelnemer:
+    """A pseudonymous participant: random id and a display name the user chose."""
+
+    id: str
+    weergavenaam: str
+    team: str | None
+    aangemaakt: str
+
+    @classmethod
+    def from_row(cls, row: Any) -> Deelnemer:
+        """A participant from a row of ``deelnemers``."""
+        return cls(id=row.id, weergavenaam=row.weergavenaam, team=row.team, aangemaakt=row.aangemaakt)
+
+
+@dataclass(frozen=True)
+class Inzending:
+    """One saved piece of work (a scan, a plan, a network map, …) as a JSON object ``payload``."""
+
+    id: str
+    soort: str
+    deelnemer_id: str
+    payload: dict[str, Any] = field(default_factory=dict)
+    over_id: str | None = None
+    rol: str | None = None
+    sessie: str | None = None
+    aangemaakt: str = ""
+    bijgewerkt: str = ""
+
+    @classmethod
+    def from_row(cls, row: Any) -> Inzending:
+        """A submission from a row of ``inzendingen`` (the payload decoded into a fresh dict)."""
+        values = {name: getattr(row, name) for name in cls.__dataclass_fields__}
+        return cls(**{**values, "payload": json.loads(row.payload)})
+
+
+# The current schema (what the migrations in `store_migraties` build), used for queries only.
+metadata = MetaData()
+schema_versie = Table(
+    "schema_versie",
+    metadata,
+    Column("versie", Integer, primary_key=True, autoincrement=False),
+    Column("beschrijving", Text, nullable=False),
+    Column("toegepast", Text, nullable=False),
+)
+teams = Table(
+    "teams",
+    metadata,
+    Column("code", Text, primary_key=True),
+    Column("naam", Text, nullable=False),
+    Column("geheim_hash", Text, nullable=False),
+    Column("doelprofiel", Text),
+    Column("aangemaakt", Text, nullable=False),
+)
+deelnemers = Table(
+    "deelnemers",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("weergavenaam", Text, nullable=False),
+    Column("team", Text, ForeignKey("teams.code")),
+    Column("aangemaakt", Text, nullable=False),
+)
+inzendingen = Table(
+    "inzendingen",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("soort", Text, nullable=False),
+    Column("deelnemer_id", Text, ForeignKey("deelnemers.id"), nullable=False),
+    Column("sessie", Text),
+    Column("payload", Text, nullable=False),
+    Column("aangemaakt", Text, nullable=False),
+    Column("bijgewerkt", Text, nullable=False),
+    Column("over_id", Text, ForeignKey("deelnemers.id")),
+    Column("rol", Text),
+)
+
+
+def now_utc() -> str:
+    """The current UTC time as ISO text with microseconds (sorts correctly as text)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def normalise_timestamp(value: Any, where: str) -> str:
+    """An ISO timestamp from a file, converted to the store's UTC format.
+
+    >>> normalise_timestamp("2024-05-01T14:00:00+02:00", "x")
+    '2024-05-01T12:00:00.000000+00:00'
+    """
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise StoreError(
+            f"{where}: verwacht een tijdstip als 2024-05-01T12:00:00+00:00, kreeg {value!r}"
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def new_team_code() -> str:
+    """Six random characters without look-alikes (no 0/O, 1/I/L), e.g. ``'K7MQ2X'``."""
+    return "".join(secrets.choice(TEAM_CODE_ALPHABET) for _ in range(6))
+
+
+def normalise_team_code(code: str) -> str:
+    """A team code as typed (spaces, lower case) in its stored form.
+
+    >>> normalise_team_code(" k7mq2x ")
+    'K7MQ2X'
+    """
+    return str(code).strip().upper()
+
+
+def new_participant_id() -> str:
+    """A random pseudonymous id such as ``'p-7k3m9x'``; it says nothing about the person."""
+    return "p-" + "".join(secrets.choice(PARTICIPANT_ALPHABET) for _ in range(6))
+
+
+def is_participant_id(text: str) -> bool:
+    """Whether ``text`` has the form of an id made by `new_participant_id`."""
+    return bool(_PARTICIPANT_ID.fullmatch(text))
+
+
+def new_submission_id() -> str:
+    """A random uuid4 as text."""
+    return str(uuid.uuid4())
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def hash_secret(geheim: str) -> str:
+    """The team leader secret as ``scrypt$n$r$p$salt$hash`` (random salt); the plain secret is not in it."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(geheim.encode("utf-8"), salt=salt, dklen=32, **_SCRYPT)
+    return f"scrypt${_SCRYPT['n']}${_SCRYPT['r']}${_SCRYPT['p']}${_b64(salt)}${_b64(digest)}"
+
+
+def check_secret(geheim: str, stored: str) -> bool:
+    """Whether ``geheim`` matches a value made by `hash_secret` (constant-time comparison)."""
+    try:
+        method, n, r, p, salt, digest = stored.split("$")
+        expected = base64.b64decode(digest)
+        actual = hashlib.scrypt(
+            str(geheim).encode("utf-8"), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32
+        )
+    except (ValueError, TypeError):
+        return False
+    return method == "scrypt" and hmac.compare_digest(actual, expected)
+
+
+def check_slug(value: Any, what: str) -> str:
+    """A short lower-case name such as ``"competentiescan"`` or ``"zelf"``; otherwise a StoreError.
+
+    >>> check_slug("ontwikkelplan", "soort")
+    'ontwikkelplan'
+    >>> check_slug("Competentie Scan", "soort")
+    Traceback (most recent call last):
+    ...
+    wijkteam_kit.store_schema.StoreError: soort: verwacht een korte naam van kleine letters, cijfers en streepjes (zoals 'competentiescan'), kreeg 'Competentie Scan'
+    """  # noqa: E501
+    if not isinstance(value, str) or len(value) > 40 or not _SLUG.fullmatch(value):
+        raise StoreError(
+            f"{what}: verwacht een korte naam van kleine letters, cijfers en streepjes "
+            f"(zoals 'competentiescan'), kreeg {value!r}"
+        )
+    return value
+
+
+def check_session(value: Any) -> str | None:
+    """A group session label (letters, digits, spaces, ``-_.:/``; at most 100 characters) or None."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > 100 or not _SESSION.fullmatch(value):
+        raise StoreError(
+            "sessie: verwacht een naam van hoogstens 100 tekens die met een letter of cijfer begint "
+            f"(zoals 'groep-2024-05-01'), kreeg {value!r}"
+        )
+    return value
+
+
+def check_display_name(weergavenaam: Any) -> str:
+    """A display name of 1–60 characters without anything that looks like a BSN or phone number.
+
+    >>> check_display_name("  Kim uit team Noord ")
+    'Kim uit team Noord'
+    >>> check_display_name("Kim 111222333")
+    Traceback (most recent call last):
+    ...
+    wijkteam_kit.store_schema.StoreError: weergavenaam 'Kim 111222333': dit lijkt een BSN (111222333) te bevatten. Kies een schuilnaam of voornaam zonder nummers die naar een echt persoon wijzen.
+    """  # noqa: E501
+    if not isinstance(weergavenaam, str) or not weergavenaam.strip():
+        raise StoreError(
+            f"weergavenaam: verwacht een (schuil)naam van 1 tot {DISPLAY_NAME_MAX} tekens, kreeg niets"
+        )
+    name = " ".join(weergavenaam.split())
+    if len(name) > DISPLAY_NAME_MAX:
+        raise StoreError(
+            f"weergavenaam {name[:20]!r}…: is {len(name)} tekens lang; het mogen er hoogstens {DISPLAY_NAME_MAX} zijn"
+        )
+    hits = find_identifiers(name)
+    if hits:
+        what = ", ".join(f"een {h.kind} ({h.text})" for h in hits)
+        raise StoreError(
+            f"weergavenaam {name!r}: dit lijkt {what} te bevatten. Kies een schuilnaam of voornaam zonder "
+            "nummers die naar een echt persoon wijzen."
+        )
+    return name
+
+
+def _check_json_value(value: Any, where: str) -> None:
+    if value is None or isinstance(value, bool | int | str):
+        return
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise StoreError(
+                f"{where}: {value!r} kan niet worden opgeslagen; gebruik een gewoon getal of None"
+            )
+        return
+    if isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            _check_json_value(item, f"{where}[{i}]")
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise StoreError(f"{where}: sleutel {key!r} moet tekst zijn, geen {type(key).__name__}")
+            _check_json_value(item, f"{where}[{key!r}]")
+        return
+    raise StoreError(
+        f"{where}: een {type(value).__name__} kan niet worden opgeslagen; gebruik tekst, getallen, "
+        "True/False, None, lijsten of dicts"
+    )
+
+
+def check_json_object(value: Any, where: str) -> str:
+    """``value`` (a dict of JSON-compatible values) as compact JSON text; otherwise a StoreError naming the spot.
+
+    >>> check_json_object({"score": 3, "voorbeeld": "Zoë belde"}, "payload")
+    '{"score":3,"voorbeeld":"Zoë belde"}'
+    >>> check_json_object({"datum": {1, 2}}, "payload")
+    Traceback (most recent call last):
+    ...
+    wijkteam_kit.store_schema.StoreError: payload['datum']: een set kan niet worden opgeslagen; gebruik tekst, getallen, True/False, None, lijsten of dicts
+    """  # noqa: E501
+    if not isinstance(value, dict):
+        raise StoreError(f"{where}: verwacht een dict (sleutels met waarden), kreeg {type(value).__name__}")
+    _check_json_value(value, where)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def default_data_dir() -> Path:
+    """Where the kit keeps its database file ``wijkteam.db``.
+
+    ``$WIJKTEAM_DATA`` when set, else ``$XDG_DATA_HOME/wijkteam-kit``, else ``~/.local/share/wijkteam-kit``.
+
+    >>> import os
+    >>> os.environ["WIJKTEAM_DATA"] = "/tmp/wijkteam-voorbeeld"
+    >>> default_data_dir()
+    PosixPath('/tmp/wijkteam-voorbeeld')
+    >>> del os.environ["WIJKTEAM_DATA"]
+    """
+    if os.environ.get("WIJKTEAM_DATA"):
+        return Path(os.environ["WIJKTEAM_DATA"]).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base).expanduser() / "wijkteam-kit"
+
+
+def locate(url: str | Path | None) -> tuple[URL, Path | None, str]:
+    """``(database URL, SQLite file or None, label for messages)`` for what `Store` was given.
+
+    None: ``$WIJKTEAM_DATABASE_URL`` when set, else ``wijkteam.db`` in `default_data_dir`. The folder of an
+    SQLite file is made when missing. The label hides a password.
+
+    >>> locate(":memory:")
+    (sqlite://, None, 'sqlite://')
+    >>> locate("postgresql+psycopg://kim:geheim@server/wijkteam")[2]
+    'postgresql+psycopg://kim:***@server/wijkteam'
+    """
+    if url is None:
+        url = os.environ.get("WIJKTEAM_DATABASE_URL") or default_data_dir() / "wijkteam.db"
+    if isinstance(url, Path) or ("://" not in url and url != ":memory:"):
+        path = Path(url).expanduser().resolve()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{path}: kan de map voor de database niet maken ({exc})") from exc
+        return URL.create("sqlite", database=str(path)), path, str(path)
+    label = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+    try:
+        parsed = make_url("sqlite://" if url == ":memory:" else url)
+    except (ArgumentError, ValueError) as exc:
+        raise StoreError(
+            f"{label}: dit is geen database-URL ({exc}); verwacht bijvoorbeeld "
+            "postgresql+psycopg://gebruiker:wachtwoord@server/database"
+        ) from None
+    return parsed, None, parsed.render_as_string(hide_password=True)
