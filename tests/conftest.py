@@ -66,8 +66,9 @@ class Server:
 
 
 @pytest.fixture(scope="session")
-def server():
-    srv = Server()
+def server(tmp_path_factory):
+    data = tmp_path_factory.mktemp("wijkteam-data")  # never the user's real data folder or database
+    srv = Server(env={"WIJKTEAM_DATA": str(data), "WIJKTEAM_DATABASE_URL": ""})
     yield srv
     srv.stop()
 

@@ -26,7 +26,7 @@ from ..errors import WijkteamError
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["FORMATS", "figure_bytes", "save_figure"]
+__all__ = ["FORMATS", "figure_bytes", "inline_svg", "save_figure"]
 
 #: Supported export formats with their MIME type.
 FORMATS: dict[str, str] = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
@@ -40,6 +40,29 @@ def figure_bytes(fig: Figure, fmt: str = "png", dpi: int = 150) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format=fmt, dpi=dpi, bbox_inches="tight", metadata=_metadata(fmt))
     return buffer.getvalue()
+
+
+def inline_svg(fig: Figure) -> str:
+    """The figure as an ``<svg>`` element to put in a web page (what the apps show after each edit).
+
+    Faster than :func:`figure_bytes` because the figure is drawn once at its own size (no tight bounding box)
+    and text stays text (``svg.fonttype: none``; matplotlib escapes it, so a name such as ``<b>`` is shown
+    literally, never interpreted).
+
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure()
+    >>> _ = fig.add_subplot().set_title("<b>Ans</b>")
+    >>> svg = inline_svg(fig)
+    >>> svg.startswith("<svg"), "&lt;b&gt;Ans&lt;/b&gt;" in svg
+    (True, True)
+    """
+    import matplotlib
+
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        fig.savefig(buffer, format="svg", metadata={"Creator": "wijkteam-kit", "Date": None})
+    text = buffer.getvalue()
+    return text[text.index("<svg") :]
 
 
 def _metadata(fmt: str) -> dict[str, str] | None:
