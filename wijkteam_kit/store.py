@@ -68,7 +68,12 @@ class Store:
         self._url, self._path, self._label = schema.locate(url)
         try:
             self._engine = migraties.open_engine(self._url)
-        except (ImportError, SQLAlchemyError) as exc:
+        except ImportError as exc:
+            raise StoreError(
+                f"{self._label}: het stuurprogramma voor deze database ontbreekt ({migraties.error_reason(exc)}). "
+                "Voor PostgreSQL: pip install 'wijkteam-kit[postgres]'"
+            ) from exc
+        except SQLAlchemyError as exc:
             raise StoreError(
                 f"{self._label}: deze database-URL is niet te gebruiken ({migraties.error_reason(exc)}). Voor "
                 "PostgreSQL: postgresql+psycopg://gebruiker:wachtwoord@server/database, na "
