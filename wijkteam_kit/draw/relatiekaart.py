@@ -414,7 +414,7 @@ def relatiekaart_figure(
     positions: Mapping[str, tuple[float, float]] | None = None,
     title: str | None = None,
     highlight: Iterable[str] = (),
-    size: tuple[float, float] = (11, 9),
+    size: tuple[float, float] = (11, 7.4),
 ) -> Figure:
     """The relatiekaart as a new Figure (no pyplot state), ready for :func:`~wijkteam_kit.draw.figure_bytes`.
 
@@ -431,7 +431,7 @@ def relatiekaart_figure(
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=size)
-    ax = fig.add_axes((0.0, 0.01, 0.7, 0.9))
+    ax = fig.add_axes((0.0, 0.0, 0.7, 0.9))
     draw_relatiekaart(ax, atlas, positions=positions, highlight=highlight)
     n, t = len(atlas.personen), len(atlas.banden)
     heading = title if title is not None else f"Relatiekaart van {atlas.client.naam} · {atlas.moment}"

@@ -62,6 +62,20 @@ def _labelled(label: str, widget: widgets.Widget) -> widgets.Widget:
     return widgets.VBox([widgets.HTML(f"<b>{label}</b>"), widget], layout={"margin": "2px 0"})
 
 
+def _pair(left: widgets.Widget, right: widgets.Widget) -> widgets.Widget:
+    """Two labelled fields side by side, each half the width of the form."""
+    for part in (left, right):
+        part.layout.width = "50%"
+        part.layout.padding = "0 4px 0 0"
+    return widgets.HBox([left, right], layout={"width": "100%"})
+
+
+def _buttons(*buttons: widgets.Button) -> widgets.Widget:
+    box = widgets.HBox(list(buttons), layout={"margin": "6px 0", "flex_flow": "row wrap"})
+    box.add_class("wk-knoppen")
+    return box
+
+
 class PersonForm:
     """Add a person, or choose one to edit or remove."""
 
@@ -110,11 +124,9 @@ class PersonForm:
                 _labelled("Cirkel (1 heel dichtbij … 4 ver weg)", self.cirkel),
                 self.koppel_box,
                 widgets.HBox([self.huishouden, self.overleden]),
-                widgets.HBox(
-                    [_labelled("Geslacht", self.geslacht), _labelled("Geboortejaar", self.geboortejaar)]
-                ),
+                _pair(_labelled("Geslacht", self.geslacht), _labelled("Geboortejaar", self.geboortejaar)),
                 _labelled("Toelichting", self.toelichting),
-                widgets.HBox([self.save_button, self.delete_button], layout={"margin": "6px 0"}),
+                _buttons(self.save_button, self.delete_button),
             ]
         )
         self.widget.add_class("wk-persoonformulier")
@@ -240,14 +252,14 @@ class TieForm:
         grid = {"grid_template_columns": "repeat(3, auto)", "width": "100%"}
         self.widget = widgets.VBox(
             [
-                widgets.HBox([_labelled("Tussen", self.van), _labelled("en", self.naar)]),
+                _pair(_labelled("Tussen", self.van), _labelled("en", self.naar)),
                 self.state,
-                widgets.HBox([_labelled("Contact", self.frequentie), _labelled("Kwaliteit", self.kwaliteit)]),
+                _pair(_labelled("Contact", self.frequentie), _labelled("Kwaliteit", self.kwaliteit)),
                 self.ontvangen_label,
                 widgets.GridBox(list(self.ontvangen.values()), layout=grid),
                 self.gegeven_label,
                 widgets.GridBox(list(self.gegeven.values()), layout=grid),
-                widgets.HBox([self.save_button, self.delete_button], layout={"margin": "6px 0"}),
+                _buttons(self.save_button, self.delete_button),
             ]
         )
         self.widget.add_class("wk-bandformulier")
@@ -365,7 +377,7 @@ class EventForm:
         self.delete_button.on_click(guard(self._delete))
         self.widget = widgets.VBox(
             [
-                widgets.HBox([_labelled("Jaar", self.jaar), _labelled("Wat gebeurde er", self.omschrijving)]),
+                _pair(_labelled("Jaar", self.jaar), _labelled("Wat gebeurde er", self.omschrijving)),
                 self.valentie,
                 self.add_button,
                 widgets.HTML("<hr>"),
