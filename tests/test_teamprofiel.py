@@ -2,7 +2,8 @@ import math
 
 import pytest
 
-from wijkteam_kit.competenties import CompetentieError, Scan, feedback_profile, load_framework
+from wijkteam_kit.competenties import CompetentieError, Scan, load_framework
+from wijkteam_kit.competenties_360 import feedback_profile
 from wijkteam_kit.draw.competenties import complementarity_figure, team_heatmap_figure
 from wijkteam_kit.draw.export import figure_bytes
 from wijkteam_kit.teamprofiel import DREMPEL_VERSCHIL, TeamMember, size_advice, team_profile

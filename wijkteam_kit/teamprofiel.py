@@ -1,7 +1,7 @@
 """Team profile: how the competences of a team's members complement each other.
 
 Input is per member a self scan (:class:`~wijkteam_kit.competenties.Scan` with role ``zelf``) and, when
-available, the colleagues' mean per competence (from :func:`~wijkteam_kit.competenties.feedback_profile`,
+available, the colleagues' mean per competence (from :func:`~wijkteam_kit.competenties_360.feedback_profile`,
 so the anonymity rule has already been applied). Rules (also in ``docs/competenties.md``):
 
 * a competence is *covered* when at least one member scores :data:`STERK_VANAF` (4.0) or higher; a team is
@@ -32,13 +32,13 @@ from dataclasses import dataclass, field
 
 from .competenties import (
     CompetentieError,
-    FeedbackProfile,
     Framework,
     Scan,
     competence_scores,
     format_score,
     load_framework,
 )
+from .competenties_360 import FeedbackProfile
 
 __all__ = [
     "DREMPEL_VERSCHIL",

@@ -23,18 +23,17 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..competenties import (
-    MIN_BEOORDELAARS,
     SCHAAL,
     VAKBEKWAAM_VANAF,
     VAKVOLWASSEN_VANAF,
     CompetentieError,
-    FeedbackProfile,
     Framework,
     Scan,
     competence_scores,
     format_score,
     load_framework,
 )
+from ..competenties_360 import MIN_BEOORDELAARS, FeedbackProfile
 from ..teamprofiel import STERK_VANAF, TeamProfile
 
 if TYPE_CHECKING:
@@ -94,7 +93,7 @@ def radar_figure(
 
     Rings mark the phase boundaries (3,0 vakbekwaam and 4,0 vakvolwassen). Competences without a score
     leave a gap in the line and get "(geen score)" in their label. When ``peer`` is a
-    :class:`~wijkteam_kit.competenties.FeedbackProfile` with too few colleagues, no peer line is drawn and
+    :class:`~wijkteam_kit.competenties_360.FeedbackProfile` with too few colleagues, no peer line is drawn and
     the figure says so.
     """
     from matplotlib.figure import Figure
