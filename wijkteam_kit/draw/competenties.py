@@ -166,7 +166,8 @@ def radar_figure(
     if ax.get_legend_handles_labels()[0]:
         ax.legend(loc="upper left", bbox_to_anchor=(-0.12, 1.12), fontsize=8.5, frameon=False)
     if note:
-        fig.text(0.5, 0.01, note, ha="center", fontsize=9, style="italic", gid="radar-te-weinig")
+        # a figure-level label takes part in the constrained layout, so it never covers a competence name
+        fig.supxlabel(note, fontsize=9, style="italic").set_gid("radar-te-weinig")
     fig.suptitle(title or fw.name, fontsize=12)
     return fig
 
