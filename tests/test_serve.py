@@ -125,6 +125,25 @@ def test_broken_descriptor_file_stops_serve_with_a_clear_message(tmp_path, capsy
     assert "Kan de apps niet starten" in err and "Onbekend domein 'financein'" in err and "kapot.yaml" in err
 
 
+def test_jargon_file_is_checked_and_handed_to_the_apps(tmp_path, capsys, monkeypatch):
+    from wijkteam_kit.cli import main
+    from wijkteam_kit.plan_taal import JARGON_ENV, find_jargon
+    from wijkteam_kit.serve import use_jargon_files
+
+    monkeypatch.delenv(JARGON_ENV, raising=False)
+    bad = tmp_path / "kapot.yaml"
+    bad.write_text("woorden:\n  - alternatief: iets\n", encoding="utf-8")
+    assert main(["serve", "--no-browser", "--port", "0", "--jargon", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "Kan de apps niet starten" in err and "kapot.yaml" in err and "woord" in err
+    good = tmp_path / "onze_woorden.yaml"
+    good.write_text(
+        "woorden:\n  - woord: keukentafelgesprek\n    alternatief: ons gesprek\n", encoding="utf-8"
+    )
+    use_jargon_files([good])
+    assert [h.woord.alternatief for h in find_jargon("Na het keukentafelgesprek")] == ["ons gesprek"]
+
+
 def test_serve_on_a_busy_port_says_so_in_dutch(capsys):
     import socket
 

@@ -22,18 +22,20 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from ._schema import validate_model
 from .casus_checks import CLIENT_ID, cross_checks
 from .errors import CasusError, Problem, ProblemsError
 from .netwerk.model import Afstamming, Band, Client, Gebeurtenis, Koppel, Persoon
+from .plan import WmoStap
 from .yamlsource import YamlDocument, load_yaml_file
-from .zrm import Assessment, ZrmVersion, load_version
+from .zrm import Assessment, ZrmVersion, load_version, parse_level, unknown_domain_message
 
 __all__ = [
     "CLIENT_ID",
     "Casus",
+    "Referentieplan",
     "check_files",
     "default_library_dir",
     "load_casus",
@@ -97,6 +99,53 @@ class Netwerk(_Strict):
     afstamming: list[Afstamming] = []
 
 
+class Referentieplan(_Strict):
+    """A model Plan van Aanpak for the casus, to compare with after writing one's own plan.
+
+    ``domeinen`` are the ZRM domain ids (of the casus's version) the plan addresses; every domain with a
+    reference level of 1 or 2 is in ``domeinen`` or in ``geparkeerd`` (domain id: why it waits).
+    ``wmo_stappen`` are the steps of the Wmo order the plan uses. The texts per part are one way a good plan
+    could read, in the household's own words.
+    """
+
+    domeinen: list[str] = Field(min_length=1)
+    geparkeerd: dict[str, str] = {}
+    wmo_stappen: list[WmoStap] = Field(min_length=1)
+    regisseur: str = Field(min_length=1)
+    evaluatie: str = Field(min_length=1)
+    probleemstellingen: list[str] = Field(min_length=1)
+    doelstellingen: list[str] = Field(min_length=1)
+    resultaten: list[str] = Field(min_length=1)
+    oplossingen: list[str] = Field(min_length=1)
+    acties: list[str] = Field(min_length=1)
+    toelichting: str = ""
+
+
+def _reference_plan_problems(plan: Referentieplan, zrm: ReferentieZrm) -> list[str]:
+    try:
+        version = load_version(zrm.versie)
+    except ValueError:
+        return []  # the ZRM check reports an unknown version
+    problems = [
+        f"{where}: {unknown_domain_message(version, d)}"
+        for where, ids in (("domeinen", plan.domeinen), ("geparkeerd", list(plan.geparkeerd)))
+        for d in ids
+        if d not in version.domain_ids
+    ]
+    for domain_id, score in zrm.scores.items():
+        try:
+            level = parse_level(score.niveau, domain_id)
+        except ValueError:
+            continue  # the ZRM check reports a bad level
+        covered = domain_id in plan.domeinen or domain_id in plan.geparkeerd
+        if level is not None and level <= 2 and not covered:
+            problems.append(
+                f"domein {domain_id!r} heeft referentieniveau {level}; zet het in 'domeinen' of in 'geparkeerd' "
+                "(met de reden waarom het nog wacht)"
+            )
+    return problems
+
+
 class Casus(_Strict):
     """One training casus. Field names are Dutch because trainers write these files."""
 
@@ -117,6 +166,19 @@ class Casus(_Strict):
     gebeurtenissen: list[Gebeurtenis] = []
     leervragen: list[str] = Field(min_length=1)
     dilemmas: list[str] = Field(min_length=1)
+    referentieplan: Referentieplan | None = None
+
+    @field_validator("referentieplan")
+    @classmethod
+    def _reference_plan_fits_zrm(
+        cls, plan: Referentieplan | None, info: ValidationInfo
+    ) -> Referentieplan | None:
+        zrm = info.data.get("zrm")
+        if plan is not None and isinstance(zrm, ReferentieZrm):
+            problems = _reference_plan_problems(plan, zrm)
+            if problems:
+                raise ValueError("; ".join(problems))
+        return plan
 
     @property
     def paragraphs(self) -> list[str]:

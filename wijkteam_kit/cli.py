@@ -60,6 +60,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
             open_browser=not args.no_browser,
             apps_dir=args.apps,
             descriptor_files=args.beschrijvingen,
+            jargon_files=args.jargon,
         )
     except WijkteamError as exc:
         print(f"Kan de apps niet starten:\n{exc}", file=sys.stderr)
@@ -83,6 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="BESTAND",
         default=[],
         help="eigen ZRM-niveaubeschrijvingen van je organisatie (YAML; mag vaker)",
+    )
+    serve.add_argument(
+        "--jargon",
+        action="append",
+        metavar="BESTAND",
+        default=[],
+        help="extra jargonlijst voor de feedback op het plan van aanpak (YAML, zoals data/plan/jargon.yaml)",
     )
     serve.set_defaults(func=_cmd_serve)
 

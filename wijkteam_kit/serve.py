@@ -29,6 +29,7 @@ __all__ = [
     "free_port",
     "serve",
     "use_descriptor_files",
+    "use_jargon_files",
     "voila_arguments",
     "wait_until_serving",
 ]
@@ -113,11 +114,21 @@ def use_descriptor_files(paths: list[str | Path]) -> None:
     os.environ[DESCRIPTORS_ENV] = os.pathsep.join(map(str, resolved))
 
 
+def use_jargon_files(paths: list[str | Path]) -> None:
+    """Check a trainer's extra jargon lists now and let the plan app (kernels) use them."""
+    from .plan_taal import JARGON_ENV, load_jargon
+
+    resolved = [Path(p).resolve() for p in paths]
+    load_jargon(resolved)  # raises DataFileError naming file, line and field
+    os.environ[JARGON_ENV] = os.pathsep.join(map(str, resolved))
+
+
 def serve(
     port: int = 8866,
     open_browser: bool = True,
     apps_dir: str | Path | None = None,
     descriptor_files: list[str | Path] | None = None,
+    jargon_files: list[str | Path] | None = None,
 ) -> int:
     """Run the app server until Ctrl-C; returns the exit code."""
     folder = Path(apps_dir) if apps_dir else default_apps_dir()
@@ -125,6 +136,8 @@ def serve(
         raise WijkteamError(f"De map met apps bestaat niet: {folder}. Geef een map op met --apps.")
     if descriptor_files:
         use_descriptor_files(descriptor_files)
+    if jargon_files:
+        use_jargon_files(jargon_files)
     port = port or free_port()
     if not port_is_free(port):
         raise WijkteamError(
