@@ -29,10 +29,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ._data import data_path
+from ._data import data_path, read_model_file
 from ._schema import validate_model
 from .errors import DataFileError, Problem, ProblemsError
-from .yamlsource import YamlDocument, load_yaml_file
+from .yamlsource import YamlDocument
 
 __all__ = [
     "SOORT",
@@ -250,11 +250,9 @@ def load_model(path: str | Path | None = None) -> Bouwstenenmodel:
 
 @lru_cache(maxsize=8)
 def _load(path: str) -> Bouwstenenmodel:
-    doc = load_yaml_file(path)
-    parsed, problems = validate_model(_ModelFile, doc)
-    if parsed is not None:
-        problems = _model_problems(parsed, doc)
-    if problems or parsed is None:
+    parsed, doc = read_model_file(_ModelFile, path, id_from_name=False)
+    problems = _model_problems(parsed, doc)
+    if problems:
         raise DataFileError(problems)
     blocks = tuple(
         Bouwsteen(n, b.id, b.naam, b.kernvraag, b.uitleg, tuple(map(_question, b.vragen)))

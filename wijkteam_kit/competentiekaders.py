@@ -19,7 +19,6 @@ wijkteam_kit.competentiekaders.CompetentieError: Onbekende competentie 'durv' in
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,10 +26,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from ._data import data_path
-from ._schema import validate_model
+from ._data import Catalogue, duplicate_id_problems, read_model_file
 from .errors import DataFileError, WijkteamError
-from .yamlsource import load_yaml_file
 
 __all__ = [
     "FRAMEWORKS_ENV",
@@ -161,71 +158,37 @@ class Framework:
         raise CompetentieError(unknown_message("indicator", indicator_id, self.indicator_ids, self.name))
 
 
-def _framework_files() -> dict[str, Path]:
-    """Framework id (file stem) → file; files from :data:`FRAMEWORKS_ENV` win over the kit's own."""
-    files = {p.stem: p for p in sorted(data_path("competenties").glob("*.yaml"))}
-    for entry in os.environ.get(FRAMEWORKS_ENV, "").split(os.pathsep):
-        if entry.strip():
-            path = Path(entry.strip())
-            for p in sorted(path.glob("*.yaml")) if path.is_dir() else [path]:
-                files[p.stem] = p
-    return files
-
-
 def available_frameworks() -> list[str]:
     """Ids of the frameworks that :func:`load_framework` finds by id.
 
     >>> available_frameworks()
     ['generalist', 'movisie-2017', 'movisie-mo', 'wmo-wijzer']
     """
-    return sorted(_framework_files())
-
-
-_CACHE: dict[tuple[str, int], Framework] = {}
+    return _CATALOGUE.ids()
 
 
 def load_framework(id_or_path: str | Path | Framework) -> Framework:
     """Load a framework by id (``'generalist'``) or from a YAML file path; validated on load.
 
     Every problem in the file (missing field, duplicate id, id that differs from the file name) raises
-    :class:`~wijkteam_kit.errors.DataFileError` naming the file, line and field.
+    :class:`~wijkteam_kit.errors.DataFileError` naming the file, line and field. Files named in
+    :data:`FRAMEWORKS_ENV` are found by id too (and win over the kit's own).
 
     >>> load_framework("wmo-wijzer").groups
     ('Enkelvoudige vragen', 'Complexe vragen', 'Persoonlijke competenties')
     """
     if isinstance(id_or_path, Framework):
         return id_or_path
-    path = Path(id_or_path)
-    if not path.suffix:
-        files = _framework_files()
-        if str(id_or_path) not in files:
-            raise CompetentieError(
-                f"Onbekend competentiekader {str(id_or_path)!r}; beschikbaar: {', '.join(sorted(files))}."
-            )
-        path = files[str(id_or_path)]
-    key = (str(path.resolve()), path.stat().st_mtime_ns if path.exists() else 0)
-    if key not in _CACHE:
-        _CACHE[key] = _read_framework(path)
-    return _CACHE[key]
+    return _CATALOGUE.load(id_or_path)
 
 
 def _read_framework(path: Path) -> Framework:
-    doc = load_yaml_file(path)
-    parsed, problems = validate_model(_FrameworkFile, doc)
-    if parsed is None:
-        raise DataFileError(problems)
-    if parsed.id != path.stem:
-        problems.append(
-            doc.problem(("id",), f"id {parsed.id!r} past niet bij de bestandsnaam; verwacht {path.stem!r}")
-        )
-    seen_c: set[str] = set()
+    parsed, doc = read_model_file(_FrameworkFile, path)
+    problems = duplicate_id_problems(
+        doc, [c.id for c in parsed.competenties], lambda i: ("competenties", i, "id"), "competentie"
+    )
     seen_i: dict[str, str] = {}
     for i, comp in enumerate(parsed.competenties):
-        if comp.id in seen_c:
-            problems.append(
-                doc.problem(("competenties", i, "id"), f"competentie {comp.id!r} komt twee keer voor")
-            )
-        seen_c.add(comp.id)
         for j, ind in enumerate(comp.indicatoren):
             if ind.id in seen_i:
                 problems.append(
@@ -255,3 +218,12 @@ def _read_framework(path: Path) -> Framework:
             for c in parsed.competenties
         ),
     )
+
+
+_CATALOGUE = Catalogue(
+    "competenties",
+    reader=_read_framework,
+    unknown="Onbekend competentiekader",
+    env=FRAMEWORKS_ENV,
+    error=CompetentieError,
+)

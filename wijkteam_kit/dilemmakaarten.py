@@ -22,10 +22,8 @@ from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ._data import data_path
-from ._schema import validate_model
+from ._data import data_path, duplicate_id_problems, read_model_file
 from .errors import DataFileError, WijkteamError
-from .yamlsource import load_yaml_file
 
 if TYPE_CHECKING:
     from .casus import Casus
@@ -71,16 +69,10 @@ class Dilemmakaart:
 
 def _domain_cards(path: Path | None = None) -> list[Dilemmakaart]:
     path = path or data_path("intervisie", f"{DILEMMA_FILE}.yaml")
-    doc = load_yaml_file(path)
-    parsed, problems = validate_model(_KaartenFile, doc)
-    if parsed is None:
-        raise DataFileError(problems)
-    ids = [k.id for k in parsed.kaarten]
-    problems += [
-        doc.problem(("kaarten", i, "id"), f"kaart {k!r} komt twee keer voor")
-        for i, k in enumerate(ids)
-        if k in ids[:i]
-    ]
+    parsed, doc = read_model_file(_KaartenFile, path, id_from_name=False)
+    problems = duplicate_id_problems(
+        doc, [k.id for k in parsed.kaarten], lambda i: ("kaarten", i, "id"), "kaart"
+    )
     if problems:
         raise DataFileError(problems)
     return [

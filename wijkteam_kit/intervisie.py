@@ -29,11 +29,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ._data import data_path
-from ._schema import validate_model
+from ._data import Catalogue, duplicate_id_problems, read_model_file
 from .dilemmakaarten import DILEMMA_FILE, Dilemmakaart, KaartError, dilemma_cards, draw_card
 from .errors import DataFileError, WijkteamError
-from .yamlsource import load_yaml_file
 
 __all__ = [
     "Dilemmakaart",
@@ -165,11 +163,6 @@ class Methode:
 
 
 # --------------------------------------------------------------------------- loading
-def _method_files() -> dict[str, Path]:
-    folder = data_path("intervisie")
-    return {p.stem: p for p in sorted(folder.glob("*.yaml")) if p.stem != DILEMMA_FILE}
-
-
 def available_methods() -> list[str]:
     """Ids of the methods :func:`load_method` finds by id (intervision methods and the meedenkbijeenkomst).
 
@@ -177,10 +170,7 @@ def available_methods() -> list[str]:
     ['balint', 'incidentmethode', 'incidentmethode-65', 'meedenkbijeenkomst', 'moreel-beraad',
      'probleemoplossend', 'roddelmethode', 'socratisch-gesprek', 'vijfstappen']
     """
-    return sorted(_method_files())
-
-
-_CACHE: dict[tuple[str, int], Methode] = {}
+    return _CATALOGUE.ids()
 
 
 def load_method(id_or_path: str | Path | Methode) -> Methode:
@@ -195,33 +185,13 @@ def load_method(id_or_path: str | Path | Methode) -> Methode:
     """
     if isinstance(id_or_path, Methode):
         return id_or_path
-    path = Path(id_or_path)
-    if not path.suffix:
-        files = _method_files()
-        if str(id_or_path) not in files:
-            raise IntervisieError(
-                f"Onbekende methode {str(id_or_path)!r}; beschikbaar: {', '.join(sorted(files))}."
-            )
-        path = files[str(id_or_path)]
-    key = (str(path.resolve()), path.stat().st_mtime_ns if path.exists() else 0)
-    if key not in _CACHE:
-        _CACHE[key] = _read_method(path)
-    return _CACHE[key]
+    return _CATALOGUE.load(id_or_path)
 
 
 def _read_method(path: Path) -> Methode:
-    doc = load_yaml_file(path)
-    parsed, problems = validate_model(_MethodeFile, doc)
-    if parsed is None:
-        raise DataFileError(problems)
-    if parsed.id != path.stem:
-        problems.append(
-            doc.problem(("id",), f"id {parsed.id!r} past niet bij de bestandsnaam; verwacht {path.stem!r}")
-        )
+    parsed, doc = read_model_file(_MethodeFile, path)
     role_ids = [r.id for r in parsed.rollen]
-    for i, rid in enumerate(role_ids):
-        if rid in role_ids[:i]:
-            problems.append(doc.problem(("rollen", i, "id"), f"rol {rid!r} komt twee keer voor"))
+    problems = duplicate_id_problems(doc, role_ids, lambda i: ("rollen", i, "id"), "rol")
     rest = [r for r in parsed.rollen if r.aantal == "meer"]
     if len(rest) != 1:
         problems.append(
@@ -394,3 +364,12 @@ def rolverdeling(
         else:
             out[role.id] = tuple(n for n in names if n not in busy)
     return out
+
+
+_CATALOGUE = Catalogue(
+    "intervisie",
+    reader=_read_method,
+    unknown="Onbekende methode",
+    skip=(DILEMMA_FILE,),
+    error=IntervisieError,
+)

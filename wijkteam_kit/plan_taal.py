@@ -33,10 +33,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ._data import data_path
-from ._schema import validate_model
-from .errors import DataFileError
-from .yamlsource import load_yaml_file
+from ._data import data_path, read_model_file
 
 __all__ = [
     "JARGON_ENV",
@@ -108,10 +105,7 @@ _CACHE: dict[tuple[str, ...], tuple[JargonWoord, ...]] = {}
 
 
 def _read(path: Path) -> list[JargonWoord]:
-    doc = load_yaml_file(path)
-    parsed, problems = validate_model(_JargonFile, doc)
-    if problems or parsed is None:
-        raise DataFileError(problems)
+    parsed, _ = read_model_file(_JargonFile, path, id_from_name=False)
     return [JargonWoord(e.woord.strip(), e.alternatief.strip(), tuple(e.vormen)) for e in parsed.woorden]
 
 
