@@ -27,7 +27,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from . import store_migraties as migraties
@@ -42,6 +42,7 @@ from .store_schema import (
     inzendingen,
     teams,
 )
+from .store_uitwisseling import exists, export_data, insert_new, require_participant, submission_rows
 
 __all__ = ["Deelnemer", "Inzending", "Store", "StoreError", "Team", "default_data_dir"]
 
@@ -164,7 +165,7 @@ class Store:
         hashed = schema.hash_secret(geheim)
         with self._transaction("een team aanmaken", write=True) as conn:
             code = schema.new_team_code()
-            while self._exists(conn, teams.c.code, code):
+            while exists(conn, teams.c.code, code):
                 code = schema.new_team_code()
             values = {"code": code, "naam": name, "geheim_hash": hashed, "doelprofiel": profile}
             conn.execute(insert(teams).values(**values, aangemaakt=schema.now_utc()))
@@ -209,10 +210,10 @@ class Store:
         name = schema.check_display_name(weergavenaam)
         with self._transaction("een deelnemer toevoegen", write=True) as conn:
             code = None if team is None else schema.normalise_team_code(team)
-            if code is not None and not self._exists(conn, teams.c.code, code):
+            if code is not None and not exists(conn, teams.c.code, code):
                 raise StoreError(f"team {team!r}: onbekende teamcode in {self._label}; controleer de code")
             person_id = schema.new_participant_id()
-            while self._exists(conn, deelnemers.c.id, person_id):
+            while exists(conn, deelnemers.c.id, person_id):
                 person_id = schema.new_participant_id()
             record = Deelnemer(id=person_id, weergavenaam=name, team=code, aangemaakt=schema.now_utc())
             conn.execute(insert(deelnemers).values(**record.__dict__))
@@ -233,17 +234,6 @@ class Store:
             return [Deelnemer.from_row(row) for row in conn.execute(query)]
 
     # ---- submissions -------------------------------------------------------------------------------------
-
-    @staticmethod
-    def _exists(conn: Connection, column: Column[Any], value: Any) -> bool:
-        return conn.execute(select(column).where(column == value).limit(1)).first() is not None
-
-    def _require_participant(self, conn: Connection, deelnemer_id: Any, what: str) -> None:
-        if not self._exists(conn, deelnemers.c.id, deelnemer_id):
-            raise StoreError(
-                f"{what} {deelnemer_id!r}: onbekende deelnemer in {self._label}; maak eerst een deelnemer "
-                "aan met add_participant"
-            )
 
     def submit(
         self,
@@ -281,9 +271,9 @@ class Store:
             bijgewerkt=now,
         )
         with self._transaction("een inzending opslaan", write=True) as conn:
-            self._require_participant(conn, deelnemer_id, "deelnemer_id")
+            require_participant(conn, deelnemer_id, "deelnemer_id", self._label)
             if over_id is not None:
-                self._require_participant(conn, over_id, "over_id")
+                require_participant(conn, over_id, "over_id", self._label)
             conn.execute(insert(inzendingen).values(**{**record.__dict__, "payload": text}))
         return record
 
@@ -347,15 +337,7 @@ class Store:
             "geexporteerd": schema.now_utc(),
         }
         with self._transaction("de export") as conn:
-            for table in (teams, deelnemers, inzendingen):
-                order = [table.c.code] if table is teams else [table.c.aangemaakt, table.c.id]
-                data[table.name] = [
-                    dict(row._mapping) for row in conn.execute(select(table).order_by(*order))
-                ]
-        for item in data["teams"]:
-            item["doelprofiel"] = json.loads(item["doelprofiel"]) if item["doelprofiel"] else None
-        for item in data["inzendingen"]:
-            item["payload"] = json.loads(item["payload"])
+            data.update(export_data(conn))
         return json.dumps(data, ensure_ascii=False, indent=1)
 
     def import_json(self, text: str) -> dict[str, int]:
@@ -366,7 +348,7 @@ class Store:
         plan = migraties.read_export(text)
         with self._transaction("de import", write=True) as conn:
             return {
-                key: self._insert_new(conn, table, plan[key])
+                key: insert_new(conn, table, plan[key], self._label)
                 for key, table in (("teams", teams), ("deelnemers", deelnemers), ("inzendingen", inzendingen))
             }
 
@@ -385,15 +367,9 @@ class Store:
         ('Kim', ["vaker 'zorgen dat'", '3,5'])
         """
         schema.check_slug(soort, "soort")
-        query = (
-            select(inzendingen, deelnemers.c.weergavenaam)
-            .join(deelnemers, deelnemers.c.id == inzendingen.c.deelnemer_id)
-            .where(inzendingen.c.soort == soort)
-            .order_by(inzendingen.c.aangemaakt, inzendingen.c.id)
-        )
         with self._transaction("de CSV-export") as conn:
-            rows = [dict(row._mapping) for row in conn.execute(query)]
-        return migraties.write_csv({**row, "payload": json.loads(row["payload"])} for row in rows)
+            rows = submission_rows(conn, soort)
+        return migraties.write_csv(rows)
 
     def import_csv(self, data: bytes, soort: str) -> int:
         """Add the submissions in a CSV of `export_csv` (maybe edited in Excel); returns how many were added.
@@ -404,22 +380,4 @@ class Store:
         schema.check_slug(soort, "soort")
         rows = migraties.read_csv(data, soort)
         with self._transaction("de CSV-import", write=True) as conn:
-            return self._insert_new(conn, inzendingen, rows)
-
-    def _insert_new(self, conn: Connection, table: Table, rows: list[tuple[str, dict[str, Any]]]) -> int:
-        """Insert the rows whose primary key is not saved yet, after checking what they refer to."""
-        key: Column[Any] = next(iter(table.primary_key.columns))
-        count = 0
-        for where, row in rows:
-            if self._exists(conn, key, row[key.name]):
-                continue
-            if row.get("team") is not None and not self._exists(conn, teams.c.code, row["team"]):
-                raise StoreError(
-                    f"{where}: team {row['team']!r} is onbekend (niet in de import en niet opgeslagen)"
-                )
-            for column in ("deelnemer_id", "over_id") if table is inzendingen else ():
-                if row[column] is not None:
-                    self._require_participant(conn, row[column], f"{where}: {column}")
-            conn.execute(insert(table).values(**row))
-            count += 1
-        return count
+            return insert_new(conn, inzendingen, rows, self._label)

@@ -38,12 +38,13 @@ from ..dilemmakaarten import Dilemmakaart, dilemma_cards
 from ..errors import WijkteamError
 from ..intervisie import Methode, available_methods, load_method, rol_problemen
 from ..privacy import privacy_message
-from ..sessie import Sessie, sessie_document, sessie_payload
+from ..sessie import Sessie
 from ..stappen import Clock
 from ..store import Store
-from .basisteam_formulier import BasisteamVak, document_links
+from .basisteam_formulier import BasisteamVak
 from .common import STYLE, MessageBox, esc, safe
 from .intervisie_stappen import PANEL_CSS, StapPaneel, method_card_html
+from .intervisie_verslag import VerslagVak
 
 __all__ = ["IntervisieApp", "method_options"]
 
@@ -117,7 +118,17 @@ class IntervisieApp:
         )
         self.basisteam_form = self.basisteam.form
         self._build_setup(guard)
-        self._build_export(guard)
+        self.verslag = VerslagVak(
+            guard,
+            self.messages,
+            lambda: self.sessie,
+            lambda payload: self._save("intervisie", payload, self._owner()),
+            self._new,
+            extra=(self.basisteam.widget,),
+        )
+        self.export_box = self.verslag.widget
+        self.report_button, self.export_links = self.verslag.report_button, self.verslag.export_links
+        self.new_button = self.verslag.new_button
         header = widgets.HTML(
             "<h2>Intervisie en meedenkbijeenkomst</h2><p class='wk-intro'>Kies een intervisiemethode of oefen "
             "een meedenkbijeenkomst als rollenspel. Verdeel de rollen en loop de stappen door met een klok, de "
@@ -325,29 +336,6 @@ class IntervisieApp:
             self.messages.warn(warning)
 
     # ------------------------------------------------------------------ export
-    def _build_export(self, guard) -> None:
-        self.report_button = widgets.Button(
-            description="Maak verslag", icon="file-text", button_style="primary", layout={"width": "auto"}
-        )
-        self.report_button.add_class("wk-maak-verslag")
-        self.report_button.on_click(guard(self._make_report))
-        self.export_links = widgets.HTML()
-        self.export_links.add_class("wk-verslag-links")
-        self.new_button = widgets.Button(
-            description="Nieuwe bijeenkomst", icon="refresh", layout={"width": "auto"}
-        )
-        self.new_button.add_class("wk-nieuw")
-        self.new_button.on_click(guard(self._new))
-        self.export_box = widgets.VBox(
-            [
-                self.basisteam.widget,
-                widgets.HTML("<h3>Verslag</h3>"),
-                widgets.HBox([self.report_button, self.export_links], layout={"align_items": "center"}),
-                widgets.HBox([self.new_button]),
-            ]
-        )
-        self.export_box.add_class("wk-export")
-
     def _session_ended(self) -> None:
         self.messages.notice("De bijeenkomst is afgerond. Maak hieronder het verslag.")
 
@@ -372,20 +360,6 @@ class IntervisieApp:
             if s.wie(rid):
                 return s.wie(rid)[0]
         return s.deelnemers[0]
-
-    def _make_report(self, _=None) -> None:
-        s = self.sessie
-        if s is None:
-            self.messages.error("Er is nog geen bijeenkomst gestart.")
-            return
-        doc = sessie_document(s)
-        base = f"verslag-{s.methode.id}-{(s.datum or dt.date.today()).isoformat()}"
-        self.export_links.value = document_links(doc, base)
-        status = self._save("intervisie", sessie_payload(s), self._owner())
-        text = "Het verslag staat klaar om te downloaden. " + status
-        if not s.runner.ended:
-            text = "Let op: de bijeenkomst loopt nog; dit is een tussenstand. " + text
-        (self.messages.warn if "lukte niet" in status or not s.runner.ended else self.messages.notice)(text)
 
     def _sheet_context(self) -> tuple[str, str, str] | None:
         s = self.sessie

@@ -33,7 +33,8 @@ from ..netwerk.io import atlas_from_casus, atlas_from_json, atlas_to_json, ident
 from ..netwerk.model import Netwerkatlas
 from ..netwerk.signalen import signals
 from .common import STYLE, MessageBox, download_link, esc, safe
-from .netwerk_formulieren import ClientForm, EventForm, PersonForm, TieForm
+from .netwerk_client_formulieren import ClientForm, EventForm
+from .netwerk_formulieren import PersonForm, TieForm
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
