@@ -36,7 +36,7 @@ from ..document import to_markdown
 from ..privacy import privacy_message
 from ..store import Deelnemer, Store
 from ..store_schema import check_display_name
-from .common import STYLE, MessageBox, download_link, esc, safe
+from .common import STYLE, LazyStore, MessageBox, download_link, esc, safe
 
 __all__ = ["APP_STYLE", "BouwstenenApp"]
 
@@ -72,8 +72,7 @@ class BouwstenenApp:
     """
 
     def __init__(self, store: Store | str | Path | None = None, *, today: dt.date | None = None) -> None:
-        self._store_arg = store
-        self._store: Store | None = store if isinstance(store, Store) else None
+        self._stores = LazyStore(store)
         self.today = today
         self.model = load_model()
         self.messages = MessageBox()
@@ -165,9 +164,7 @@ class BouwstenenApp:
     @property
     def store(self) -> Store:
         """The store, opened on first use."""
-        if self._store is None:
-            self._store = Store(self._store_arg)
-        return self._store
+        return self._stores.get()
 
     # ------------------------------------------------------------------ pages and questions
     def _page(self, block: Bouwsteen) -> list[widgets.Widget]:

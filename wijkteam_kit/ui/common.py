@@ -24,13 +24,16 @@ import html
 import logging
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
 from ..errors import WijkteamError
 
-__all__ = ["STYLE", "MessageBox", "download_link", "esc", "safe"]
+if TYPE_CHECKING:
+    from ..store import Store
+
+__all__ = ["STYLE", "LazyStore", "MessageBox", "download_link", "esc", "safe"]
 
 log = logging.getLogger("wijkteam_kit.ui")
 
@@ -104,6 +107,38 @@ def safe(box: MessageBox) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         return wrapper
 
     return decorate
+
+
+class LazyStore:
+    """The store of an app, opened at first use: building an app (or running its notebook) writes nothing.
+
+    ``store`` may be a :class:`~wijkteam_kit.store.Store`, a path or URL, or None for the default location.
+
+    >>> holder = LazyStore(":memory:")
+    >>> holder.opened
+    False
+    >>> holder.get().url, holder.opened
+    ('sqlite://', True)
+    """
+
+    def __init__(self, store: object = None) -> None:
+        from ..store import Store
+
+        self._arg = store
+        self._store: Store | None = store if isinstance(store, Store) else None
+
+    @property
+    def opened(self) -> bool:
+        """Whether the store has been opened (or was given open)."""
+        return self._store is not None
+
+    def get(self) -> Store:
+        """The store; opened now if it was not yet."""
+        from ..store import Store
+
+        if self._store is None:
+            self._store = Store(self._arg)
+        return self._store
 
 
 def download_link(data: bytes, filename: str, mime: str, label: str) -> str:

@@ -31,7 +31,7 @@ from ..competenties import Framework, Scan, available_frameworks, load_framework
 from ..errors import WijkteamError
 from ..store import Deelnemer, Store
 from ..store_schema import check_display_name
-from .common import STYLE, MessageBox, esc, safe
+from .common import STYLE, LazyStore, MessageBox, esc, safe
 from .competentie_resultaat import ScanResult
 from .competentie_team import TeamOverzicht
 from .competentie_vragen import Questionnaire
@@ -72,8 +72,7 @@ class CompetentieScan:
     """
 
     def __init__(self, store: Store | str | Path | None = None, *, today: dt.date | None = None) -> None:
-        self._store_arg = store
-        self._store: Store | None = store if isinstance(store, Store) else None
+        self._stores = LazyStore(store)
         self.today = today
         self.messages = MessageBox()
         self.messages.html.add_class("wk-scan-melding")
@@ -104,9 +103,7 @@ class CompetentieScan:
     @property
     def store(self) -> Store:
         """The store, opened on first use."""
-        if self._store is None:
-            self._store = Store(self._store_arg)
-        return self._store
+        return self._stores.get()
 
     def _today(self) -> dt.date:
         return self.today or dt.date.today()

@@ -42,7 +42,7 @@ from ..sessie import Sessie
 from ..stappen import Clock
 from ..store import Store
 from .basisteam_formulier import BasisteamVak
-from .common import STYLE, MessageBox, esc, safe
+from .common import STYLE, LazyStore, MessageBox, esc, safe
 from .intervisie_stappen import PANEL_CSS, StapPaneel, method_card_html
 from .intervisie_verslag import VerslagVak
 
@@ -98,8 +98,7 @@ class IntervisieApp:
         today: dt.date | None = None,
     ) -> None:
         self.messages = MessageBox()
-        self._store_arg = store
-        self._store: Store | None = store if isinstance(store, Store) else None
+        self._stores = LazyStore(store)
         self.clock = clock
         self.today = today
         self.library: list[Casus] = []
@@ -148,9 +147,7 @@ class IntervisieApp:
     @property
     def store(self) -> Store:
         """The store, opened on first use."""
-        if self._store is None:
-            self._store = Store(self._store_arg)
-        return self._store
+        return self._stores.get()
 
     def cards(self) -> list[Dilemmakaart]:
         """The pile of dilemma cards (the kit's own plus those of the casuses), loaded once."""

@@ -34,7 +34,7 @@ from ..plan_regels import feedback, status_counts, vergelijk_met_referentie
 from ..store import Store
 from ..store_schema import check_display_name
 from .casus_view import casus_html
-from .common import STYLE, MessageBox, download_link, esc, safe
+from .common import STYLE, LazyStore, MessageBox, download_link, esc, safe
 from .plan_formulier import PlanForm
 
 __all__ = ["APP_STYLE", "PlanSchrijvenApp", "feedback_html", "reference_html"]
@@ -119,8 +119,7 @@ class PlanSchrijvenApp:
         today: dt.date | None = None,
     ) -> None:
         self.messages = MessageBox()
-        self._store_arg = store
-        self._store: Store | None = store if isinstance(store, Store) else None
+        self._stores = LazyStore(store)
         self.today = today
         self.saved_id: str | None = None
         self.saved: list[BewaardPlan] = []
@@ -155,9 +154,7 @@ class PlanSchrijvenApp:
     @property
     def store(self) -> Store:
         """The store, opened on first use."""
-        if self._store is None:
-            self._store = Store(self._store_arg)
-        return self._store
+        return self._stores.get()
 
     def _today(self) -> dt.date:
         return self.today or dt.date.today()
