@@ -654,3 +654,24 @@ def test_postgresql_round_trip_and_migration():
             for name in names:
                 conn.execute(text(f"DROP SCHEMA {name} CASCADE"))
         admin.dispose()
+
+
+def test_forget_participant_removes_everything_by_or_about_them(tmp_path):
+    path = tmp_path / "vergeet.db"
+    store = Store(path)
+    kim, bo = store.add_participant("Kimberley Zonneveld"), store.add_participant("Bo")
+    store.submit("competentiescan", kim.id, {"voorbeeld": "Zonneveld-unieke-tekst"})
+    store.submit("competentiescan", bo.id, {"a": 2}, over_id=kim.id, rol="collega")
+    kept = store.submit("plan", bo.id, {"titel": "Ons plan"})
+    assert store.forget_participant(kim.id) == 2
+    assert store.participant(kim.id) is None
+    assert store.submissions() == [kept]
+    with pytest.raises(StoreError, match="niet gevonden"):
+        store.forget_participant(kim.id)
+    from sqlalchemy import text
+
+    with store._engine.connect() as conn:  # set by the store itself, not left to how SQLite was built
+        assert conn.execute(text("PRAGMA secure_delete")).scalar() == 1
+    store.close()
+    raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("vergeet.db"))
+    assert b"Zonneveld" not in raw  # overwritten (secure_delete), not just unlinked

@@ -318,6 +318,26 @@ class Store:
             if conn.execute(delete(inzendingen).where(inzendingen.c.id == inzending_id)).rowcount == 0:
                 raise StoreError(f"inzending {inzending_id!r}: niet gevonden in {self._label}")
 
+    def forget_participant(self, deelnemer_id: str) -> int:
+        """Delete a participant with every submission by or about them ("vergeet mij"); returns how many.
+
+        >>> store = Store(":memory:")
+        >>> kim, bo = store.add_participant("Kim"), store.add_participant("Bo")
+        >>> _ = store.submit("competentiescan", kim.id, {"a": 1})
+        >>> _ = store.submit("competentiescan", bo.id, {"a": 2}, over_id=kim.id, rol="collega")
+        >>> store.forget_participant(kim.id), store.participant(kim.id), len(store.submissions())
+        (2, None, 0)
+        """
+        with self._transaction("een deelnemer vergeten", write=True) as conn:
+            gone = conn.execute(
+                delete(inzendingen).where(
+                    (inzendingen.c.deelnemer_id == deelnemer_id) | (inzendingen.c.over_id == deelnemer_id)
+                )
+            ).rowcount
+            if conn.execute(delete(deelnemers).where(deelnemers.c.id == deelnemer_id)).rowcount == 0:
+                raise StoreError(f"deelnemer {deelnemer_id!r}: niet gevonden in {self._label}")
+        return gone
+
     # ---- export and import -------------------------------------------------------------------------------
 
     def export_json(self) -> str:

@@ -91,7 +91,15 @@ _DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # the driver emits no BEGIN of its own; _sqlite_begin does
     cursor = dbapi_connection.cursor()
-    for pragma in ("busy_timeout=30000", "journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON"):
+    # secure_delete: deleted rows are overwritten, so a forgotten participant's text is really gone from the file
+    pragmas = (
+        "busy_timeout=30000",
+        "journal_mode=WAL",
+        "synchronous=NORMAL",
+        "foreign_keys=ON",
+        "secure_delete=ON",
+    )
+    for pragma in pragmas:
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
 
