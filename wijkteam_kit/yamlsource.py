@@ -25,6 +25,7 @@ from .errors import Problem, ProblemsError
 __all__ = ["YamlDocument", "format_path", "load_yaml_file", "load_yaml_text"]
 
 PathKey = tuple[str | int, ...]
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available (about 10x faster)
 
 
 @dataclass
@@ -82,9 +83,10 @@ def _collect_lines(node: yaml.Node, path: PathKey, lines: dict[PathKey, int]) ->
 
 def load_yaml_text(text: str, source: str = "<tekst>") -> YamlDocument:
     """Parse YAML text; a syntax error raises :class:`ProblemsError` naming the file and line."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+    loader = _LOADER(text)
+    try:  # parse once: the node tree gives the lines, the same tree gives the data
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -100,6 +102,8 @@ def load_yaml_text(text: str, source: str = "<tekst>") -> YamlDocument:
                 )
             ]
         ) from exc
+    finally:
+        loader.dispose()
     lines: dict[PathKey, int] = {}
     if node is not None:
         _collect_lines(node, (), lines)

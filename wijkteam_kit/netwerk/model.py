@@ -32,10 +32,12 @@ Examples
 from __future__ import annotations
 
 import re
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
-import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "CLIENT_ID",
@@ -330,6 +332,8 @@ class Netwerkatlas(_Strict):
         ``graph.graph`` (not edges: family need not be in contact). Use it on one snapshot
         (:meth:`at_moment`): when an atlas holds two versions of a tie (``tot`` / ``sinds``), the last one wins.
         """
+        import networkx as nx  # imported here: apps that only read casuses start faster without it
+
         g = nx.Graph(moment=self.moment, client=self.client.model_dump())
         g.add_node(CLIENT_ID, ego=True, naam=self.client.naam, sector=None, cirkel=0, formeel=False)
         for p in self.personen:
