@@ -314,6 +314,25 @@ def test_hand_network_signals():
     assert "Henk Bosman" not in " ".join(s.tekst for s in found)  # short names in sentences
 
 
+@pytest.mark.parametrize(
+    ("freq", "gives", "sleeping"),
+    [
+        ("wekelijks", [], True),  # a good tie and nothing asked
+        ("maandelijks", ["gezelschap"], True),  # one thing, seldom
+        ("wekelijks", ["praktisch"], False),  # a weekly volunteer who already helps is not 'sleeping'
+        ("minder", ["praktisch", "gezelschap"], False),
+    ],
+)
+def test_sleeping_network_means_little_asked(freq, gives, sleeping):
+    atlas = Netwerkatlas(
+        client=Client(naam="Gerda"),
+        personen=(person("joop", "vrijwilligers/verenigingen", 3),),
+        banden=(tie("client", "joop", freq, "steunend", gives),),
+    )
+    found = {s.soort: s for s in signals(atlas)}
+    assert ("slapend-netwerk" in found) is sleeping
+
+
 def test_belastende_band_close_is_let_op():
     atlas = hand_atlas().with_tie(
         tie("client", "henk", "dagelijks", "belastend", ["gezelschap"], ["praktisch"])

@@ -14,8 +14,9 @@ their own route, deceased persons never) who
 A person on a ``belastend`` tie is only suggested when he or she already gives support, and the reason then says
 to talk it over with the client first. Order: most support first, then closeness, contact, tie quality.
 
-A basisteam (:func:`basisteam`) is 2–4 invitees on a ``steunend`` tie, adults where the birth year is known,
-chosen greedily so that together they cover as many different support functions as possible.
+A basisteam (:func:`basisteam`) is 2–4 invitees on a ``steunend`` tie, without children (younger than
+:data:`KIND_LEEFTIJD` where the birth year is known), chosen greedily so that together they cover as many
+different support functions as possible.
 
 Examples
 --------

@@ -325,8 +325,13 @@ def _strengths(x: _Context) -> None:
         v
         for v in x.informal
         if x.ties[v]["kwaliteit"] == "steunend"
-        and len(x.ties[v]["steun_ontvangen"]) <= 1
-        and (g.nodes[v]["cirkel"] >= 3 or x.ties[v]["frequentie"] in ("maandelijks", "minder"))
+        and (
+            not x.ties[v]["steun_ontvangen"]  # a good tie, and nothing is asked yet
+            or (
+                len(x.ties[v]["steun_ontvangen"]) == 1
+                and x.ties[v]["frequentie"] in ("maandelijks", "minder")
+            )
+        )
     ]
     if sleeping:
         they = f"wil {x.his(sleeping[0])}" if len(sleeping) == 1 else "willen zij"
