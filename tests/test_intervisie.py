@@ -421,3 +421,21 @@ def test_an_empty_session_summary_says_what_is_missing():
     assert "*Er zijn geen observaties opgeschreven.*" in md
     assert "*Er zijn geen afspraken gemaakt.*" in md
     assert "Getrokken dilemmakaarten" not in md
+
+
+def test_trainer_method_files_from_the_environment(tmp_path, monkeypatch):
+    from wijkteam_kit.intervisie import METHODS_ENV
+    from wijkteam_kit.ui.intervisie import IntervisieApp, method_choice
+
+    source = data_path("intervisie", "vijfstappen.yaml").read_text(encoding="utf-8")
+    mine = tmp_path / "onze-methode.yaml"
+    mine.write_text(source.replace("id: vijfstappen", "id: onze-methode"), encoding="utf-8")
+    broken = tmp_path / "kapot.yaml"
+    broken.write_text("id: kapot\nnaam: Kapot\n", encoding="utf-8")
+    monkeypatch.setenv(METHODS_ENV, str(tmp_path))
+    assert "onze-methode" in available_methods()
+    options, skipped = method_choice()
+    assert "onze-methode" in [value for _, value in options]
+    assert len(skipped) == 1 and "kapot" in skipped[0] and "kapot.yaml" in skipped[0]
+    app = IntervisieApp(library=[])
+    assert "is overgeslagen" in app.messages.html.value and "kapot.yaml" in app.messages.html.value

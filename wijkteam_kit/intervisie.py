@@ -34,6 +34,7 @@ from .dilemmakaarten import DILEMMA_FILE, Dilemmakaart, KaartError, dilemma_card
 from .errors import DataFileError, WijkteamError
 
 __all__ = [
+    "METHODS_ENV",
     "Dilemmakaart",
     "IntervisieError",
     "KaartError",
@@ -50,6 +51,10 @@ __all__ = [
 
 _ID = r"^[a-z][a-z0-9_-]*$"
 Text = Annotated[str, Field(min_length=1)]
+
+
+METHODS_ENV = "WIJKTEAM_INTERVISIE"
+"""Environment variable with a trainer's own method files or folders (separated like PATH); they win by id."""
 
 
 class IntervisieError(WijkteamError, ValueError):
@@ -370,6 +375,7 @@ _CATALOGUE = Catalogue(
     "intervisie",
     reader=_read_method,
     unknown="Onbekende methode",
+    env=METHODS_ENV,
     skip=(DILEMMA_FILE,),
     error=IntervisieError,
 )

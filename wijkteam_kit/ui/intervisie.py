@@ -46,7 +46,7 @@ from .common import STYLE, LazyStore, MessageBox, esc, safe
 from .intervisie_stappen import PANEL_CSS, StapPaneel, method_card_html
 from .intervisie_verslag import VerslagVak
 
-__all__ = ["IntervisieApp", "method_options"]
+__all__ = ["IntervisieApp", "method_choice", "method_options"]
 
 log = logging.getLogger("wijkteam_kit.ui.intervisie")
 NOT_CHOSEN = ""
@@ -65,10 +65,23 @@ def method_options() -> list[tuple[str, str]]:
     >>> method_options()[-1]
     ('Rollenspel SNV: Meedenkbijeenkomst · 95 min', 'meedenkbijeenkomst')
     """
-    methods = [load_method(i) for i in available_methods()]
+    return method_choice()[0]
+
+
+def method_choice() -> tuple[list[tuple[str, str]], list[str]]:
+    """Dropdown options of every method that loads, and a Dutch message per method file that does not.
+
+    A trainer's broken file (see :data:`~wijkteam_kit.intervisie.METHODS_ENV`) never takes the app down.
+    """
+    methods, problems = [], []
+    for method_id in available_methods():
+        try:
+            methods.append(load_method(method_id))
+        except WijkteamError as exc:
+            problems.append(f"Methode {method_id!r} is overgeslagen: {exc}")
     methods.sort(key=lambda m: (m.soort != "intervisie", m.naam.lower()))
     prefix = {"intervisie": "Intervisie", "snv": "Rollenspel SNV"}
-    return [(f"{prefix[m.soort]}: {m.naam} · {m.totaal_minuten} min", m.id) for m in methods]
+    return [(f"{prefix[m.soort]}: {m.naam} · {m.totaal_minuten} min", m.id) for m in methods], problems
 
 
 class IntervisieApp:
@@ -107,6 +120,10 @@ class IntervisieApp:
         except WijkteamError as exc:
             log.error("Casusbibliotheek: %s", exc)
             self.messages.error(f"De casusbibliotheek kon niet geladen worden; intervisie kan wel. {exc}")
+        self._method_options, skipped = method_choice()
+        if skipped:
+            log.error("Methodebestanden: %s", skipped)
+            self.messages.error(" ".join(skipped))
         self._cards: list[Dilemmakaart] | None = None
         self.sessie: Sessie | None = None
         self._saved: dict[str, str] = {}
@@ -170,7 +187,7 @@ class IntervisieApp:
     # ------------------------------------------------------------------ setup
     def _build_setup(self, guard) -> None:
         self.kind = widgets.Dropdown(
-            options=method_options(), value="roddelmethode", layout={"width": "520px"}
+            options=self._method_options, value="roddelmethode", layout={"width": "520px"}
         )
         self.kind.add_class("wk-soort")
         self.kind.observe(guard(self._method_changed), "value")
