@@ -510,7 +510,8 @@ def test_regisseur_bad(name, status):
     [
         (TODAY, dt.date(2026, 6, 1)),
         (TODAY, TODAY + dt.timedelta(days=183)),
-        (None, dt.date(2026, 3, 9)),
+        (None, dt.date(2026, 3, 16)),  # 14 days after today: just long enough
+        (TODAY, TODAY + dt.timedelta(days=14)),
         (dt.date(2026, 2, 1), dt.date(2026, 4, 1)),
     ],
 )
@@ -525,6 +526,14 @@ def test_evaluatie_good(datum, evaluatie):
         (TODAY, dt.date(2026, 2, 1), "let op", "ligt in het verleden"),
         (TODAY, TODAY + dt.timedelta(days=184), "let op", "pas 184 dagen na de start"),
         (dt.date(2026, 5, 1), dt.date(2026, 4, 1), "let op", "ligt vóór de datum van het plan"),
+        (
+            TODAY,
+            TODAY,
+            "let op",
+            "op 02-03-2026 is maar 0 dag(en) na de start van het plan. Dat is te vroeg om te zien",
+        ),
+        (TODAY, TODAY + dt.timedelta(days=13), "let op", "maar 13 dag(en) na de start"),
+        (None, dt.date(2026, 3, 9), "let op", "minstens 14 dagen na de start"),
     ],
 )
 def test_evaluatie_bad(datum, evaluatie, status, reason):
@@ -712,7 +721,7 @@ def test_compare_with_reference_plan_differences():
     assert "Jouw plan pakt er 1 van aan: Financiën." in lines[0]
     assert (
         "Niet in jouw plan: Huisvesting, Huiselijke relaties en Geestelijke gezondheid. "
-        "Daarvan heb jij Huisvesting bewust geparkeerd." in lines
+        "Daarvan heb jij Huisvesting bewust bij 'Wat nog even wacht' gezet." in lines
     )
     assert (
         "Jouw plan pakt ook Justitie aan; het referentieplan niet. Bespreek of dat nu al nodig is." in lines
@@ -758,7 +767,7 @@ def test_markdown_reads_as_the_households_own_plan():
     assert (
         "- Ik ben zo moe dat ik overdag in slaap val (Geestelijke gezondheid, nu op niveau 3 van 5)" in lines
     )
-    assert "- Ans komt op dinsdagmiddag bij Henk (sociaal netwerk)" in lines
+    assert "- Ans komt op dinsdagmiddag bij Henk (hulp van mensen om ons heen)" in lines
     assert "| Ans (vriendin) | Bij Henk zijn | elke dinsdagmiddag |" in lines
     assert (
         "Op 1 juni 2026 kijken we samen of het lukt: wat is er bereikt, wat ging goed en wat doen we anders?"
@@ -807,3 +816,129 @@ def test_plans_are_saved_updated_and_found_again():
     assert store.submissions("plan", deelnemer_id=kim.id)[0].payload["plan"]["regisseur"] == "Ans"
     with pytest.raises(PlanError, match="geef het plan een naam"):
         bewaar_plan(store, kim.id, "  ", Plan())
+
+
+# ---------------------------------------------------------------------- review fixes
+@pytest.mark.parametrize(
+    ("wie", "casus", "expected"),
+    [
+        ("de schoonmaakhulp", None, False),  # not an in-law
+        ("schoonmaakster Ineke", None, False),
+        ("mijn schoonzus", None, True),
+        ("schoonmoeder Riet", None, True),
+        ("buurtvrijwilliger Joop", None, True),
+        ("buurtvrijwilliger", GERDA, True),
+        ("Gerda en de buurvrouw", GERDA, True),  # Gerda is household, the neighbour is network
+        ("Gerda en Henk", GERDA, False),
+        ("zoon Jordy", GEZIN, False),  # Jordy lives in the household
+        ("de buurman en de huisarts", None, True),
+        ("vrijwilliger van de thuiszorg", None, False),
+    ],
+)
+def test_who_counts_as_network_review(wie, casus, expected):
+    assert is_network_person(wie, casus) is expected
+
+
+def test_netwerk_counts_a_relation_word_next_to_a_household_member():
+    plan = make(acties=[{"wie": "Gerda en de buurvrouw", "wat": "Boodschappen", "wanneer": "elke vrijdag"}])
+    result = rule("netwerk", plan, GERDA)
+    assert result.status == "in orde" and "Gerda en de buurvrouw doet mee" in result.uitleg
+
+
+def test_feedback_uses_the_apps_words_for_what_waits():
+    missing = rule("domeinen_laag", gezin_plan(["financien"]), GEZIN)
+    assert missing.status == "let op"
+    assert "zet het bij 'Wat nog even wacht' met de reden" in missing.uitleg
+    rest = [d for d in GEZIN_LOW if d != "financien"]
+    plan = gezin_plan(["financien"], parked=rest)
+    done = rule("domeinen_laag", plan, GEZIN)
+    assert done.status == "in orde" and "bewust bij 'Wat nog even wacht'" in done.uitleg
+    texts = [f.uitleg for f in feedback(plan, GEZIN, TODAY)] + vergelijk_met_referentie(plan, GEZIN)
+    assert not [t for t in texts if "eparkeerd" in t]
+
+
+@pytest.mark.parametrize("hulp", ["geen", "Geen", " nee. ", "niet"])
+def test_eerdere_hulp_none_is_in_orde(hulp):
+    result = rule("eerdere_hulp", make(eerdere_hulp=hulp, resultaat_eerdere_hulp=""))
+    assert (result.status, result.waar) == ("in orde", "")
+    assert result.uitleg.startswith("Er was geen eerdere hulp")
+
+
+def test_eerdere_hulp_geen_inside_a_sentence_still_asks_for_the_result():
+    result = rule(
+        "eerdere_hulp", make(eerdere_hulp="geen idee, misschien een coach", resultaat_eerdere_hulp="")
+    )
+    assert (result.status, result.waar) == ("let op", "resultaat_eerdere_hulp")
+
+
+@pytest.mark.parametrize("stap", ["", None])
+def test_solution_without_a_step_gets_a_plain_message(stap):
+    with pytest.raises(PlanError) as info:
+        Plan(oplossingen=[{"tekst": "Ik zet het in mijn agenda", "stap": "eigen_kracht"},
+                          {"tekst": "Dagopvang   voor Henk", "stap": stap}])  # fmt: skip
+    [problem] = info.value.problems
+    assert problem.field == "oplossingen[2].stap"
+    assert problem.message == (
+        "Oplossing 2 ('Dagopvang voor Henk'): kies bij welke stap hij hoort: eigen kracht, sociaal netwerk, "
+        "steun voor de mantelzorger, algemene / voorliggende voorziening of maatwerkvoorziening."
+    )
+
+
+def test_solution_without_a_step_key_gets_the_plain_message_too():
+    with pytest.raises(PlanError) as info:
+        Plan(oplossingen=[{"tekst": "Dagopvang voor Henk"}])
+    assert "Oplossing 1 ('Dagopvang voor Henk'): kies bij welke stap hij hoort" in str(info.value)
+    assert "verwacht één van" not in str(info.value)
+
+
+@pytest.mark.parametrize("text", ["Ik voel me goed", "Het gaat goed met ons", "Wij zijn blij"])
+def test_smart_result_without_any_measure_is_let_op(text):
+    result = rule("smart", make(resultaten=[{"tekst": text, "doel": 1}]))
+    assert (result.status, result.waar) == ("let op", "resultaten[1]")
+    assert f"Resultaat 1 zegt niet waaraan jullie zien dat het gelukt is ('{text}'" in result.uitleg
+    assert "'Ik betaal vanaf mei elke maand de huur op tijd'" in result.uitleg
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twee keer per maand bel ik Riet",
+        "Elke week zwem ik met Ans",
+        "De aanvraag is ingeleverd",
+        "Ik ga naar mijn derde afspraak bij de fysiotherapeut",
+    ],
+)
+def test_smart_result_with_a_frequency_date_or_visible_sign_is_in_orde(text):
+    assert rule("smart", make(resultaten=[{"tekst": text, "doel": 1}])).status == "in orde"
+
+
+def test_reference_results_in_the_library_pass_the_smart_rule():
+    from wijkteam_kit.plan_taal import has_measure, observable_marker, vague_word
+
+    for casus in LIBRARY.values():
+        for text in casus.referentieplan.resultaten if casus.referentieplan else []:
+            assert has_measure(text) or observable_marker(text), (casus.id, text)
+            assert not vague_word(text) or has_measure(text), (casus.id, text)
+
+
+def test_export_uses_household_words_for_the_wmo_steps():
+    from wijkteam_kit.plan import WMO_LABELS
+
+    oplossingen = [
+        {"tekst": "Ik zet het in mijn agenda", "stap": "eigen_kracht"},
+        {"tekst": "Ans komt", "stap": "sociaal_netwerk"},
+        {"tekst": "Een cursus voor mij", "stap": "steun_mantelzorger"},
+        {"tekst": "De inloop in het buurthuis", "stap": "algemene_voorziening"},
+        {"tekst": "Dagopvang voor Henk", "stap": "maatwerkvoorziening"},
+    ]
+    lines = plan_markdown(make(oplossingen=oplossingen)).splitlines()
+    assert [line for line in lines if line.startswith("- ") and "(" in line and "niveau" not in line] == [
+        "- Ik zet het in mijn agenda (wat ik zelf doe)",
+        "- Ans komt (hulp van mensen om ons heen)",
+        "- Een cursus voor mij (steun voor wie zorgt)",
+        "- De inloop in het buurthuis (hulp die iedereen kan krijgen in de buurt)",
+        "- Dagopvang voor Henk (hulp die de gemeente speciaal voor ons regelt)",
+    ]
+    labels = " ".join(line[line.index("(") :] for line in lines if line.startswith("- ") and "(" in line)
+    assert find_jargon(labels) == []
+    assert WMO_LABELS["maatwerkvoorziening"] == "Maatwerkvoorziening"  # the app keeps its own labels

@@ -82,6 +82,10 @@ def test_half_filled_row_names_the_element(app):
     fill(app.form.solutions.rows[0], tekst="Dagopvang")
     app.feedback_button.click()
     assert "oplossingen[1].stap" in app.messages.html.value
+    assert "Oplossing 1 (&#x27;Dagopvang&#x27;): kies bij welke stap hij hoort: eigen kracht" in (
+        app.messages.html.value
+    )
+    assert "verwacht één van" not in app.messages.html.value
     fill(app.form.goals.rows[0], problemen=(app.form.problems.rows[0].key,))
     app.feedback_button.click()
     assert "doelstellingen[1].tekst: mag niet leeg zijn" in app.messages.html.value

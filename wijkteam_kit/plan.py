@@ -37,6 +37,12 @@ wijkteam_kit.plan.PlanError: veld doelstellingen[2].tekst: mag niet leeg zijn
 Traceback (most recent call last):
 ...
 wijkteam_kit.plan.PlanError: veld probleemstellingen[1].domein: Onbekend domein 'financein' ... Bedoelde u 'financien'? ...
+>>> Plan(oplossingen=[{"tekst": "Dagopvang voor Henk", "stap": ""}])  # doctest: +NORMALIZE_WHITESPACE
+Traceback (most recent call last):
+...
+wijkteam_kit.plan.PlanError: veld oplossingen[1].stap: Oplossing 1 ('Dagopvang voor Henk'): kies bij welke stap
+hij hoort: eigen kracht, sociaal netwerk, steun voor de mantelzorger, algemene / voorliggende voorziening of
+maatwerkvoorziening.
 """  # noqa: E501
 
 from __future__ import annotations
@@ -191,7 +197,7 @@ class Plan(_Model):
         try:
             super().__init__(**data)
         except ValidationError as exc:
-            raise PlanError([_problem(err) for err in exc.errors()]) from None
+            raise PlanError([_problem(err, data) for err in exc.errors()]) from None
         problems = _link_problems(self) + _domain_problems(self)
         if problems:
             raise PlanError(problems)
@@ -237,10 +243,25 @@ class Plan(_Model):
 
 
 # ---------------------------------------------------------------------- validation helpers
-def _problem(err: Any) -> Problem:
+def _no_step_message(number: int, data: dict[str, Any]) -> str:
+    """Plain Dutch for a solution without a Wmo step, naming the solution and the five steps."""
+    solutions = data.get("oplossingen")
+    item = solutions[number - 1] if isinstance(solutions, list | tuple) and len(solutions) >= number else None
+    text = " ".join(str(item.get("tekst") or "").split()) if isinstance(item, dict) else ""
+    shown = f" ('{text if len(text) <= 60 else text[:58].rstrip() + ' …'}')" if text else ""
+    labels = [WMO_LABELS[s].lower() for s in WMO_STAPPEN]
+    return (
+        f"Oplossing {number}{shown}: kies bij welke stap hij hoort: {', '.join(labels[:-1])} of {labels[-1]}."
+    )
+
+
+def _problem(err: Any, data: dict[str, Any] | None = None) -> Problem:
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal["))))
     shown = tuple(p + 1 if isinstance(p, int) else p for p in loc)
-    if err["type"].startswith("date"):
+    no_step = err["type"] == "missing" or err.get("input") in (None, "")
+    if len(shown) == 3 and shown[0] == "oplossingen" and shown[2] == "stap" and no_step:
+        message = _no_step_message(int(shown[1]), data or {})
+    elif err["type"].startswith("date"):
         message = f"verwacht een datum (jjjj-mm-dd), kreeg {describe_value(err.get('input'))}"
     elif err["type"] == "unexpected_keyword_argument":
         message = "onbekend veld"

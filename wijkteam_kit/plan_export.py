@@ -34,9 +34,9 @@ import re
 
 from .casus import Casus
 from .document import Alinea, Blok, Document, Kop, Lijst, Tabel, to_markdown
-from .plan import WMO_LABELS, Plan
+from .plan import Plan
 
-__all__ = ["KOPPEN", "datum_tekst", "plan_bestandsnaam", "plan_document", "plan_markdown"]
+__all__ = ["KOPPEN", "STAPPEN_THUIS", "datum_tekst", "plan_bestandsnaam", "plan_document", "plan_markdown"]
 
 #: The section headings, in the household's voice.
 KOPPEN: dict[str, str] = {
@@ -50,6 +50,14 @@ KOPPEN: dict[str, str] = {
     "eerdere_hulp": "Hulp die we eerder hadden",
     "evaluatie": "Wanneer kijken we of het lukt",
     "regisseur": "Wie houdt het overzicht",
+}
+#: The Wmo steps in the household's words (the app's own labels are :data:`wijkteam_kit.plan.WMO_LABELS`).
+STAPPEN_THUIS: dict[str, str] = {
+    "eigen_kracht": "wat ik zelf doe",
+    "sociaal_netwerk": "hulp van mensen om ons heen",
+    "steun_mantelzorger": "steun voor wie zorgt",
+    "algemene_voorziening": "hulp die iedereen kan krijgen in de buurt",
+    "maatwerkvoorziening": "hulp die de gemeente speciaal voor ons regelt",
 }
 _MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december").split()  # noqa: SIM905
 _LATER = "Nog in te vullen."
@@ -105,7 +113,7 @@ def plan_document(plan: Plan, casus: Casus | None = None) -> Document:
     blocks += [Kop(KOPPEN["krachten"]), *_or_later([Lijst(plan.krachten)] if plan.krachten else [])]
     blocks += [Kop(KOPPEN["zorgen"]), *_or_later(_problems(plan))]
     blocks += [Kop(KOPPEN["doelen"]), *_or_later(_goals(plan))]
-    solutions = tuple(f"{o.tekst} ({WMO_LABELS[o.stap].lower()})" for o in plan.oplossingen)
+    solutions = tuple(f"{o.tekst} ({STAPPEN_THUIS[o.stap]})" for o in plan.oplossingen)
     blocks += [Kop(KOPPEN["aanpak"]), *_or_later([Lijst(solutions)] if solutions else [])]
     actions = tuple((a.wie, a.wat, a.wanneer) for a in plan.acties)
     blocks += [

@@ -33,6 +33,7 @@ from .plan import WMO_LABELS, WMO_STAPPEN, Plan
 from .plan_feedback import STATUSSEN, Feedback, Status, join
 from .plan_regels_aanpak import (
     MAX_EVALUATIE_DAGEN,
+    MIN_EVALUATIE_DAGEN,
     WMO_VOLGORDE_TEKST,
     regel_acties,
     regel_evaluatie,
@@ -54,6 +55,7 @@ from .plan_taal import JargonWoord
 
 __all__ = [
     "MAX_EVALUATIE_DAGEN",
+    "MIN_EVALUATIE_DAGEN",
     "REGELS",
     "STATUSSEN",
     "WMO_VOLGORDE_TEKST",
@@ -148,7 +150,7 @@ def vergelijk_met_referentie(plan: Plan, casus: Casus) -> list[str]:
             line = f"Niet in jouw plan: {names(missed)}."
             parked_missed = [d for d in missed if d in parked]
             if parked_missed:
-                line += f" Daarvan heb jij {names(parked_missed)} bewust geparkeerd."
+                line += f" Daarvan heb jij {names(parked_missed)} bewust bij 'Wat nog even wacht' gezet."
             out.append(line)
         if extra:
             out.append(

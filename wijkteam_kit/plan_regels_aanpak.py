@@ -2,7 +2,8 @@
 
 Each rule is ``(plan, casus | None, today) -> Feedback``; :func:`wijkteam_kit.plan_regels.feedback` runs them all.
 Who counts as "network": with a casus, the non-professional people of its netwerkatlas outside the household
-(matched on their names); with or without a casus, words such as buurvrouw, vriendin, dochter, opa, vrijwilliger.
+(matched on their names); with or without a casus, words such as buurvrouw, vriendin, dochter, opa, schoonzus,
+(buurt)vrijwilliger. A "wie" with more people ("Gerda en de buurvrouw") is read part by part.
 
 Examples
 --------
@@ -12,6 +13,8 @@ Examples
 ...                     {"wie": "de huisarts", "wat": "bloeddruk meten", "wanneer": "in april"}])
 >>> network_actions(plan, None)
 [1]
+>>> is_network_person("de schoonmaakhulp"), is_network_person("buurtvrijwilliger Joop")
+(False, True)
 >>> regel_regisseur(Plan(regisseur="Gerda en Marieke"), None, dt.date(2026, 3, 2)).status
 'let op'
 """
@@ -28,6 +31,7 @@ from .plan_feedback import Feedback, join, quote, sentence
 
 __all__ = [
     "MAX_EVALUATIE_DAGEN",
+    "MIN_EVALUATIE_DAGEN",
     "WMO_VOLGORDE_TEKST",
     "is_network_person",
     "network_actions",
@@ -43,11 +47,15 @@ __all__ = [
 WMO_VOLGORDE_TEKST = " → ".join(WMO_LABELS[s].lower() for s in WMO_STAPPEN)
 #: An evaluation this many days after the plan date is still "within about six months".
 MAX_EVALUATIE_DAGEN = 183
+#: An evaluation fewer days than this after the plan date comes too soon to see results.
+MIN_EVALUATIE_DAGEN = 14
 
 _RELATIONS = re.compile(
     r"(?<!\w)(?:buurvrouw|buurman|buren|buurjongen|buurmeisje|vriend\w*|dochter|zoon|broer|zus|zussen|broers|"
-    r"moeder|vader|oma|opa|tante|oom|neef|nicht|schoon\w+|klein(?:zoon|dochter|kind\w*)|familie\w*|"
-    r"vrijwillig\w*|maatje|kennis(?:sen)?|clubgenoot|clubgenote|kerkgenoot|mantelzorger)(?!\w)",
+    r"moeder|vader|oma|opa|tante|oom|neef|nicht|klein(?:zoon|dochter|kind\w*)|familie\w*|"
+    r"schoon(?:zus|zussen|zuster|broer|broers|moeder|vader|ouders|zoon|zonen|dochter|dochters|familie)|"
+    r"(?:buurt)?vrijwillig\w*|buurtgeno(?:ot|te|ten)|maatje|kennis(?:sen)?|clubgenoot|clubgenote|kerkgenoot|"
+    r"mantelzorger)(?!\w)",
     re.IGNORECASE,
 )
 _PROFESSIONALS = re.compile(
@@ -71,6 +79,10 @@ def _mentions(text: str, tokens: set[str]) -> bool:
     return bool(tokens & {t.casefold() for t in re.findall(r"\w+", text)})
 
 
+#: Separates the people in one "wie": "Gerda en de buurvrouw", "Ad, de buurman", "Ans & Riet".
+_PARTS = re.compile(r"\s+(?:en|of|met)\s+|[,;&+]", re.IGNORECASE)
+
+
 def network_people(casus: Casus) -> list[Persoon]:
     """The informal network of the casus: living, non-professional people outside the household."""
     household = {m.naam for m in casus.huishouden}
@@ -85,12 +97,14 @@ def network_people(casus: Casus) -> list[Persoon]:
 def is_network_person(wie: str, casus: Casus | None = None) -> bool:
     """Whether ``wie`` names someone from the informal network (not the household, not a professional).
 
-    With a casus: a non-professional person of its netwerkatlas outside the household, by name; otherwise a
-    relation word (buurvrouw, vriendin, dochter, vrijwilliger …) when no household member or professional is named.
+    With a casus: a non-professional person of its netwerkatlas outside the household, by name. With or without a
+    casus: a relation word (buurvrouw, vriendin, dochter, vrijwilliger …) in a part of ``wie`` (split at "en",
+    "of", "met" and commas) that names no professional and, with a casus, no household member.
 
     >>> is_network_person("Ans (vriendin van het koor)"), is_network_person("de casemanager")
     (True, False)
     """
+    own: set[str] = set()
     if casus is not None:
         own = set().union(
             *(_name_tokens(m.naam) for m in casus.huishouden),
@@ -98,9 +112,10 @@ def is_network_person(wie: str, casus: Casus | None = None) -> bool:
         )
         if any(_mentions(wie, _name_tokens(p.naam) - own) for p in network_people(casus)):
             return True
-        if _mentions(wie, own):
-            return False
-    return bool(_RELATIONS.search(wie)) and not _PROFESSIONALS.search(wie)
+    return any(
+        _RELATIONS.search(part) and not _PROFESSIONALS.search(part) and not _mentions(part, own)
+        for part in _PARTS.split(wie)
+    )
 
 
 def network_actions(plan: Plan, casus: Casus | None = None) -> list[int]:
@@ -230,7 +245,7 @@ def regel_regisseur(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback
 
 
 def regel_evaluatie(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
-    """There is an evaluation date, not in the past and within about six months (183 days) of the plan date."""
+    """There is an evaluation date, not in the past, at least 14 days and at most 183 days after the plan date."""
     titel = "Evaluatie binnen een half jaar"
     start = plan.datum or today
     when = plan.evaluatiedatum
@@ -253,6 +268,14 @@ def regel_evaluatie(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback
             "evaluatiedatum",
         )  # fmt: skip
     days = (when - start).days
+    if days < MIN_EVALUATIE_DAGEN:
+        return Feedback(
+            "evaluatie", titel, "let op",
+            f"De evaluatie op {when:%d-%m-%Y} is maar {days} dag(en) na de start van het plan. Dat is te vroeg om "
+            f"te zien of er iets veranderd is: kies een datum minstens {MIN_EVALUATIE_DAGEN} dagen na de start, en "
+            "binnen een half jaar.",
+            "evaluatiedatum",
+        )  # fmt: skip
     if days > MAX_EVALUATIE_DAGEN:
         return Feedback(
             "evaluatie", titel, "let op",

@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from .casus import Casus
@@ -29,6 +30,7 @@ from .plan_taal import (
     future_marker,
     has_measure,
     negative_phrase,
+    observable_marker,
     professional_view,
     vague_word,
 )
@@ -173,8 +175,8 @@ def regel_domeinen_laag(plan: Plan, casus: Casus | None, today: dt.date) -> Feed
     if not missing:
         return Feedback(
             "domeinen_laag", titel, "in orde",
-            f"Alle domeinen op niveau 1 of 2 ({join(plan.domain_name(d) for d in low)}) hebben een doel of zijn "
-            "bewust geparkeerd.",
+            f"Alle domeinen op niveau 1 of 2 ({join(plan.domain_name(d) for d in low)}) hebben een doel of staan "
+            "bewust bij 'Wat nog even wacht'.",
         )  # fmt: skip
     parts = [
         f"{plan.domain_name(d)} (niveau {low[d]})"
@@ -186,8 +188,8 @@ def regel_domeinen_laag(plan: Plan, casus: Casus | None, today: dt.date) -> Feed
     return Feedback(
         "domeinen_laag", titel, status,
         f"Volgens {source} staat het niet goed met {join(parts)}. Op niveau 1 of 2 is er acuut iets aan de hand of "
-        "lukt het niet zelf: geef het domein een doel, of zet het bij 'Geparkeerd' met de reden waarom het nu niet "
-        "in het plan staat.",
+        "lukt het niet zelf: geef het domein een doel, of zet het bij 'Wat nog even wacht' met de reden waarom het "
+        "nu niet in het plan staat.",
         ", ".join(missing),
     )  # fmt: skip
 
@@ -195,7 +197,10 @@ def regel_domeinen_laag(plan: Plan, casus: Casus | None, today: dt.date) -> Feed
 def regel_smart(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
     """Every goal has at least one concrete, checkable result: a number, a date or something you can see.
 
-    A result with a vague word ('meer', 'minder', 'beter', 'op orde' …) and no measure is not checkable.
+    A result with a vague word ('meer', 'minder', 'beter', 'op orde' …) and no measure is not checkable, and
+    neither is a result with no measure at all: no number, date, period or frequency
+    (:func:`~wijkteam_kit.plan_taal.has_measure`) and nothing to see
+    (:func:`~wijkteam_kit.plan_taal.observable_marker`).
     """
     titel = "Elk doel een toetsbaar resultaat"
     if not plan.doelstellingen:
@@ -215,6 +220,12 @@ def regel_smart(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
         if word and not has_measure(result.tekst):
             notes.append(
                 f"resultaat {i} is vaag ('{word}' zonder maat: hoeveel, wanneer, waaraan zie je het?)"
+            )
+            where.append(f"resultaten[{i}]")
+        elif not word and not has_measure(result.tekst) and not observable_marker(result.tekst):
+            notes.append(
+                f"resultaat {i} zegt niet waaraan jullie zien dat het gelukt is ({quote(result.tekst)}: geen "
+                "getal, datum, periode of hoe vaak)"
             )
             where.append(f"resultaten[{i}]")
         if result.doel is None:
@@ -255,6 +266,10 @@ def regel_krachten(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
     )
 
 
+#: A whole answer that says there was no earlier help.
+_NONE = re.compile(r"\W*(?:geen|nee|niet)\W*", re.IGNORECASE)
+
+
 def regel_eerdere_hulp(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
     """Earlier help is written down with its result, so the plan learns from what did and did not work."""
     titel = "Eerdere hulp en wat die opleverde"
@@ -266,6 +281,11 @@ def regel_eerdere_hulp(plan: Plan, casus: Casus | None, today: dt.date) -> Feedb
             "Schrijf op welke hulp er eerder was en wat die opleverde (of 'geen'). Veel huishoudens hadden al hulp; "
             "wat toen niet werkte, wil je niet herhalen.",
             "eerdere_hulp",
+        )  # fmt: skip
+    if _NONE.fullmatch(plan.eerdere_hulp):
+        return Feedback(
+            "eerdere_hulp", titel, "in orde",
+            "Er was geen eerdere hulp, en dat staat in het plan. Dan is er ook geen resultaat om op te schrijven.",
         )  # fmt: skip
     if not plan.resultaat_eerdere_hulp.strip():
         return Feedback(

@@ -21,6 +21,8 @@ Examples
 ('beter', '')
 >>> has_measure("Elke dinsdag zing ik in het koor"), has_measure("Ik voel me goed")
 (True, False)
+>>> observable_marker("De huur is betaald"), observable_marker("Ik voel me goed")
+(True, False)
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ __all__ = [
     "jargon_files",
     "load_jargon",
     "negative_phrase",
+    "observable_marker",
     "professional_view",
     "vague_word",
 ]
@@ -164,10 +167,19 @@ _DAYS = r"(?:maan|dins|woens|donder|vrij|zater|zon)dag\w*"
 _MEASURE = re.compile(
     r"\d|(?<!\w)(?:één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|"
     r"vijftig|honderd|duizend|half|halve|helft|alle|elke|iedere|dagelijks|wekelijks|maandelijks|jaarlijks|"
+    r"eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|"
     r"vandaag|morgen|(?:deze|volgende)\s+(?:week|maand)|"
     r"(?:binnen|over|na|per)\s+(?:een\s+|één\s+|\w+\s+)?(?:dag|dagen|week|weken|maand|maanden|jaar)|"
     rf"{_MONTHS}|{_DAYS})(?!\w)",
     re.IGNORECASE,
+)
+
+
+_OBSERVABLE = _words(
+    _NO_LONGER + r"|op tijd|zelf|heb|hebt|heeft|hebben|staat|staan|ligt|liggen|"
+    # something done: a past participle (ingeleverd, aangevraagd, geweest, gemaakt, betaald …)
+    r"\w*ge\w{2,}[dt]|gedaan|gevonden|gekregen|gezien|gesproken|geschreven|ingeschreven|"
+    r"betaald|besproken|bezocht|verstuurd|ontvangen|verhuisd|vervangen"
 )
 
 
@@ -215,3 +227,15 @@ def has_measure(text: str) -> bool:
     (True, False)
     """
     return bool(_MEASURE.search(text))
+
+
+def observable_marker(text: str) -> bool:
+    """Whether the text names something you can see or check: a state, or something done.
+
+    States: ik heb, er staat, er ligt, geen … meer, op tijd, zelf. Done: a past participle (ingeleverd,
+    aangevraagd, betaald, geweest …). A feeling ('Ik voel me goed', 'Het gaat goed met ons') has no such marker.
+
+    >>> observable_marker("Ik heb een bed en een koelkast"), observable_marker("Het gaat goed met ons")
+    (True, False)
+    """
+    return bool(_OBSERVABLE.search(text))
