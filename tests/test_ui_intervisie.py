@@ -263,3 +263,58 @@ def test_a_broken_library_still_allows_intervision(monkeypatch, clock, store):
     assert app.sessie is not None
     app.panel.card_button.click()  # only the kit's own cards
     assert app.sessie.kaarten[0].casus_id is None
+
+
+def test_roles_can_change_during_a_running_session(app, clock, store):
+    setup_roddel(app, "Kim\nAli\nBo\nSam")
+    app.start_button.click()
+    assert app.switch.box.layout.display == "none" and not app.switch.button.disabled
+    assert "wk-rollen-wisselen" in app.switch.button._dom_classes
+    assert "wk-rollen-toepassen" in app.switch.apply_button._dom_classes
+    tick(app, clock, 60)
+    app.panel.next_button.click()
+    assert "Stap 2 van 5" in app.panel.title.value
+    assert "<tr data-rol='gespreksleider'><td><b>Gespreksleider</b></td><td>Ali</td>" in app.panel.tasks.value
+
+    app.switch.button.click()
+    assert app.switch.box.layout.display == ""
+    assert app.role_box in app.switch.box.children and app.role_box not in app.roles_column.children
+
+    # invalid: Kim is inbrenger and would also lead; nothing changes
+    app.role_choices["gespreksleider"].value = "Kim"
+    app.switch.apply_button.click()
+    problem = "Kim is al inbrenger en kan niet ook gespreksleider zijn."
+    assert problem in app.role_problems.value and "wk-fout" in app.role_problems.value
+    assert "De rollen zijn niet gewisseld: " + problem in app.messages.html.value
+    assert app.sessie.wie("gespreksleider") == ("Ali",) and app.sessie.rolwisselingen == []
+    assert "<td><b>Gespreksleider</b></td><td>Ali</td>" in app.panel.tasks.value
+
+    # valid: Sam takes over from Ali, Ali joins the deelnemers
+    app.role_choices["gespreksleider"].value = "Sam"
+    app.switch.apply_button.click()
+    assert app.sessie.wie("gespreksleider") == ("Sam",) and app.sessie.wie("deelnemers") == ("Ali", "Bo")
+    assert "<tr data-rol='gespreksleider'><td><b>Gespreksleider</b></td><td>Sam</td>" in app.panel.tasks.value
+    assert "<tr data-rol='deelnemers'><td><b>Deelnemers</b></td><td>Ali, Bo</td>" in app.panel.tasks.value
+    assert "Stap 2 van 5" in app.panel.title.value  # the step and its clock go on
+    assert app.switch.box.layout.display == "none" and app.role_box in app.roles_column.children
+    assert "Vanaf stap 2: gespreksleider Sam (was Ali)" in app.messages.html.value
+
+    app.panel.end_button.click()
+    assert app.switch.button.disabled
+    app.report_button.click()
+    md = download(app.export_links.value, "md").decode("utf-8")
+    assert "| Gespreksleider | Sam |" in md
+    assert "- Vanaf stap 2: gespreksleider Sam (was Ali)\n" in md
+    saved = store.submissions("intervisie")[0]
+    assert saved.payload["rolwisselingen"] == ["Vanaf stap 2: gespreksleider Sam (was Ali)"]
+    assert store.participant(saved.deelnemer_id).weergavenaam == "Sam"  # the gespreksleider at the end
+
+
+def test_switching_roles_without_a_change_records_nothing(app):
+    setup_roddel(app)
+    app.start_button.click()
+    app.switch.button.click()
+    assert app.role_choices["gespreksleider"].value == "Ali"  # the dropdowns show the current roles
+    app.switch.apply_button.click()
+    assert "De rolverdeling is niet veranderd." in app.messages.html.value
+    assert app.sessie.rolwisselingen == []

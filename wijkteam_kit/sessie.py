@@ -69,6 +69,7 @@ class Sessie:
     kaarten: list[Dilemmakaart] = field(default_factory=list)
     casus_titel: str = ""
     datum: dt.date | None = None
+    rolwisselingen: list[str] = field(default_factory=list)
 
     @classmethod
     def nieuw(
@@ -99,11 +100,37 @@ class Sessie:
             datum=datum,
         )
 
-    def herverdeel(self, keuze: Mapping[str, str], deelnemers: Sequence[str] | None = None) -> None:
-        """Change the roles (and participants) during the session, for example once the case is chosen."""
+    def herverdeel(self, keuze: Mapping[str, str], deelnemers: Sequence[str] | None = None) -> str:
+        """Change the roles (and participants), before or during the session.
+
+        Returns the change as one Dutch line, such as ``"Vanaf stap 2: gespreksleider Bo (was Ali)"`` ('' when
+        no one-person role changed). Once the session has started the line is also kept in
+        :attr:`rolwisselingen`, so the summary mentions it. A wrong assignment raises
+        :class:`~wijkteam_kit.intervisie.IntervisieError` and changes nothing.
+
+        >>> s = Sessie.nieuw("roddelmethode", ["Kim", "Ali", "Bo"],
+        ...                  {"inbrenger": "Kim", "gespreksleider": "Ali", "tijdbewaker": "Bo"}, clock=lambda: 0.0)
+        >>> s.runner.start(); s.runner.next()
+        >>> s.herverdeel({"inbrenger": "Kim", "gespreksleider": "Bo", "tijdbewaker": "Ali"})
+        'Vanaf stap 2: gespreksleider Bo (was Ali), tijdbewaker Ali (was Bo)'
+        >>> s.rolwisselingen, s.wie("deelnemers")
+        (['Vanaf stap 2: gespreksleider Bo (was Ali), tijdbewaker Ali (was Bo)'], ('Ali',))
+        """
         people = self.deelnemers if deelnemers is None else deelnemers
+        old = dict(self.rollen)
         self.rollen = rolverdeling(self.methode, people, keuze)
         self.deelnemers = tuple(dict.fromkeys(" ".join(str(n).split()) for n in people if str(n).strip()))
+        changes = [
+            f"{r.naam.lower()} {', '.join(self.wie(r.id))} (was {', '.join(old.get(r.id, ())) or 'niemand'})"
+            for r in self.methode.vaste_rollen
+            if self.wie(r.id) != old.get(r.id, ())
+        ]
+        if not changes:
+            return ""
+        line = f"Vanaf stap {self.runner.index + 1}: " + ", ".join(changes)
+        if self.runner.started:
+            self.rolwisselingen.append(line)
+        return line
 
     def wie(self, rol_id: str) -> tuple[str, ...]:
         """The names holding role ``rol_id``."""
@@ -130,6 +157,15 @@ def _rollen_tabel(s: Sessie) -> Tabel:
     )
 
 
+def _wisselingen(s: Sessie) -> list[Blok]:
+    if not s.rolwisselingen:
+        return []
+    return [
+        Alinea("De tabel toont de rollen aan het eind. Tijdens de bijeenkomst zijn rollen gewisseld:"),
+        Lijst(tuple(s.rolwisselingen)),
+    ]
+
+
 def _verloop(s: Sessie) -> Tabel:
     rows = []
     for t in s.runner.snapshots():
@@ -144,8 +180,8 @@ def _verloop(s: Sessie) -> Tabel:
 def sessie_document(s: Sessie) -> Document:
     """The session summary as a document (Markdown or PDF).
 
-    It holds the method, participants and roles, learning question, course of the steps (planned and spent
-    time), observations per step, agreements and the dilemma cards drawn.
+    It holds the method, participants and roles (and the role changes during the session), learning question,
+    course of the steps (planned and spent time), observations per step, agreements and the dilemma cards drawn.
     """
     m = s.methode
     sub = [m.naam]
@@ -157,6 +193,7 @@ def sessie_document(s: Sessie) -> Document:
         Alinea(m.omschrijving),
         Kop("Deelnemers en rollen"),
         _rollen_tabel(s),
+        *_wisselingen(s),
         Kop("Leervraag"),
         Alinea(s.leervraag.strip() or "Er is geen leervraag vastgelegd.", nadruk=not s.leervraag.strip()),
         Kop("Verloop"),
@@ -196,6 +233,7 @@ def sessie_payload(s: Sessie) -> dict:
         "datum": s.datum.isoformat() if s.datum else None,
         "deelnemers": list(s.deelnemers),
         "rollen": {k: list(v) for k, v in s.rollen.items()},
+        "rolwisselingen": list(s.rolwisselingen),
         "leervraag": s.leervraag,
         "stappen": [
             {

@@ -43,6 +43,7 @@ from ..stappen import Clock
 from ..store import Store
 from .basisteam_formulier import BasisteamVak
 from .common import STYLE, LazyStore, MessageBox, esc, safe
+from .intervisie_rollen import RolWissel
 from .intervisie_stappen import PANEL_CSS, StapPaneel, method_card_html
 from .intervisie_verslag import VerslagVak
 
@@ -150,7 +151,10 @@ class IntervisieApp:
             "een meedenkbijeenkomst als rollenspel. Verdeel de rollen en loop de stappen door met een klok, de "
             "instructie en wat iedere rol nu doet. Aan het eind download je een verslag.</p>"
         )
-        self.session_box = widgets.VBox([self.panel.widget, self.export_box])
+        self.switch = RolWissel(self, guard)
+        self.session_box = widgets.VBox(
+            [self.panel.widget, self.switch.button, self.switch.box, self.export_box]
+        )
         self.session_box.add_class("wk-sessie")
         self.session_box.layout.display = "none"
         self.widget = widgets.VBox(
@@ -238,7 +242,7 @@ class IntervisieApp:
         self.start_button.add_class("wk-start")
         self.start_button.on_click(guard(self._start))
         people = widgets.VBox([widgets.HTML("<h3>Deelnemers</h3>"), self.names, self.privacy_html])
-        roles = widgets.VBox(
+        self.roles_column = widgets.VBox(
             [widgets.HTML("<h3>Rollen</h3>"), self.role_box, self.rest_html, self.role_problems]
         )
         self.setup_box = widgets.VBox(
@@ -246,7 +250,9 @@ class IntervisieApp:
                 widgets.HBox([widgets.HTML("<b>Soort bijeenkomst</b>&nbsp;"), self.kind]),
                 self.casus_box,
                 self.method_info,
-                widgets.HBox([people, roles], layout={"align_items": "flex-start", "flex_flow": "row wrap"}),
+                widgets.HBox(
+                    [people, self.roles_column], layout={"align_items": "flex-start", "flex_flow": "row wrap"}
+                ),
                 widgets.HTML("<h3>Leervraag</h3>"),
                 self.question,
                 self.start_button,
@@ -286,14 +292,15 @@ class IntervisieApp:
         return {rid: dd.value or "" for rid, dd in self.role_choices.items()}
 
     def _roles_changed(self, _=None) -> None:
-        m = self.methode
+        s = self.sessie
+        m, people = (s.methode, list(s.deelnemers)) if s is not None else (self.methode, self.participants())
         keuze = self._keuze()
         busy = {keuze[r.id] for r in m.vaste_rollen if r.exclusief and keuze.get(r.id)}
-        rest = [n for n in dict.fromkeys(self.participants()) if n not in busy]
+        rest = [n for n in dict.fromkeys(people) if n not in busy]
         self.rest_html.value = (
             f"<p><b>{esc(m.rest_rol.naam)}:</b> {esc(', '.join(rest)) or '<i>nog niemand</i>'}</p>"
         )
-        problems = rol_problemen(m, self.participants(), keuze, volledig=False)
+        problems = rol_problemen(m, people, keuze, volledig=False)
         self.role_problems.value = "".join(f"<div class='wk-waarschuwing'>{esc(p)}</div>" for p in problems)
 
     def _propose_network(self, _=None) -> None:
@@ -337,6 +344,7 @@ class IntervisieApp:
         )
         self._saved = {}
         self.sessie.runner.start()
+        self.switch.button.disabled = False
         self.panel.show(self.sessie)
         self.panel.start_ticking()
         self.basisteam.widget.layout.display = "" if m.soort == "snv" else "none"
@@ -351,6 +359,8 @@ class IntervisieApp:
 
     # ------------------------------------------------------------------ export
     def _session_ended(self) -> None:
+        self.switch.place(False)
+        self.switch.button.disabled = True
         self.messages.notice("De bijeenkomst is afgerond. Maak hieronder het verslag.")
 
     def _save(self, soort: str, payload: dict, owner: str) -> str:
@@ -387,6 +397,7 @@ class IntervisieApp:
             self.sessie.runner.end()
         self.panel.stop_ticking()
         self.sessie = None
+        self.switch.place(False)
         self.session_box.layout.display = "none"
         self.setup_box.layout.display = ""
         self.messages.notice("Kies een nieuwe bijeenkomst. De deelnemers en rollen staan er nog.")
