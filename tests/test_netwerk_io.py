@@ -245,7 +245,7 @@ def test_graphml_without_ego_is_refused():
 
 
 def test_egor_tables_have_the_three_files_with_matching_ids(atlas):
-    tables = egor_tables(atlas, ego_id="oefen1")
+    tables = egor_tables(atlas, ego_id="oefen1", names=True)
     egos = list(csv.DictReader(io.StringIO(tables["egos.csv"])))
     alters = list(csv.DictReader(io.StringIO(tables["alters.csv"])))
     ties = list(csv.DictReader(io.StringIO(tables["alter_ties.csv"])))
@@ -276,6 +276,17 @@ def test_egor_tables_have_the_three_files_with_matching_ids(atlas):
     ]
     with zipfile.ZipFile(io.BytesIO(egor_zip(atlas))) as archive:
         assert sorted(archive.namelist()) == ["alter_ties.csv", "alters.csv", "egos.csv"]
+
+
+def test_egor_tables_leave_names_out_by_default(atlas):
+    tables = egor_tables(atlas)
+    text = "".join(tables.values())
+    headers = [table.splitlines()[0].split(",") for table in tables.values()]
+    assert not any("naam" in columns for columns in headers)
+    assert "Gerda" not in text and "Henk" not in text and "Ans" not in text
+    assert tables["alters.csv"].splitlines()[0].startswith("egoID,alterID,relatie,sector,cirkel,")
+    with zipfile.ZipFile(io.BytesIO(egor_zip(atlas))) as archive:
+        assert b"Gerda" not in archive.read("egos.csv")
 
 
 def test_identifier_warnings(atlas):

@@ -45,32 +45,27 @@ def _csv(header: list[str], rows: list[list[object]]) -> str:
     return buffer.getvalue()
 
 
-def egor_tables(atlas: Netwerkatlas, ego_id: str = "ego1") -> dict[str, str]:
+def egor_tables(atlas: Netwerkatlas, ego_id: str = "ego1", *, names: bool = False) -> dict[str, str]:
     """The three egor tables as CSV text: ``egos.csv``, ``alters.csv``, ``alter_ties.csv``.
 
-    ``ego_id`` is a pseudonymous id (the kit never exports a real client identifier).
+    ``ego_id`` is a pseudonymous id. Names are left out unless ``names=True``: an analysis in R needs the
+    relations, not who the people are (and the tables are often shared further).
     """
     client = atlas.client
+    named = ["naam"] if names else []
     egos = _csv(
-        ["egoID", "naam", "geslacht", "geboortejaar", "moment", "aantal_alters"],
-        [[ego_id, client.naam, client.geslacht, client.geboortejaar, atlas.moment, len(atlas.personen)]],
-    )
-    header = ["egoID", "alterID", "naam", "relatie", "sector", "cirkel", "huishouden", "geslacht"]
+        ["egoID", *named, "geslacht", "geboortejaar", "moment", "aantal_alters"],
+        [[ego_id, *([client.naam] if names else []), client.geslacht, client.geboortejaar, atlas.moment,
+          len(atlas.personen)]],
+    )  # fmt: skip
+    header = ["egoID", "alterID", *named, "relatie", "sector", "cirkel", "huishouden", "geslacht"]
     header += ["geboortejaar", "overleden", "formeel", "frequentie", "frequentie_num", "kwaliteit"]
     header += [f"ontvangt_{f}" for f in STEUNFUNCTIES] + [f"geeft_{f}" for f in STEUNFUNCTIES]
     rows = []
     for p in atlas.personen:
         tie = atlas.tie("client", p.id)
-        row: list[object] = [
-            ego_id,
-            p.id,
-            p.naam,
-            p.relatie,
-            p.sector,
-            p.cirkel,
-            int(p.huishouden),
-            p.geslacht,
-        ]
+        row: list[object] = [ego_id, p.id, *([p.naam] if names else []), p.relatie, p.sector, p.cirkel]
+        row += [int(p.huishouden), p.geslacht]
         row += [p.geboortejaar, int(p.overleden), int(p.formeel)]
         if tie is None:
             row += [None, 0, None] + [0] * (2 * len(STEUNFUNCTIES))
@@ -91,10 +86,10 @@ def egor_tables(atlas: Netwerkatlas, ego_id: str = "ego1") -> dict[str, str]:
     return {"egos.csv": egos, "alters.csv": alters, "alter_ties.csv": ties}
 
 
-def egor_zip(atlas: Netwerkatlas, ego_id: str = "ego1") -> bytes:
-    """The three egor tables in one ZIP file (for a single download)."""
+def egor_zip(atlas: Netwerkatlas, ego_id: str = "ego1", *, names: bool = False) -> bytes:
+    """The three egor tables in one ZIP file (for a single download); see :func:`egor_tables`."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in egor_tables(atlas, ego_id).items():
+        for name, text in egor_tables(atlas, ego_id, names=names).items():
             archive.writestr(name, text.encode("utf-8"))
     return buffer.getvalue()
