@@ -38,9 +38,10 @@ Wij willen over een half jaar geen huurachterstand meer hebben.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
-__all__ = ["Alinea", "Blok", "Document", "Kop", "Lijst", "Tabel", "markdown_escape", "to_markdown"]
+__all__ = ["Alinea", "Blok", "Document", "Kop", "Lijst", "Tabel", "markdown_escape", "slug", "to_markdown"]
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,16 @@ def markdown_escape(text: str) -> str:
     '\\<b\\>Jan\\</b\\> \\*en\\* \\[Piet\\](x)'
     """
     return _SPECIAL.sub(r"\\\1", str(text))
+
+
+def slug(text: str, fallback: str = "", max_length: int = 60) -> str:
+    """A plain file-name or id part made from text: lower case, no accents, words joined by hyphens.
+
+    >>> slug("Team Zoë & 't Hof"), slug("***", "team")
+    ('team-zoe-t-hof', 'team')
+    """
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:max_length].strip("-") or fallback
 
 
 def _cell(text: str) -> str:

@@ -30,10 +30,9 @@ True
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from .casus import Casus
-from .document import Alinea, Blok, Document, Kop, Lijst, Tabel, to_markdown
+from .document import Alinea, Blok, Document, Kop, Lijst, Tabel, slug, to_markdown
 from .plan import Plan
 
 __all__ = ["KOPPEN", "STAPPEN_THUIS", "datum_tekst", "plan_bestandsnaam", "plan_document", "plan_markdown"]
@@ -154,5 +153,5 @@ def plan_bestandsnaam(plan: Plan, extensie: str) -> str:
     >>> plan_bestandsnaam(Plan(casus_id="mantelzorg-dementie"), "pdf"), plan_bestandsnaam(Plan(), "md")
     ('ons-plan-mantelzorg-dementie.pdf', 'ons-plan.md')
     """
-    stem = re.sub(r"[^a-z0-9_-]+", "-", (plan.casus_id or "").lower()).strip("-")
+    stem = slug(plan.casus_id or "")
     return f"ons-plan{'-' + stem if stem else ''}.{extensie.lstrip('.')}"

@@ -16,14 +16,13 @@ wijkteam_kit.errors.NetwerkError: formulier, veld Naam: mag niet leeg zijn
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from .._schema import validate_model
+from ..document import slug
 from ..errors import NetwerkError, Problem
 from ..yamlsource import YamlDocument
 from .model import CLIENT_ID, Band, Gebeurtenis, Persoon
@@ -82,8 +81,7 @@ def new_person_id(name: str, existing_ids: Iterable[str] = ()) -> str:
     >>> new_person_id("***")
     'persoon'
     """
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    base = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:30].strip("-") or "persoon"
+    base = slug(name, "persoon", max_length=30)
     if base == CLIENT_ID:
         base = "client-persoon"
     taken, candidate, number = set(existing_ids), base, 2

@@ -26,11 +26,10 @@ from ..basisteam import (
     blad_problemen,
     blad_to_payload,
 )
-from ..document import Document, to_markdown
 from ..privacy import privacy_message
-from .common import MessageBox, download_link, esc
+from .common import MessageBox, document_links, esc
 
-__all__ = ["BasisteamFormulier", "BasisteamVak", "document_links"]
+__all__ = ["BasisteamFormulier", "BasisteamVak"]
 
 
 def _textarea(placeholder: str, css: str, rows: int = 3) -> widgets.Textarea:
@@ -154,19 +153,6 @@ class BasisteamFormulier:
         parts += [self.contact.value, self.bereikbaar.value]
         parts += [w.value for row in self.rows for w in row]
         return "\n".join(parts)
-
-
-def document_links(doc: Document, base: str) -> str:
-    """Download links for ``doc``: Markdown (``base.md``) and a printable PDF (``base.pdf``)."""
-    from ..draw.document_pdf import document_pdf
-
-    md = to_markdown(doc).encode("utf-8")
-    return " ".join(
-        [
-            download_link(md, f"{base}.md", "text/markdown", "Markdown"),
-            download_link(document_pdf(doc), f"{base}.pdf", "application/pdf", "PDF"),
-        ]
-    )
 
 
 class BasisteamVak:

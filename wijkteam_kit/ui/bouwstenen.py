@@ -25,18 +25,17 @@ True
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import ipywidgets as widgets
 
 from ..bouwstenen import SOORT, Antwoorden, Bouwsteen, Vraag, load_model
 from ..bouwstenen_document import check, startdocument
-from ..document import to_markdown
+from ..document import slug
 from ..privacy import privacy_message
 from ..store import Deelnemer, Store
 from ..store_schema import check_display_name
-from .common import STYLE, LazyStore, MessageBox, download_link, esc, safe
+from .common import STYLE, LazyStore, MessageBox, document_links, esc, safe
 
 __all__ = ["APP_STYLE", "BouwstenenApp"]
 
@@ -54,10 +53,6 @@ APP_STYLE = """<style>
 .wk-bevindingen li { margin: 4px 0; line-height: 1.35; }
 .wk-bevindingen .wk-soort { font-weight: bold; }
 </style>"""
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "team"
 
 
 class BouwstenenApp:
@@ -373,17 +368,11 @@ class BouwstenenApp:
         self.messages.notice(f"De opgeslagen antwoorden van {person.weergavenaam} staan weer klaar.")
 
     def _on_document(self, _button: object = None) -> None:
-        from ..draw.document_pdf import document_pdf
 
         team = " ".join(self.team_name.value.split()) or "ons team"
         doc = startdocument(self.answers(), team, self.model, self.today or dt.date.today())
-        name = f"startdocument-{_slug(team)}"
+        name = f"startdocument-{slug(team, 'team')}"
         self.downloads.value = (
-            "<p>"
-            + download_link(
-                to_markdown(doc).encode("utf-8"), f"{name}.md", "text/markdown", "Download als Markdown"
-            )
-            + download_link(document_pdf(doc), f"{name}.pdf", "application/pdf", "Download als PDF")
-            + "</p>"
+            f"<p>{document_links(doc, name, labels=('Download als Markdown', 'Download als PDF'))}</p>"
         )
         self.messages.notice("Het startdocument staat klaar om te downloaden.")

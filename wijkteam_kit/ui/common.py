@@ -31,9 +31,10 @@ import ipywidgets as widgets
 from ..errors import WijkteamError
 
 if TYPE_CHECKING:
+    from ..document import Document
     from ..store import Store
 
-__all__ = ["STYLE", "LazyStore", "MessageBox", "download_link", "esc", "safe"]
+__all__ = ["STYLE", "LazyStore", "MessageBox", "document_links", "download_link", "esc", "safe"]
 
 log = logging.getLogger("wijkteam_kit.ui")
 
@@ -107,6 +108,26 @@ def safe(box: MessageBox) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         return wrapper
 
     return decorate
+
+
+def document_links(doc: Document, base: str, *, labels: tuple[str, str] = ("Markdown", "PDF")) -> str:
+    """Download links for an exported document: Markdown (``base.md``) and a printable PDF (``base.pdf``).
+
+    >>> from wijkteam_kit.document import Alinea, Document
+    >>> links = document_links(Document("Ons plan", (Alinea("Wij willen verhuizen."),)), "ons-plan")
+    >>> 'download="ons-plan.md"' in links, 'download="ons-plan.pdf"' in links
+    (True, True)
+    """
+    from ..document import to_markdown
+    from ..draw.document_pdf import document_pdf
+
+    markdown = to_markdown(doc).encode("utf-8")
+    return " ".join(
+        [
+            download_link(markdown, f"{base}.md", "text/markdown", labels[0]),
+            download_link(document_pdf(doc), f"{base}.pdf", "application/pdf", labels[1]),
+        ]
+    )
 
 
 class LazyStore:

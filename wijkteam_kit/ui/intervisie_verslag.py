@@ -22,8 +22,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..sessie import Sessie, sessie_document, sessie_payload
-from .basisteam_formulier import document_links
-from .common import MessageBox
+from .common import MessageBox, document_links
 
 __all__ = ["VerslagVak"]
 

@@ -34,7 +34,7 @@ from ..plan_regels import feedback, status_counts, vergelijk_met_referentie
 from ..store import Store
 from ..store_schema import check_display_name
 from .casus_view import casus_html
-from .common import STYLE, LazyStore, MessageBox, download_link, esc, safe
+from .common import STYLE, LazyStore, MessageBox, document_links, esc, safe
 from .plan_formulier import PlanForm
 
 __all__ = ["APP_STYLE", "PlanSchrijvenApp", "feedback_html", "reference_html"]
@@ -363,21 +363,9 @@ class PlanSchrijvenApp:
         self.messages.notice(f"'{chosen.titel}' is geopend.")
 
     def _export(self, _button: object = None) -> None:
-        from ..document import to_markdown
-        from ..draw.document_pdf import document_pdf
-
         plan = self.current_plan()
         doc = plan_document(plan, self.casus)
-        links = [
-            download_link(
-                to_markdown(doc).encode("utf-8"),
-                plan_bestandsnaam(plan, "md"),
-                "text/markdown",
-                "Ons plan (Markdown)",
-            ),
-            download_link(
-                document_pdf(doc), plan_bestandsnaam(plan, "pdf"), "application/pdf", "Ons plan (PDF)"
-            ),
-        ]
+        base = plan_bestandsnaam(plan, "md").removesuffix(".md")
+        links = document_links(doc, base, labels=("Ons plan (Markdown)", "Ons plan (PDF)"))
         stamp = dt.datetime.now().strftime("%H:%M")
-        self.export_links.value = " ".join(links) + f" <span class='wk-klein'>gemaakt om {stamp}</span>"
+        self.export_links.value = f"{links} <span class='wk-klein'>gemaakt om {stamp}</span>"
