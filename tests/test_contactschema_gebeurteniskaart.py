@@ -13,6 +13,7 @@ from wijkteam_kit.draw.export import figure_bytes
 from wijkteam_kit.draw.familiekaart import familiekaart_figure
 from wijkteam_kit.draw.gebeurteniskaart import gebeurteniskaart_figure, place_labels
 from wijkteam_kit.draw.relatiekaart import STRESS_COLOUR
+from wijkteam_kit.netwerk.bewerken import TYPICAL_RELATION
 from wijkteam_kit.netwerk.contacten import ContactRij, contact_matrix, contact_order, contact_table
 from wijkteam_kit.netwerk.io import atlas_from_casus
 from wijkteam_kit.netwerk.model import (
@@ -26,18 +27,11 @@ from wijkteam_kit.netwerk.model import (
     Persoon,
 )
 
-RELATIE = {
-    "familie": "familie",
-    "vrienden": "vriend",
-    "buurt": "buur",
-    "werk/school": "collega/school",
-    "vrijwilligers/verenigingen": "vrijwilliger",
-    "professionals": "professional",
-}
-
 
 def P(pid, sector, naam=None):
-    return Persoon(id=pid, naam=naam or pid.capitalize(), relatie=RELATIE[sector], sector=sector, cirkel=2)
+    return Persoon(
+        id=pid, naam=naam or pid.capitalize(), relatie=TYPICAL_RELATION[sector], sector=sector, cirkel=2
+    )
 
 
 def small():

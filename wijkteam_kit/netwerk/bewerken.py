@@ -30,6 +30,7 @@ from .model import CLIENT_ID, Band, Gebeurtenis, Persoon
 __all__ = [
     "DEFAULT_SECTOR",
     "FORM_LABELS",
+    "TYPICAL_RELATION",
     "event_from_form",
     "new_person_id",
     "person_from_form",
@@ -51,6 +52,16 @@ DEFAULT_SECTOR: dict[str, str] = {
     "professional": "professionals",
 }
 """The sector a relation usually belongs to (a suggestion the form fills in; the user may change it)."""
+
+TYPICAL_RELATION: dict[str, str] = {
+    "familie": "familie",
+    "vrienden": "vriend",
+    "buurt": "buur",
+    "werk/school": "collega/school",
+    "vrijwilligers/verenigingen": "vrijwilliger",
+    "professionals": "professional",
+}
+"""The usual relation of a person in a sector (the other way round from :data:`DEFAULT_SECTOR`)."""
 
 FORM_LABELS: dict[str, str] = {
     "naam": "Naam",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 
+from .bewerken import TYPICAL_RELATION
 from .model import (
     CLIENT_ID,
     FREQUENTIES,
@@ -27,14 +28,6 @@ from .model import (
 
 __all__ = ["generate_atlas"]
 
-_RELATION = {
-    "familie": "familie",
-    "vrienden": "vriend",
-    "buurt": "buur",
-    "werk/school": "collega/school",
-    "vrijwilligers/verenigingen": "vrijwilliger",
-    "professionals": "professional",
-}
 _NAMES = [
     "Ans",
     "Bram",
@@ -76,7 +69,7 @@ def generate_atlas(persons: int, ties: int, seed: int = 0) -> Netwerkatlas:
             Persoon(
                 id=f"p{i:03d}",
                 naam=f"{_NAMES[i % len(_NAMES)]} {i // len(_NAMES) + 1}",
-                relatie=_RELATION[sector],
+                relatie=TYPICAL_RELATION[sector],
                 sector=sector,
                 cirkel=rng.choices((1, 2, 3, 4), weights=(1, 3, 3, 2))[0],
                 geslacht=rng.choice(("man", "vrouw")),
