@@ -39,9 +39,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-__all__ = ["Alinea", "Blok", "Document", "Kop", "Lijst", "Tabel", "markdown_escape", "slug", "to_markdown"]
+__all__ = [
+    "Alinea",
+    "Blok",
+    "Document",
+    "Kop",
+    "Lijst",
+    "Tabel",
+    "join_dutch",
+    "markdown_escape",
+    "slug",
+    "to_markdown",
+]
 
 
 @dataclass(frozen=True)
@@ -99,6 +111,18 @@ def markdown_escape(text: str) -> str:
     '\\<b\\>Jan\\</b\\> \\*en\\* \\[Piet\\](x)'
     """
     return _SPECIAL.sub(r"\\\1", str(text))
+
+
+def join_dutch(items: Iterable[str]) -> str:
+    """Items as a Dutch enumeration; an empty string for none.
+
+    >>> join_dutch(["Ans"]), join_dutch(["Ans", "Bram"]), join_dutch(["Ans", "Bram", "Cor"])
+    ('Ans', 'Ans en Bram', 'Ans, Bram en Cor')
+    """
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]
 
 
 def slug(text: str, fallback: str = "", max_length: int = 60) -> str:

@@ -13,9 +13,10 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
+
+from .document import join_dutch
 
 __all__ = ["STATUSSEN", "Feedback", "Status", "join", "quote", "sentence"]
 
@@ -61,12 +62,8 @@ def quote(text: str, limit: int = 60) -> str:
     return f"'{text if len(text) <= limit else text[: limit - 2].rstrip() + ' …'}'"
 
 
-def join(items: Iterable[str]) -> str:
-    """Items as a Dutch enumeration: 'a', 'a en b', 'a, b en c'."""
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " en " + items[-1]
+join = join_dutch
+"""Items as a Dutch enumeration: 'a', 'a en b', 'a, b en c' (:func:`~wijkteam_kit.document.join_dutch`)."""
 
 
 def sentence(text: str) -> str:

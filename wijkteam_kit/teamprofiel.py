@@ -39,6 +39,7 @@ from .competenties import (
     load_framework,
 )
 from .competenties_360 import FeedbackProfile
+from .document import join_dutch
 
 __all__ = [
     "DREMPEL_VERSCHIL",
@@ -60,11 +61,6 @@ DREMPEL_VERSCHIL = 0.75
 #: Smallest and largest ideal team size.
 IDEALE_TEAMGROOTTE: tuple[int, int] = (6, 8)
 _EPS = 1e-9
-
-
-def _names(names: tuple[str, ...]) -> str:
-    """``'A'``, ``'A en B'``, ``'A, B en C'``."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} en {names[-1]}"
 
 
 @dataclass(frozen=True)
@@ -94,7 +90,7 @@ class CompetenceSpread:
         """Plain Dutch summary."""
         if self.count == 0:
             return f"{self.name}: nog geen scores."
-        who = _names(self.strongest)
+        who = join_dutch(self.strongest)
         cover = "" if self.covered else f"; niemand scoort {format_score(STERK_VANAF)} of hoger"
         return (
             f"{self.name}: van {format_score(self.minimum)} tot {format_score(self.maximum)} "
@@ -123,7 +119,7 @@ class Gap:
             return f"{self.name}: doel {format_score(self.target)}, maar nog geen scores."
         verb = "haalt" if len(self.reached_by) == 1 else "halen"
         who = (
-            f"; {_names(self.reached_by)} {verb} het doel al"
+            f"; {join_dutch(self.reached_by)} {verb} het doel al"
             if self.reached_by
             else "; niemand haalt het doel"
         )

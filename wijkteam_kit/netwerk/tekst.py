@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from ..document import join_dutch
+
 __all__ = ["FUNCTIE_TEKST", "functions_text", "join_names", "pronoun", "short_names"]
 
 FUNCTIE_TEKST: dict[str, str] = {
@@ -26,12 +28,8 @@ FUNCTIE_TEKST: dict[str, str] = {
 """How each support function reads in a sentence."""
 
 
-def join_names(names: Iterable[str]) -> str:
-    """``"A"``, ``"A en B"``, ``"A, B en C"``; empty string for no names."""
-    items = list(names)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " en " + items[-1]
+join_names = join_dutch
+"""``"A"``, ``"A en B"``, ``"A, B en C"``; empty string for no names (:func:`~wijkteam_kit.document.join_dutch`)."""
 
 
 def functions_text(functions: Iterable[str]) -> str:
