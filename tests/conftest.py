@@ -69,6 +69,7 @@ class Server:
 def server(tmp_path_factory):
     data = tmp_path_factory.mktemp("wijkteam-data")  # never the user's real data folder or database
     srv = Server(env={"WIJKTEAM_DATA": str(data), "WIJKTEAM_DATABASE_URL": ""})
+    srv.data = data  # the apps' store is data / "wijkteam.db"
     yield srv
     srv.stop()
 
@@ -92,3 +93,49 @@ def page(browser):
     pg.set_default_timeout(60_000)
     yield pg
     context.close()
+
+
+# ---- databases: every store/session test runs on SQLite and, when a server is there, on PostgreSQL ----------
+
+PG_ENV = "WIJKTEAM_TEST_POSTGRES"  # e.g. postgresql+psycopg://wijkteam:wijkteam@127.0.0.1:5432/wijkteam
+PG_REQUIRED_ENV = "WIJKTEAM_TEST_POSTGRES_VERPLICHT"  # "1" in .ci/run: a missing server fails, not skips
+
+
+def postgres_schema_url(base: str, schema: str) -> str:
+    """The URL of ``base`` with its search path set to ``schema`` (one empty schema per test)."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    return url.render_as_string(hide_password=False)
+
+
+@pytest.fixture()
+def postgres_url():
+    """A URL to a fresh, empty schema on the PostgreSQL server in ``$WIJKTEAM_TEST_POSTGRES``; dropped after."""
+    import secrets
+
+    from sqlalchemy import create_engine, text
+
+    base = os.environ.get(PG_ENV, "")
+    if not base:
+        if os.environ.get(PG_REQUIRED_ENV) == "1":
+            pytest.fail(f"{PG_ENV} is not set, but {PG_REQUIRED_ENV}=1: PostgreSQL tests must run")
+        pytest.skip(f"zet {PG_ENV}=postgresql+psycopg://… om ook tegen PostgreSQL te testen")
+    schema = f"wijkteam_test_{secrets.token_hex(5)}"
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield postgres_schema_url(base, schema)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path) -> str:
+    """A database URL for one test: an SQLite file, or a fresh PostgreSQL schema (see `postgres_url`)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "wijkteam.db")
+    return request.getfixturevalue("postgres_url")

@@ -1,4 +1,4 @@
-"""The ``wijkteam-kit`` command: ``serve``, ``casus check``, ``casus list``.
+"""The ``wijkteam-kit`` command: ``serve``, ``casus check``, ``casus list``, ``sessies opruimen``.
 
 Examples
 --------
@@ -47,6 +47,30 @@ def _cmd_casus_list(args: argparse.Namespace) -> int:
         return 1
     for casus in library:
         print(f"{casus.id:32} {casus.titel}")
+    return 0
+
+
+def _cmd_sessies_opruimen(args: argparse.Namespace) -> int:
+    """Delete group sessions older than ``--ouder-dan`` days from the store; print how many.
+
+    >>> import tempfile, pathlib
+    >>> db = pathlib.Path(tempfile.mkdtemp()) / "w.db"
+    >>> main(["sessies", "opruimen", "--ouder-dan", "30", "--database", str(db)])
+    0 groepssessies verwijderd (aangemaakt meer dan 30 dagen geleden).
+    0
+    """
+    from .errors import WijkteamError
+    from .groepssessie import Sessies
+    from .store import Store
+
+    try:
+        with Store(args.database) as store:
+            count = Sessies(store).delete_older_than(args.ouder_dan)
+    except WijkteamError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    what = "groepssessie" if count == 1 else "groepssessies"
+    print(f"{count} {what} verwijderd (aangemaakt meer dan {args.ouder_dan} dagen geleden).")
     return 0
 
 
@@ -102,6 +126,26 @@ def build_parser() -> argparse.ArgumentParser:
     listing = casus_sub.add_parser("list", help="toon de casussen in de bibliotheek")
     listing.add_argument("--folder", default=None, help="map met casussen")
     listing.set_defaults(func=_cmd_casus_list)
+
+    sessies = sub.add_parser("sessies", help="beheer van groepssessies")
+    sessies_sub = sessies.add_subparsers(dest="sessies_command", required=True)
+    opruimen = sessies_sub.add_parser(
+        "opruimen", help="verwijder oude groepssessies met hun deelnemers en antwoorden"
+    )
+    opruimen.add_argument(
+        "--ouder-dan",
+        type=int,
+        required=True,
+        metavar="DAGEN",
+        help="verwijder sessies die meer dan DAGEN dagen geleden zijn aangemaakt",
+    )
+    opruimen.add_argument(
+        "--database",
+        default=None,
+        metavar="URL",
+        help="SQLite-bestand of database-URL (standaard: $WIJKTEAM_DATABASE_URL of wijkteam.db in de datamap)",
+    )
+    opruimen.set_defaults(func=_cmd_sessies_opruimen)
     return parser
 
 

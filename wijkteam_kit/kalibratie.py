@@ -19,15 +19,22 @@ wijkteam_kit.errors.ZrmError: Verwacht 11 niveaus (één per domein, in de volgo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .agreement import Agreement, rater_agreement
+from .agreement import Agreement, DomainAgreement, rater_agreement
 from .casus import Casus
 from .errors import ZrmError
 from .zrm import Assessment, ZrmVersion, parse_level
 
-__all__ = ["AgendaItem", "Calibration", "calibrate", "score_line", "scores_from_line"]
+__all__ = [
+    "AgendaItem",
+    "Calibration",
+    "calibrate",
+    "calibrate_assessments",
+    "score_line",
+    "scores_from_line",
+]
 
 
 def scores_from_line(version: ZrmVersion, line: str) -> dict[str, int | None]:
@@ -99,7 +106,27 @@ def calibrate(casus: Casus, lines: Mapping[str, str]) -> Calibration:
         assessments.append(Assessment.build(version, casus.id, name, scores))
     if not assessments:
         raise ZrmError("Geen scores ingevuld: zet per deelnemer één regel met niveaus.")
-    agreement = rater_agreement(assessments)
+    return calibrate_assessments(casus, assessments)
+
+
+def calibrate_assessments(casus: Casus, assessments: Sequence[Assessment]) -> Calibration:
+    """Assessments of ``casus`` (one per participant) → agreement and agenda, most disagreement first.
+
+    Unlike :func:`calibrate` no assessments is fine: every figure is then None and the agenda lists the
+    domains in version order with their reference level. Assessments must be of the casus and its version.
+
+    >>> from wijkteam_kit.casus import load_library
+    >>> casus = next(c for c in load_library() if c.id == "administratie-taal")
+    >>> empty = calibrate_assessments(casus, [])
+    >>> empty.agreement.exact, empty.agreement.n_raters, len(empty.agenda)
+    (None, 0, 11)
+    """
+    version = casus.version()
+    if assessments:
+        agreement = rater_agreement(assessments)
+    else:
+        nobody = tuple(DomainAgreement(d, (), None, None) for d in version.domain_ids)
+        agreement = Agreement(n_raters=0, exact=None, within_one=None, alpha=None, domains=nobody)
     reference = casus.reference_assessment()
     ordered = agreement.most_disagreement() + [d for d in agreement.domains if d.exact is None]
     agenda = tuple(

@@ -40,9 +40,17 @@ from .store_schema import (
     deelnemers,
     default_data_dir,
     inzendingen,
+    sessie_deelnames,
     teams,
 )
-from .store_uitwisseling import exists, export_data, insert_new, require_participant, submission_rows
+from .store_uitwisseling import (
+    BACKUP_TABLES,
+    exists,
+    export_data,
+    insert_new,
+    require_participant,
+    submission_rows,
+)
 
 __all__ = ["Deelnemer", "Inzending", "Store", "StoreError", "Team", "default_data_dir"]
 
@@ -69,17 +77,8 @@ class Store:
         self._url, self._path, self._label = schema.locate(url)
         try:
             self._engine = migraties.open_engine(self._url)
-        except ImportError as exc:
-            raise StoreError(
-                f"{self._label}: het stuurprogramma voor deze database ontbreekt ({migraties.error_reason(exc)}). "
-                "Voor PostgreSQL: pip install 'wijkteam-kit[postgres]'"
-            ) from exc
-        except SQLAlchemyError as exc:
-            raise StoreError(
-                f"{self._label}: deze database-URL is niet te gebruiken ({migraties.error_reason(exc)}). Voor "
-                "PostgreSQL: postgresql+psycopg://gebruiker:wachtwoord@server/database, na "
-                "pip install 'wijkteam-kit[postgres]'"
-            ) from exc
+        except (ImportError, SQLAlchemyError) as exc:
+            raise migraties.open_error(self._label, None, exc, engine=True) from exc
         self._closed = False
         # ":memory:" is one connection shared by all threads: let them take turns
         self._turns: AbstractContextManager[Any] = (
@@ -98,13 +97,7 @@ class Store:
             raise
         except (SQLAlchemyError, sqlite3.Error) as exc:
             self.close()
-            advice = (
-                "dit bestand kan niet als database worden geopend. Controleer het pad: het moet een database "
-                "van wijkteam-kit zijn of een nieuw bestand"
-                if self._path
-                else "geen verbinding met de database. Controleer de URL, gebruiker, wachtwoord en of de server draait"
-            )
-            raise StoreError(f"{self._label}: {advice} ({migraties.error_reason(exc)}).") from exc
+            raise migraties.open_error(self._label, self._path, exc) from exc
 
     @property
     def url(self) -> str:
@@ -130,8 +123,23 @@ class Store:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
+    @property
+    def label(self) -> str:
+        """How messages name this store: the SQLite file, or the URL without its password."""
+        return self._label
+
     @contextmanager
-    def _transaction(self, what: str, *, write: bool = False) -> Iterator[Connection]:
+    def transaction(self, what: str, *, write: bool = False) -> Iterator[Connection]:
+        """A connection in one transaction: committed at the end of the block, rolled back on an error.
+
+        ``what`` names the action in the `StoreError` a database error becomes (``"een sessie openen"``);
+        ``write=True`` takes the SQLite write lock at the start (``BEGIN IMMEDIATE``), so writers take turns.
+
+        >>> store = Store(":memory:")
+        >>> with store.transaction("tellen") as conn:
+        ...     conn.exec_driver_sql("SELECT COUNT(*) FROM deelnemers").scalar()
+        0
+        """
         if self._closed:
             raise StoreError(f"{self._label}: deze opslag is al gesloten; open hem opnieuw met Store(...)")
         try:
@@ -145,6 +153,8 @@ class Store:
             raise StoreError(
                 f"{self._label}: {what} is niet gelukt ({migraties.error_reason(exc)}).{after}"
             ) from exc
+
+    _transaction = transaction  # the name used before it became public
 
     # ---- teams -------------------------------------------------------------------------------------------
 
@@ -315,6 +325,8 @@ class Store:
     def delete_submission(self, inzending_id: str) -> None:
         """Delete one submission for good."""
         with self._transaction("een inzending verwijderen", write=True) as conn:
+            gone = sessie_deelnames.c.inzending_id == inzending_id  # a session answer: handed in no more
+            conn.execute(update(sessie_deelnames).where(gone).values(inzending_id=None, ingeleverd=None))
             if conn.execute(delete(inzendingen).where(inzendingen.c.id == inzending_id)).rowcount == 0:
                 raise StoreError(f"inzending {inzending_id!r}: niet gevonden in {self._label}")
 
@@ -329,6 +341,7 @@ class Store:
         (2, None, 0)
         """
         with self._transaction("een deelnemer vergeten", write=True) as conn:
+            conn.execute(delete(sessie_deelnames).where(sessie_deelnames.c.deelnemer_id == deelnemer_id))
             gone = conn.execute(
                 delete(inzendingen).where(
                     (inzendingen.c.deelnemer_id == deelnemer_id) | (inzendingen.c.over_id == deelnemer_id)
@@ -341,7 +354,7 @@ class Store:
     # ---- export and import -------------------------------------------------------------------------------
 
     def export_json(self) -> str:
-        """Everything (teams with hashed secrets, participants, submissions) as JSON text, for a backup.
+        """Everything (teams and group sessions with hashed secrets, participants, submissions) as JSON, for a backup.
 
         >>> store = Store(":memory:")
         >>> kim = store.add_participant("Kim")
@@ -363,14 +376,13 @@ class Store:
     def import_json(self, text: str) -> dict[str, int]:
         """Add what an `export_json` text holds; ids already saved are skipped, so importing twice is harmless.
 
-        Returns how many teams, participants and submissions were added. On an error nothing is added.
+        Returns how many teams, participants and submissions were added (and group sessions and their
+        participations, when the backup has any). On an error nothing is added.
         """
         plan = migraties.read_export(text)
         with self._transaction("de import", write=True) as conn:
-            return {
-                key: insert_new(conn, table, plan[key], self._label)
-                for key, table in (("teams", teams), ("deelnemers", deelnemers), ("inzendingen", inzendingen))
-            }
+            added = {t.name: insert_new(conn, t, plan[t.name], self._label) for t in BACKUP_TABLES}
+        return {k: n for k, n in added.items() if k in ("teams", "deelnemers", "inzendingen") or plan[k]}
 
     def export_csv(self, soort: str) -> bytes:
         """The submissions of one kind as CSV that Dutch Excel opens: semicolons, UTF-8 with BOM, one row each.

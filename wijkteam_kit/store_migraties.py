@@ -17,11 +17,12 @@ Examples
 --------
 >>> [(version, text) for version, text, _ in MIGRATIONS]  # doctest: +NORMALIZE_WHITESPACE
 [(1, 'tabellen teams, deelnemers en inzendingen'),
- (2, 'inzendingen: kolommen over_id en rol, index op (soort, over_id)')]
+ (2, 'inzendingen: kolommen over_id en rol, index op (soort, over_id)'),
+ (3, 'groepssessies: tabellen groepssessies, sessie_deelnames en toegangspogingen')]
 >>> from sqlalchemy import create_engine
 >>> with create_engine("sqlite://").begin() as conn:
 ...     migrate(conn, "voorbeeld"), schema_version(conn), migrate(conn, "voorbeeld")
-([1, 2], 2, [])
+([1, 2, 3], 3, [])
 >>> encode_cell("Zoë; zegt \"ja\""), encode_cell(3), encode_cell(2.5), encode_cell("3"), encode_cell("=1+1")
 ('Zoë; zegt "ja"', '3', '2,5', '"3"', '"=1+1"')
 >>> [decode_cell(c) for c in ("Zoë", "3", "2,5", '"3"', "")]
@@ -35,23 +36,14 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, func, inspect, select
 from sqlalchemy.pool import StaticPool
 
-from .store_schema import (
-    StoreError,
-    check_display_name,
-    check_json_object,
-    check_session,
-    check_slug,
-    new_submission_id,
-    normalise_team_code,
-    normalise_timestamp,
-    now_utc,
-    schema_versie,
-)
+from .store_schema import StoreError, new_submission_id, now_utc, schema_versie
+from .store_uitwisseling import read_deelname, read_deelnemer, read_groepssessie, read_inzending, read_team
 
 __all__ = [
     "CSV_COLUMNS",
@@ -64,6 +56,7 @@ __all__ = [
     "error_reason",
     "migrate",
     "open_engine",
+    "open_error",
     "read_csv",
     "read_export",
     "schema_version",
@@ -137,6 +130,31 @@ def error_reason(exc: BaseException) -> str:
     return str(getattr(exc, "orig", None) or exc).splitlines()[0]
 
 
+def open_error(label: str, path: Path | None, exc: BaseException, *, engine: bool = False) -> StoreError:
+    """The `StoreError` for a database that cannot be opened: a missing driver, a bad URL, no connection.
+
+    ``engine=True``: the error came from making the engine, so the URL itself is wrong.
+    """
+    reason = error_reason(exc)
+    if isinstance(exc, ImportError):
+        return StoreError(
+            f"{label}: het stuurprogramma voor deze database ontbreekt ({reason}). "
+            "Voor PostgreSQL: pip install 'wijkteam-kit[postgres]'"
+        )
+    if engine:
+        return StoreError(
+            f"{label}: deze database-URL is niet te gebruiken ({reason}). Voor PostgreSQL: "
+            "postgresql+psycopg://gebruiker:wachtwoord@server/database, na pip install 'wijkteam-kit[postgres]'"
+        )
+    advice = (
+        "dit bestand kan niet als database worden geopend. Controleer het pad: het moet een database "
+        "van wijkteam-kit zijn of een nieuw bestand"
+        if path
+        else "geen verbinding met de database. Controleer de URL, gebruiker, wachtwoord en of de server draait"
+    )
+    return StoreError(f"{label}: {advice} ({reason}).")
+
+
 def _v1_tables(conn: Connection) -> None:
     """Version 1 as it shipped: no ``over_id`` and ``rol`` yet."""
     for statement in (
@@ -161,9 +179,33 @@ def _v2_about_and_role(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE INDEX ix_inzendingen_soort_over ON inzendingen (soort, over_id)")
 
 
+def _v3_group_sessions(conn: Connection) -> None:
+    """Group sessions: the session, who joined it (one submission each) and failed attempts to get in."""
+    for statement in (
+        "CREATE TABLE groepssessies (code TEXT PRIMARY KEY, titel TEXT NOT NULL, casus_id TEXT NOT NULL, "
+        "oefening TEXT NOT NULL, geheim_hash TEXT NOT NULL, status TEXT NOT NULL, onthuld BOOLEAN NOT NULL, "
+        "aangemaakt TEXT NOT NULL, bijgewerkt TEXT NOT NULL)",
+        "CREATE TABLE sessie_deelnames (sessie TEXT NOT NULL REFERENCES groepssessies (code) ON DELETE CASCADE, "
+        "deelnemer_id TEXT NOT NULL REFERENCES deelnemers (id), weergavenaam TEXT NOT NULL, "
+        "naam_sleutel TEXT NOT NULL, herstel_hash TEXT NOT NULL, "
+        "inzending_id TEXT REFERENCES inzendingen (id) ON DELETE SET NULL, aangemeld TEXT NOT NULL, "
+        "ingeleverd TEXT, PRIMARY KEY (sessie, deelnemer_id), "
+        "CONSTRAINT uq_sessie_deelnames_naam UNIQUE (sessie, naam_sleutel))",
+        "CREATE TABLE toegangspogingen (id TEXT PRIMARY KEY, soort TEXT NOT NULL, pagina TEXT NOT NULL, "
+        "adres TEXT, tijd TEXT NOT NULL)",
+        "CREATE INDEX ix_groepssessies_aangemaakt ON groepssessies (aangemaakt)",
+        "CREATE INDEX ix_sessie_deelnames_deelnemer ON sessie_deelnames (deelnemer_id)",
+        "CREATE INDEX ix_toegangspogingen_tijd ON toegangspogingen (tijd)",
+        "CREATE INDEX ix_toegangspogingen_pagina ON toegangspogingen (pagina, tijd)",
+        "CREATE INDEX ix_toegangspogingen_adres ON toegangspogingen (adres, tijd)",
+    ):
+        conn.exec_driver_sql(statement)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "tabellen teams, deelnemers en inzendingen", _v1_tables),
     (2, "inzendingen: kolommen over_id en rol, index op (soort, over_id)", _v2_about_and_role),
+    (3, "groepssessies: tabellen groepssessies, sessie_deelnames en toegangspogingen", _v3_group_sessions),
 ]
 SCHEMA_VERSIE = MIGRATIONS[-1][0]
 
@@ -215,52 +257,6 @@ def migrate(conn: Connection, where: str) -> list[int]:
 # ---- JSON backup ---------------------------------------------------------------------------------------
 
 
-def _text(item: dict[str, Any], key: str, where: str, *, optional: bool = False) -> str | None:
-    value = item.get(key)
-    if value is None and optional:
-        return None
-    if not isinstance(value, str) or not value:
-        raise StoreError(f"{where}, {key}: verwacht tekst, kreeg {value!r}")
-    return value
-
-
-def _team(item: dict[str, Any], where: str) -> dict[str, Any]:
-    profile = item.get("doelprofiel")
-    return {
-        "code": normalise_team_code(_text(item, "code", where) or ""),
-        "naam": _text(item, "naam", where),
-        "geheim_hash": _text(item, "geheim_hash", where),
-        "doelprofiel": None if profile is None else check_json_object(profile, f"{where}, doelprofiel"),
-        "aangemaakt": normalise_timestamp(item.get("aangemaakt"), f"{where}, aangemaakt"),
-    }
-
-
-def _deelnemer(item: dict[str, Any], where: str) -> dict[str, Any]:
-    team = _text(item, "team", where, optional=True)
-    return {
-        "id": _text(item, "id", where),
-        "weergavenaam": check_display_name(item.get("weergavenaam")),
-        "team": None if team is None else normalise_team_code(team),
-        "aangemaakt": normalise_timestamp(item.get("aangemaakt"), f"{where}, aangemaakt"),
-    }
-
-
-def _inzending(item: dict[str, Any], where: str) -> dict[str, Any]:
-    """Column values of one submission, checked (an export of schema 1 has no over_id and rol)."""
-    rol = item.get("rol")
-    return {
-        "id": _text(item, "id", where),
-        "soort": check_slug(item.get("soort"), f"{where}, soort"),
-        "deelnemer_id": _text(item, "deelnemer_id", where),
-        "over_id": _text(item, "over_id", where, optional=True),
-        "rol": None if rol is None else check_slug(rol, f"{where}, rol"),
-        "sessie": check_session(item.get("sessie")),
-        "payload": check_json_object(item.get("payload"), f"{where}, payload"),
-        "aangemaakt": normalise_timestamp(item.get("aangemaakt"), f"{where}, aangemaakt"),
-        "bijgewerkt": normalise_timestamp(item.get("bijgewerkt"), f"{where}, bijgewerkt"),
-    }
-
-
 def read_export(text: str) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     """The checked rows of a JSON backup per table, each with its place (``"import: deelnemers[2]"``).
 
@@ -268,7 +264,8 @@ def read_export(text: str) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     ...             '{"id": "p-abcdef", "weergavenaam": "Kim", "aangemaakt": "2024-05-01T12:00:00Z"}]}')
     ... # doctest: +NORMALIZE_WHITESPACE
     {'teams': [], 'deelnemers': [('import: deelnemers[0]', {'id': 'p-abcdef', 'weergavenaam': 'Kim',
-      'team': None, 'aangemaakt': '2024-05-01T12:00:00.000000+00:00'})], 'inzendingen': []}
+      'team': None, 'aangemaakt': '2024-05-01T12:00:00.000000+00:00'})], 'inzendingen': [],
+     'groepssessies': [], 'sessie_deelnames': []}
     """
     try:
         data = json.loads(text)
@@ -279,7 +276,13 @@ def read_export(text: str) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     if not isinstance(data.get("schema"), int) or data["schema"] > SCHEMA_VERSIE:
         raise _newer("import: deze back-up", data.get("schema"))
     plan = {}
-    for key, values in (("teams", _team), ("deelnemers", _deelnemer), ("inzendingen", _inzending)):
+    for key, values in (
+        ("teams", read_team),
+        ("deelnemers", read_deelnemer),
+        ("inzendingen", read_inzending),
+        ("groepssessies", read_groepssessie),
+        ("sessie_deelnames", read_deelname),
+    ):
         items = data.get(key, [])
         if not isinstance(items, list):
             raise StoreError(f"import: {key}: verwacht een lijst, kreeg {type(items).__name__}")
@@ -387,5 +390,5 @@ def read_csv(data: bytes, soort: str) -> list[tuple[str, dict[str, Any]]]:
         item = {c: row.get(c) or None for c in CSV_COLUMNS}
         item.update(id=item["id"] or new_submission_id(), soort=soort, payload=payload)
         item.update({c: item[c] or now for c in ("aangemaakt", "bijgewerkt")})
-        rows.append((where, _inzending(item, where)))
+        rows.append((where, read_inzending(item, where)))
     return rows

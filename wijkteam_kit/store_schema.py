@@ -20,20 +20,28 @@ import hashlib
 import hmac
 import json
 import math
-import os
 import re
 import secrets
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Column, ForeignKey, Integer, MetaData, Table, Text, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 from .errors import WijkteamError
 from .privacy import find_identifiers
+from .store_plek import default_data_dir, locate
 
 __all__ = [
     "DISPLAY_NAME_MAX",
@@ -48,11 +56,13 @@ __all__ = [
     "check_slug",
     "deelnemers",
     "default_data_dir",
+    "groepssessies",
     "hash_secret",
     "inzendingen",
     "is_participant_id",
     "locate",
     "metadata",
+    "name_key",
     "new_participant_id",
     "new_submission_id",
     "new_team_code",
@@ -60,7 +70,9 @@ __all__ = [
     "normalise_timestamp",
     "now_utc",
     "schema_versie",
+    "sessie_deelnames",
     "teams",
+    "toegangspogingen",
 ]
 
 DISPLAY_NAME_MAX = 60
@@ -166,6 +178,44 @@ inzendingen = Table(
     Column("bijgewerkt", Text, nullable=False),
     Column("over_id", Text, ForeignKey("deelnemers.id")),
     Column("rol", Text),
+)
+# Schema 3: group sessions (`wijkteam_kit.groepssessie`). One row per participant per session holds the hashed
+# herstelcode and points at the one submission; ``naam_sleutel`` makes a display name unique within a session.
+groepssessies = Table(
+    "groepssessies",
+    metadata,
+    Column("code", Text, primary_key=True),
+    Column("titel", Text, nullable=False),
+    Column("casus_id", Text, nullable=False),
+    Column("oefening", Text, nullable=False),
+    Column("geheim_hash", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("onthuld", Boolean, nullable=False),
+    Column("aangemaakt", Text, nullable=False),
+    Column("bijgewerkt", Text, nullable=False),
+)
+sessie_deelnames = Table(
+    "sessie_deelnames",
+    metadata,
+    Column("sessie", Text, ForeignKey("groepssessies.code", ondelete="CASCADE"), nullable=False),
+    Column("deelnemer_id", Text, ForeignKey("deelnemers.id"), nullable=False),
+    Column("weergavenaam", Text, nullable=False),
+    Column("naam_sleutel", Text, nullable=False),
+    Column("herstel_hash", Text, nullable=False),
+    Column("inzending_id", Text, ForeignKey("inzendingen.id", ondelete="SET NULL")),
+    Column("aangemeld", Text, nullable=False),
+    Column("ingeleverd", Text),
+    PrimaryKeyConstraint("sessie", "deelnemer_id"),
+    UniqueConstraint("sessie", "naam_sleutel", name="uq_sessie_deelnames_naam"),
+)
+toegangspogingen = Table(  # failed attempts only, for rate limiting (`wijkteam_kit.groepssessie_limiet`)
+    "toegangspogingen",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("soort", Text, nullable=False),
+    Column("pagina", Text, nullable=False),
+    Column("adres", Text),
+    Column("tijd", Text, nullable=False),
 )
 
 
@@ -303,6 +353,15 @@ def check_display_name(weergavenaam: Any) -> str:
     return name
 
 
+def name_key(weergavenaam: str) -> str:
+    """The form in which two display names in one group session count as the same name.
+
+    >>> name_key("  Kim  de Vries "), name_key("KIM DE VRIES") == name_key("kim de vries")
+    ('kim de vries', True)
+    """
+    return " ".join(str(weergavenaam).casefold().split())
+
+
 def _check_json_value(value: Any, where: str) -> None:
     if value is None or isinstance(value, bool | int | str):
         return
@@ -342,51 +401,3 @@ def check_json_object(value: Any, where: str) -> str:
         raise StoreError(f"{where}: verwacht een dict (sleutels met waarden), kreeg {type(value).__name__}")
     _check_json_value(value, where)
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def default_data_dir() -> Path:
-    """Where the kit keeps its database file ``wijkteam.db``.
-
-    ``$WIJKTEAM_DATA`` when set, else ``$XDG_DATA_HOME/wijkteam-kit``, else ``~/.local/share/wijkteam-kit``.
-
-    >>> import os
-    >>> os.environ["WIJKTEAM_DATA"] = "/tmp/wijkteam-voorbeeld"
-    >>> default_data_dir()
-    PosixPath('/tmp/wijkteam-voorbeeld')
-    >>> del os.environ["WIJKTEAM_DATA"]
-    """
-    if os.environ.get("WIJKTEAM_DATA"):
-        return Path(os.environ["WIJKTEAM_DATA"]).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base).expanduser() / "wijkteam-kit"
-
-
-def locate(url: str | Path | None) -> tuple[URL, Path | None, str]:
-    """``(database URL, SQLite file or None, label for messages)`` for what `Store` was given.
-
-    None: ``$WIJKTEAM_DATABASE_URL`` when set, else ``wijkteam.db`` in `default_data_dir`. The folder of an
-    SQLite file is made when missing. The label hides a password.
-
-    >>> locate(":memory:")
-    (sqlite://, None, 'sqlite://')
-    >>> locate("postgresql+psycopg://kim:geheim@server/wijkteam")[2]
-    'postgresql+psycopg://kim:***@server/wijkteam'
-    """
-    if url is None:
-        url = os.environ.get("WIJKTEAM_DATABASE_URL") or default_data_dir() / "wijkteam.db"
-    if isinstance(url, Path) or ("://" not in url and url != ":memory:"):
-        path = Path(url).expanduser().resolve()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"{path}: kan de map voor de database niet maken ({exc})") from exc
-        return URL.create("sqlite", database=str(path)), path, str(path)
-    label = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
-    try:
-        parsed = make_url("sqlite://" if url == ":memory:" else url)
-    except (ArgumentError, ValueError) as exc:
-        raise StoreError(
-            f"{label}: dit is geen database-URL ({exc}); verwacht bijvoorbeeld "
-            "postgresql+psycopg://gebruiker:wachtwoord@server/database"
-        ) from None
-    return parsed, None, parsed.render_as_string(hide_password=True)
