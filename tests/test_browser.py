@@ -34,7 +34,7 @@ def test_zrm_exercise_from_landing_page_to_comparison(page, server):
     _open_app(page, server)
     page.locator(".wk-casus-keuze select").select_option(label=CASUS.titel)
     expect(page.locator(".wk-casus h3")).to_have_text(CASUS.titel)
-    page.locator(".wk-app input[type=text]").fill("<img src=x onerror=alert(1)>")
+    page.locator(".wk-beoordelaar input").fill("<img src=x onerror=alert(1)>")
     page.get_by_role("button", name="Begin met scoren").click()
 
     version = CASUS.version()

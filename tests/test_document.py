@@ -1,6 +1,5 @@
 import copy
 import re
-import time
 import zlib
 from itertools import pairwise
 
@@ -269,16 +268,9 @@ def test_edge_cases_empty_document_empty_table_ragged_rows_and_paper():
         document_pdf(doc, paper="A3")
 
 
-def test_ten_pages_are_fast():
+def test_a_long_document_becomes_ten_pages_or_more():
+    # speed is measured in benchmarks/document_pdf.py, not here
     blocks = [Alinea(f"Alinea {i}: " + "Een gewone zin over het team en de wijk. " * 4) for i in range(200)]
-    doc = Document(titel="Snel", blokken=(*blocks, Kop("ĳ en é")))
+    doc = Document(titel="Lang", blokken=(*blocks, Kop("ĳ en é")))
     assert document_pdf_pages(doc) >= 10
-    document_pdf(Document(titel="warm"))
-    best = min(_timed(doc) for _ in range(2))
-    assert best <= 2.5
-
-
-def _timed(doc):
-    start = time.perf_counter()
-    document_pdf(doc)
-    return time.perf_counter() - start
+    assert document_pdf(doc).startswith(b"%PDF-")

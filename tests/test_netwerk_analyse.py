@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import random
 import re
-import time
 
 import networkx as nx
 import pytest
@@ -548,13 +547,9 @@ def random_atlas(rng: random.Random, persons: int, alter_ties: int) -> Netwerkat
     return Netwerkatlas(client=Client(naam="X"), personen=people, banden=tuple(ties))
 
 
-def test_sixty_persons_fast():
+def test_sixty_persons_analyse_and_signals():
+    # speed is measured in benchmarks/netwerk_60.py, not here
     atlas = random_atlas(random.Random(1), persons=60, alter_ties=95)
     assert 140 <= len(atlas.banden) <= 160
-    best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        analyse(atlas)
-        signals(atlas)
-        best = min(best, time.perf_counter() - start)
-    assert best < 0.1, f"analyse + signals took {best * 1000:.0f} ms"
+    result = analyse(atlas)
+    assert result is not None and signals(atlas)

@@ -156,3 +156,54 @@ def test_serve_on_a_busy_port_says_so_in_dutch(capsys):
         assert main(["serve", "--no-browser", "--port", str(port)]) == 1
     err = capsys.readouterr().err
     assert f"Poort {port} is al in gebruik" in err and f"--port {port + 1}" in err
+
+
+ADRES_NOTEBOOK = {
+    "cells": [
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "adres",
+            "metadata": {},
+            "outputs": [],
+            "source": [
+                "import os\n",
+                "from wijkteam_kit.ui.sessie_deelname import client_from_environment\n",
+                "c = client_from_environment()\n",
+                "print('ADRES[' + os.environ.get('HTTP_X_WIJKTEAM_ADRES', '-') + ']',\n",
+                "      'CLIENT[' + str(c.adres) + ']', 'QUERY[' + os.environ.get('QUERY_STRING', '-') + ']')",
+            ],
+        }
+    ],
+    "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+    "nbformat": 4,
+    "nbformat_minor": 5,
+}
+
+
+@pytest.mark.browser  # starts a real server (no browser needed: Voila renders the output into the page)
+def test_kernel_sees_the_client_address_set_by_the_server(tmp_path):
+    import json
+
+    apps = tmp_path / "apps"
+    apps.mkdir()
+    (apps / "adres.ipynb").write_text(json.dumps(ADRES_NOTEBOOK), encoding="utf-8")
+    srv = Server(apps_dir=apps, env={"WIJKTEAM_DATA": str(tmp_path / "data")})
+    try:
+
+        def fetch(headers: dict) -> str:
+            request = urllib.request.Request(
+                srv.url + "voila/render/adres.ipynb?sessie=ABC123", headers=headers
+            )
+            with urllib.request.urlopen(request, timeout=120) as response:
+                return response.read().decode()
+
+        # A browser cannot pretend to come from elsewhere: the server overwrites X-Wijkteam-Adres.
+        page = fetch({"X-Wijkteam-Adres": "6.6.6.6"})
+        assert "ADRES[127.0.0.1] CLIENT[127.0.0.1] QUERY[sessie=ABC123]" in page
+        # Nor by sending X-Forwarded-For: our own server's header wins (a proxy's last entry counts only
+        # where there is no X-Wijkteam-Adres, behind JupyterHub).
+        page = fetch({"X-Forwarded-For": "10.1.2.3, 10.0.0.1"})
+        assert "ADRES[127.0.0.1] CLIENT[127.0.0.1]" in page
+    finally:
+        srv.stop()

@@ -10,6 +10,8 @@ Examples
 >>> args = voila_arguments(Path("apps"), port=8866, open_browser=False)
 >>> "--port=8866" in args and "--Voila.ip=127.0.0.1" in args and "--no-browser" in args
 True
+>>> "--VoilaConfiguration.http_header_envs=X-Wijkteam-Adres" in args
+True
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from .zrm import DESCRIPTORS_ENV, available_versions, load_descriptors, load_ver
 
 __all__ = [
     "CULL_IDLE_SECONDS",
+    "HEADER_ENVS",
     "default_apps_dir",
     "free_port",
     "serve",
@@ -33,6 +36,10 @@ __all__ = [
     "voila_arguments",
     "wait_until_serving",
 ]
+
+HEADER_ENVS = ("X-Wijkteam-Adres", "X-Forwarded-For")
+"""Request headers the kernels see as ``HTTP_…`` variables (the same as :data:`wijkteam_kit.server.HEADER_ENVS`;
+repeated here so ``serve`` does not import Voila before it starts it)."""
 
 CULL_IDLE_SECONDS = 900
 CULL_INTERVAL_SECONDS = 60
@@ -93,6 +100,8 @@ def voila_arguments(apps_dir: Path, port: int, open_browser: bool) -> list[str]:
         f"--MappingKernelManager.cull_idle_timeout={_seconds('WIJKTEAM_CULL_IDLE_SECONDS', CULL_IDLE_SECONDS)}",
         f"--MappingKernelManager.cull_interval={_seconds('WIJKTEAM_CULL_INTERVAL_SECONDS', CULL_INTERVAL_SECONDS)}",
         "--MappingKernelManager.cull_connected=False",
+        # The client's address reaches the kernel (rate limiting of session codes), see wijkteam_kit.server.
+        *(f"--VoilaConfiguration.http_header_envs={h}" for h in HEADER_ENVS),
     ]
     if not open_browser:
         args.append("--no-browser")

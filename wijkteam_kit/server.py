@@ -4,7 +4,17 @@ Descriptions come from each notebook's metadata::
 
     "metadata": {"wijkteam": {"titel": "ZRM-oefening", "omschrijving": "...", "volgorde": 1}}
 
+Every app page request gets the header ``X-Wijkteam-Adres`` set to the address the request came from
+(anything a browser sent under that name is overwritten). Voila hands the headers in :data:`HEADER_ENVS` to
+the kernel as environment variables (``HTTP_X_WIJKTEAM_ADRES``, ``HTTP_X_FORWARDED_FOR``), where
+:func:`wijkteam_kit.ui.sessie_deelname.client_from_environment` reads them to rate-limit join attempts.
+
 This module imports Voila and tornado, so only ``wijkteam-kit serve`` loads it.
+
+Examples
+--------
+>>> HEADER_ENVS
+('X-Wijkteam-Adres', 'X-Forwarded-For')
 """
 
 from __future__ import annotations
@@ -16,12 +26,26 @@ from typing import TypedDict
 
 from tornado import web
 from voila.app import Voila
+from voila.tornado.handler import TornadoVoilaHandler
 
 from .ui.common import esc
 
-__all__ = ["AppInfo", "WijkteamVoila", "landing_page", "list_apps"]
+__all__ = [
+    "ADRES_HEADER",
+    "HEADER_ENVS",
+    "AdresVoilaHandler",
+    "AppInfo",
+    "WijkteamVoila",
+    "landing_page",
+    "list_apps",
+]
 
 log = logging.getLogger("wijkteam_kit.server")
+
+ADRES_HEADER = "X-Wijkteam-Adres"
+"""The request header (set by the server, never trusted from a browser) with the client's address."""
+HEADER_ENVS: tuple[str, ...] = (ADRES_HEADER, "X-Forwarded-For")
+"""Request headers Voila passes to the kernel as ``HTTP_…`` environment variables."""
 
 
 class AppInfo(TypedDict):
@@ -108,16 +132,36 @@ class LandingHandler(web.RequestHandler):
         self.write(landing_page(list_apps(self.apps_dir), self.base_url))
 
 
+class AdresVoilaHandler(TornadoVoilaHandler):
+    """Voila's page handler that first puts the caller's address in :data:`ADRES_HEADER`."""
+
+    def prepare(self):  # returns what Voila's prepare returns (maybe an awaitable)
+        """Overwrite the address header with ``request.remote_ip``, then prepare as Voila does."""
+        self.request.headers[ADRES_HEADER] = self.request.remote_ip or ""
+        return super().prepare()
+
+
 class WijkteamVoila(Voila):
     """Voila serving a folder of apps, with :class:`LandingHandler` at the root instead of the file tree."""
 
     name = "wijkteam-kit"
 
+    def initialize(self, argv: list[str] | None = None) -> None:
+        """Voila's start-up, making sure the kernels get the headers in :data:`HEADER_ENVS`."""
+        super().initialize(argv)
+        envs = list(self.voila_configuration.http_header_envs)
+        known = {h.lower() for h in envs}
+        self.voila_configuration.http_header_envs = envs + [h for h in HEADER_ENVS if h.lower() not in known]
+
     def init_handlers(self) -> list:
-        """Voila's handlers with the landing page in front of its tree page."""
+        """Voila's handlers with the landing page in front of its tree page and the address-setting page handler."""
         handlers = super().init_handlers()
         root = self.server_url if self.server_url.endswith("/") else self.server_url + "/"
         landing = (root, LandingHandler, {"apps_dir": self.root_dir, "base_url": root})
+        handlers = [
+            (h[0], AdresVoilaHandler, *h[2:]) if len(h) > 1 and h[1] is TornadoVoilaHandler else h
+            for h in handlers
+        ]
         # Tornado uses the first matching rule, so ours goes before Voila's tree handler.
         return [landing, *[h for h in handlers if h[0] != self.server_url]]
 

@@ -4,6 +4,10 @@ Start from a casus (at T0 or a later moment) or from an empty map, or open a sav
 Every change redraws the visible instrument at once and refreshes "Wat valt op?". The analysis comes from
 :mod:`wijkteam_kit.netwerk.signalen`, the drawings from :mod:`wijkteam_kit.draw`.
 
+In a group session (the :class:`~wijkteam_kit.ui.sessie_deelname.SessieDeelname` block at the top) the
+participant starts from an empty map of the session's casus, reads the casus story beside it, draws the network
+and hands it in with "Inleveren bij de sessie".
+
 Examples
 --------
 >>> app = NetwerkatlasApp(library=[])
@@ -20,7 +24,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
@@ -32,12 +37,16 @@ from ..netwerk.graphml import atlas_from_graphml, atlas_to_graphml
 from ..netwerk.io import atlas_from_casus, atlas_from_json, atlas_to_json, identifier_warnings
 from ..netwerk.model import Netwerkatlas
 from ..netwerk.signalen import signals
-from .common import STYLE, MessageBox, download_link, esc, safe
+from .common import STYLE, LazyStore, MessageBox, download_link, esc, safe
 from .netwerk_client_formulieren import ClientForm, EventForm
 from .netwerk_formulieren import PersonForm, TieForm
+from .sessie_deelname import SessieDeelname
+from .sessie_koppeling import netwerk_joined, session_submit_button
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+
+    from ..store import Store
 
 __all__ = ["INSTRUMENTS", "NetwerkatlasApp"]
 
@@ -87,8 +96,15 @@ SEVERITY_CLASS = {"let op": "letop", "aandacht": "aandacht", "sterk": "sterk"}
 class NetwerkatlasApp:
     """The whole app as one object; ``widget`` is what the notebook displays."""
 
-    def __init__(self, library: list[Casus] | None = None) -> None:
+    def __init__(
+        self,
+        library: list[Casus] | None = None,
+        store: Store | str | Path | None = None,
+        *,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
         self.messages = MessageBox()
+        self._stores = LazyStore(store)
         self.atlas = Netwerkatlas()
         self.history: list[Netwerkatlas] = []
         self.source_name = "netwerkatlas"
@@ -110,16 +126,26 @@ class NetwerkatlasApp:
             "speelde of zou kunnen spelen. Vul links personen en banden in; de kaarten en "
             "<i>Wat valt op?</i> veranderen meteen mee.</p>"
         )
+        self.casus_story = widgets.HTML()
+        self.casus_story.add_class("wk-sessie-casus")
+        self.casus_box = widgets.Accordion(children=[self.casus_story], titles=("Lees de casus",))
+        self.casus_box.layout.display = "none"
         main = widgets.HBox(
             [
                 self.forms,
-                widgets.VBox([self.tabs, self.signal_box], layout={"flex": "1 1 auto", "width": "100%"}),
+                widgets.VBox(
+                    [self.casus_box, self.tabs, self.signal_box], layout={"flex": "1 1 auto", "width": "100%"}
+                ),
             ],
             layout={"align_items": "flex-start", "width": "100%"},
         )
-        self.widget = widgets.VBox(
-            [STYLE, CSS, header, self.start_bar, self.messages.html, main, self.download_box]
+        self.sessie = SessieDeelname(
+            self._stores, "netwerkatlas", library=lambda: self.library, environ=environ
         )
+        self.sessie.on_join(lambda a, c: netwerk_joined(self, a, c))
+        self.widget = widgets.VBox(
+            [STYLE, CSS, header, self.sessie.widget, self.start_bar, self.messages.html, main, self.download_box]
+        )  # fmt: skip
         self.widget.add_class("wk-app")
         self.widget.add_class("wk-atlas")
         self._set_atlas(Netwerkatlas(), remember=False)
@@ -146,16 +172,18 @@ class NetwerkatlasApp:
         self.start_button.on_click(safe(self.messages)(self._open_start))
         self.upload.observe(safe(self.messages)(self._uploaded), "value")
         self.undo_button.on_click(safe(self.messages)(self._undo))
+        self.submit_button = session_submit_button()
+        self.submit_button.on_click(safe(self.messages)(self._submit))
+        self.start_parts = [
+            widgets.HTML("<b>Begin met</b>&nbsp;"),
+            self.start_choice,
+            widgets.HTML("&nbsp;<b>moment</b>&nbsp;"),
+            self.moment_choice,
+            self.start_button,
+            self.upload,
+        ]
         self.start_bar = widgets.HBox(
-            [
-                widgets.HTML("<b>Begin met</b>&nbsp;"),
-                self.start_choice,
-                widgets.HTML("&nbsp;<b>moment</b>&nbsp;"),
-                self.moment_choice,
-                self.start_button,
-                self.upload,
-                self.undo_button,
-            ],
+            [*self.start_parts, self.undo_button, self.submit_button],
             layout={"flex_flow": "row wrap", "align_items": "center"},
         )
 
@@ -251,6 +279,16 @@ class NetwerkatlasApp:
             previous = self.history.pop()
             self._set_atlas(previous, remember=False)
             self.messages.notice("De laatste wijziging is ongedaan gemaakt.")
+
+    # ------------------------------------------------------------------ group session
+    def _submit(self, _=None) -> None:
+        from ..netwerk.io import atlas_to_data
+
+        if self.sessie.submit(atlas_to_data(self.atlas)) is not None:
+            self.messages.notice(
+                f"Je kaart met {len(self.atlas.personen)} personen en {len(self.atlas.banden)} banden is "
+                "ingeleverd. Je kunt nog aanpassen en opnieuw inleveren."
+            )
 
     # ------------------------------------------------------------------ start
     def _casus(self) -> Casus | None:

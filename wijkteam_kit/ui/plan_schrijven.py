@@ -3,7 +3,9 @@
 The form is :class:`~wijkteam_kit.ui.plan_formulier.PlanForm`; the rules come from
 :mod:`wijkteam_kit.plan_regels`, the export from :mod:`wijkteam_kit.plan_export` (PDF via
 :func:`wijkteam_kit.draw.document_pdf.document_pdf`), saving through the one
-:class:`~wijkteam_kit.store.Store` (soort ``"plan"``), opened at the first click that needs it.
+:class:`~wijkteam_kit.store.Store` (soort ``"plan"``), opened at the first click that needs it. In a group
+session (the :class:`~wijkteam_kit.ui.sessie_deelname.SessieDeelname` block at the top) the casus is fixed and
+"Inleveren bij de sessie" hands the plan in.
 
 Examples
 --------
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -36,6 +39,8 @@ from ..store_schema import check_display_name
 from .casus_view import casus_html
 from .common import STYLE, LazyStore, MessageBox, document_links, esc, safe
 from .plan_formulier import PlanForm
+from .sessie_deelname import SessieDeelname
+from .sessie_koppeling import plan_joined, session_submit_button
 
 __all__ = ["APP_STYLE", "PlanSchrijvenApp", "feedback_html", "reference_html"]
 
@@ -109,6 +114,8 @@ class PlanSchrijvenApp:
         Where plans are saved; None: the default store, opened at the first save.
     today : date, optional
         The date used for new plans and the evaluation rule (for tests); default: the real date.
+    environ : mapping, optional
+        Where the page's ``QUERY_STRING`` is read (``?sessie=ABC123``); default ``os.environ``.
     """
 
     def __init__(
@@ -117,6 +124,7 @@ class PlanSchrijvenApp:
         store: Store | str | Path | None = None,
         *,
         today: dt.date | None = None,
+        environ: Mapping[str, str] | None = None,
     ) -> None:
         self.messages = MessageBox()
         self._stores = LazyStore(store)
@@ -145,9 +153,11 @@ class PlanSchrijvenApp:
             [widgets.VBox([self.form.widget], layout={"flex": "3 1 0"}), self.side],
             layout={"align_items": "flex-start", "width": "100%"},
         )
+        self.sessie = SessieDeelname(self._stores, "plan", library=lambda: self.library, environ=environ)
+        self.sessie.on_join(lambda a, c: plan_joined(self, a, c))
         self.widget = widgets.VBox(
-            [STYLE, APP_STYLE, header, self.messages.html, self.casus_box, main, self.save_box]
-        )
+            [STYLE, APP_STYLE, header, self.sessie.widget, self.messages.html, self.casus_box, main, self.save_box]
+        )  # fmt: skip
         self.widget.add_class("wk-app")
         self.widget.add_class("wk-plan")
 
@@ -200,8 +210,11 @@ class PlanSchrijvenApp:
         self.compare_html.add_class("wk-vergelijking")
         self.feedback_button.on_click(guard(self._ask_feedback))
         self.compare_button.on_click(guard(self._compare))
+        self.submit_button = session_submit_button()
+        self.submit_button.on_click(guard(self._submit))
         self.side = widgets.VBox(
             [
+                self.submit_button,
                 widgets.HTML("<h3>Feedback</h3>"),
                 self.feedback_button,
                 self.feedback_html,
@@ -248,6 +261,18 @@ class PlanSchrijvenApp:
             ]
         )
         self.save_box.add_class("wk-kaart")
+
+    # ------------------------------------------------------------------ group session
+    def _submit(self, _button: object = None) -> None:
+        plan = self.current_plan()
+        if self.sessie.submit(plan.to_payload()) is not None:
+            warning = plan.privacy_warning()
+            if warning:
+                self.messages.warn(f"Je plan is ingeleverd. {warning}")
+            else:
+                self.messages.notice(
+                    "Je plan is ingeleverd bij de sessie. Je kunt nog aanpassen en opnieuw inleveren."
+                )
 
     # ------------------------------------------------------------------ casus
     @property

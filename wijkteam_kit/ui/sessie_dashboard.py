@@ -34,7 +34,7 @@ from ..groepssessie import OEFENING_NAMEN, OEFENINGEN, Sessies
 from ..store import Store
 from .common import STYLE, LazyStore, MessageBox, esc, safe
 from .sessie_deelname import client_from_environment
-from .sessie_paneel import SessiePaneel
+from .sessie_paneel import SessiePaneel, new_tick
 
 __all__ = ["APP_NOTEBOOKS", "SessieDashboard", "join_link"]
 
@@ -81,6 +81,7 @@ class SessieDashboard:
         self.library = library if library is not None else load_library()
         self.messages = MessageBox()
         self.panel: SessiePaneel | None = None
+        self.tick = new_tick()  # on the page from the start: see SessiePaneel
         guard = safe(self.messages)
 
         self.casus_choice = widgets.Dropdown(
@@ -155,6 +156,7 @@ class SessieDashboard:
                 self.created,
                 self.messages.html,
                 self.body,
+                self.tick,
             ]
         )
         self.widget.add_class("wk-app")
@@ -175,8 +177,11 @@ class SessieDashboard:
     def _show(self, access) -> None:
         if self.panel is not None:
             self.panel.stop()
-        self.panel = SessiePaneel(access, self._casus(access.sessie.casus_id), on_deleted=self._on_deleted)
+        self.panel = SessiePaneel(
+            access, self._casus(access.sessie.casus_id), on_deleted=self._on_deleted, tick=self.tick
+        )
         self.body.children = [self.panel.widget]
+        self.tick.playing = True
 
     def _on_create(self, _button: object = None) -> None:
         new = self.sessies.create(

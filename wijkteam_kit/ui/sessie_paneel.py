@@ -42,9 +42,17 @@ from ..sessie_export import handout_pdf, session_csv
 from .common import MessageBox, download_link, esc, safe
 from .sessie_groep import group_html
 
-__all__ = ["SessiePaneel", "clock_time"]
+__all__ = ["SessiePaneel", "clock_time", "new_tick"]
 
 REFRESH_MS = 4000
+
+
+def new_tick() -> widgets.Play:
+    """The hidden timer of the live refresh (one tick every :data:`REFRESH_MS` milliseconds)."""
+    tick = widgets.Play(value=0, min=0, max=10**7, step=1, interval=REFRESH_MS, show_repeat=False)
+    tick.add_class("wk-sessie-tik")
+    tick.layout.display = "none"
+    return tick
 
 
 def clock_time(stamp: str | None) -> str:
@@ -67,7 +75,11 @@ class SessiePaneel:
     """One session's dashboard; ``widget`` is what the trainer app shows."""
 
     def __init__(
-        self, access: TrainerToegang, casus: Casus, on_deleted: Callable[[str], None] | None = None
+        self,
+        access: TrainerToegang,
+        casus: Casus,
+        on_deleted: Callable[[str], None] | None = None,
+        tick: widgets.Play | None = None,
     ) -> None:
         self.access = access
         self.casus = casus
@@ -98,9 +110,9 @@ class SessiePaneel:
         self.export_button.add_class("wk-sessie-export")
         self.live = widgets.Checkbox(value=True, description="Live bijwerken", indent=False)
         self.live.add_class("wk-sessie-live")
-        self.tick = widgets.Play(value=0, min=0, max=10**7, step=1, interval=REFRESH_MS, show_repeat=False)
-        self.tick.add_class("wk-sessie-tik")
-        self.tick.layout.display = "none"
+        # The browser only starts a Play whose ``playing`` turns true AFTER its view exists, so the app makes
+        # the Play at start-up (already on the page) and passes it here; alone, the panel makes its own.
+        self.tick = tick if tick is not None else new_tick()
         self.confirm_delete = widgets.Checkbox(
             value=False, description="Ja, verwijder deze sessie met alle antwoorden", indent=False
         )
@@ -115,11 +127,12 @@ class SessiePaneel:
         self.close_button.on_click(guard(self._on_close))
         self.export_button.on_click(guard(self._on_export))
         self.delete_button.on_click(guard(self._on_delete))
-        self.tick.observe(guard(lambda _c: self.refresh()), "value")
+        self._on_tick = guard(lambda _c: self.refresh())
+        self.tick.observe(self._on_tick, "value")
         self.live.observe(guard(self._on_live), "value")
 
         actions = widgets.HBox(
-            [self.refresh_button, self.reveal_button, self.close_button, self.live, self.tick],
+            [self.refresh_button, self.reveal_button, self.close_button, self.live],
             layout={"flex_flow": "row wrap", "align_items": "center"},
         )
         people = widgets.VBox(
@@ -154,11 +167,11 @@ class SessiePaneel:
             ]
         )
         self.refresh(force=True)
-        self.tick.playing = True
 
     # ------------------------------------------------------------------ refreshing
     def stop(self) -> None:
         """Stop the live refresh (the panel is being replaced)."""
+        self.tick.unobserve(self._on_tick, "value")
         self.tick.playing = False
 
     def _on_live(self, change: dict) -> None:

@@ -1,7 +1,9 @@
 """The ZRM exercise: choose a casus, read it, score every domain, compare with the reference.
 
 The view holds widgets and texts only; the scoring rules and the feedback come from
-:mod:`wijkteam_kit.zrm` and :mod:`wijkteam_kit.zrm_feedback`.
+:mod:`wijkteam_kit.zrm` and :mod:`wijkteam_kit.zrm_feedback`. At the top a
+:class:`~wijkteam_kit.ui.sessie_deelname.SessieDeelname` block lets a participant join a group session: the
+session's casus opens at once and "Inleveren" also hands the scores in to the session.
 
 Examples
 --------
@@ -20,6 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
@@ -30,7 +35,12 @@ from ..privacy import privacy_message
 from ..zrm import BASIS, Assessment, ZrmVersion
 from ..zrm_feedback import ZrmFeedback, feedback
 from .casus_view import casus_html
-from .common import STYLE, MessageBox, esc, safe
+from .common import STYLE, LazyStore, MessageBox, esc, safe
+from .sessie_deelname import SessieDeelname
+from .sessie_koppeling import zrm_joined
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 __all__ = ["ZrmOefening"]
 
@@ -42,8 +52,15 @@ LADDER_STEP = "__ladder__"
 class ZrmOefening:
     """The whole app as one object; ``widget`` is what the notebook displays."""
 
-    def __init__(self, library: list[Casus] | None = None) -> None:
+    def __init__(
+        self,
+        library: list[Casus] | None = None,
+        store: Store | str | Path | None = None,
+        *,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
         self.messages = MessageBox()
+        self._stores = LazyStore(store)
         self.library: list[Casus] = []
         self.casus: Casus | None = None
         self.version: ZrmVersion | None = None
@@ -58,7 +75,9 @@ class ZrmOefening:
             "<h2>ZRM-oefening</h2><p class='wk-intro'>Lees een casus, schat per levensdomein de "
             "zelfredzaamheid in en vergelijk je scores met de referentie van de trainer.</p>"
         )
-        self.widget = widgets.VBox([STYLE, header, self.messages.html, self.body])
+        self.sessie = SessieDeelname(self._stores, "zrm", library=lambda: self.library, environ=environ)
+        self.sessie.on_join(lambda a, c: zrm_joined(self, a, c))
+        self.widget = widgets.VBox([STYLE, header, self.sessie.widget, self.messages.html, self.body])
         self.widget.add_class("wk-app")
         self._build_choose()
         self._build_score()
@@ -79,6 +98,7 @@ class ZrmOefening:
         self.rater = widgets.Text(
             description="Je naam:", placeholder="alleen je voornaam of een bijnaam", layout={"width": "520px"}
         )
+        self.rater.add_class("wk-beoordelaar")
         self.casus_text = widgets.HTML()
         self.casus_text.add_class("wk-kaart")
         self.start_button = widgets.Button(
@@ -337,7 +357,21 @@ class ZrmOefening:
         self.result = feedback(own, self.casus)
         from .zrm_resultaat import result_view
 
-        restart = widgets.Button(description="Opnieuw beginnen", button_style="primary", icon="refresh")
-        restart.add_class("wk-opnieuw")
-        restart.on_click(safe(self.messages)(lambda _b: self.show_choose()))
+        if self.sessie.joined:
+            from ..sessie_analyse import zrm_payload
+
+            self.sessie.submit(zrm_payload(own))
+            restart = widgets.Button(description="Scores aanpassen", button_style="primary", icon="pencil")
+            restart.add_class("wk-aanpassen")
+            restart.on_click(safe(self.messages)(lambda _b: self._back_to_scoring()))
+        else:
+            restart = widgets.Button(description="Opnieuw beginnen", button_style="primary", icon="refresh")
+            restart.add_class("wk-opnieuw")
+            restart.on_click(safe(self.messages)(lambda _b: self.show_choose()))
         self.body.children = [result_view(self.result, own, self.casus), restart]
+
+    def _back_to_scoring(self) -> None:
+        """Back to the scores as they were handed in (session mode: change them and hand in again)."""
+        self.result = None
+        self.show_step(self.current or self.version.domain_ids[0])
+        self.body.children = [self.score_page]
