@@ -4,6 +4,7 @@ import base64
 import csv
 import io
 import re
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,7 @@ from wijkteam_kit.ui.sessie_dashboard import SessieDashboard, join_link
 from wijkteam_kit.zrm import Assessment
 
 LIB = {c.id: c for c in load_library()}
+ROOT_APPS = Path(__file__).resolve().parent.parent / "apps"
 TAAL = LIB["administratie-taal"]
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -154,3 +156,19 @@ def test_empty_fields_give_a_message(store):
     app = SessieDashboard(store)
     app.open_button.click()
     assert "Vul de sessiecode en het trainergeheim in" in app.messages.html.value
+
+
+def test_join_link_uses_the_network_address_when_shared(store, monkeypatch):
+    from wijkteam_kit.cli import build_parser
+    from wijkteam_kit.serve import voila_arguments
+
+    assert build_parser().parse_args(["serve", "--delen"]).delen is True
+    assert "--Voila.ip=0.0.0.0" in voila_arguments(ROOT_APPS, 8866, False, host="0.0.0.0")
+    monkeypatch.setenv("VOILA_REQUEST_URL", "http://127.0.0.1:8866/voila/render/groepssessie.ipynb")
+    monkeypatch.setenv("WIJKTEAM_DEEL_URL", "http://192.168.1.20:8866/")
+    app = SessieDashboard(store)
+    app.casus_choice.value = TAAL.id
+    app.exercise_choice.value = "netwerkatlas"
+    app.create_button.click()
+    code = app.panel.access.sessie.code
+    assert f"http://192.168.1.20:8866/voila/render/netwerkatlas.ipynb?sessie={code}" in app.created.value

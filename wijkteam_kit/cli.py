@@ -85,6 +85,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
             apps_dir=args.apps,
             descriptor_files=args.beschrijvingen,
             jargon_files=args.jargon,
+            share=args.delen,
         )
     except WijkteamError as exc:
         print(f"Kan de apps niet starten:\n{exc}", file=sys.stderr)
@@ -101,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--port", type=int, default=8866, help="poort op 127.0.0.1 (standaard 8866; 0 = vrije poort)"
     )
     serve.add_argument("--no-browser", action="store_true", help="open niet zelf een browservenster")
+    serve.add_argument(
+        "--delen",
+        action="store_true",
+        help="ook bereikbaar op het lokale netwerk, voor een groepssessie in de trainingsruimte",
+    )
     serve.add_argument("--apps", default=None, help="map met de app-notebooks (standaard: apps/ van de kit)")
     serve.add_argument(
         "--beschrijvingen",

@@ -28,8 +28,10 @@ from .zrm import DESCRIPTORS_ENV, available_versions, load_descriptors, load_ver
 __all__ = [
     "CULL_IDLE_SECONDS",
     "HEADER_ENVS",
+    "SHARE_URL_ENV",
     "default_apps_dir",
     "free_port",
+    "lan_address",
     "serve",
     "use_descriptor_files",
     "use_jargon_files",
@@ -42,6 +44,8 @@ HEADER_ENVS = ("X-Wijkteam-Adres", "X-Forwarded-For")
 repeated here so ``serve`` does not import Voila before it starts it)."""
 
 CULL_IDLE_SECONDS = 900
+#: Set by ``serve --delen``: the address participants use (the dashboard's join links start with it).
+SHARE_URL_ENV = "WIJKTEAM_DEEL_URL"
 CULL_INTERVAL_SECONDS = 60
 
 
@@ -90,12 +94,29 @@ def wait_until_serving(url: str, timeout: float = 90) -> None:
     raise WijkteamError(f"De server op {url} antwoordde niet binnen {timeout:.0f} seconden.")
 
 
-def voila_arguments(apps_dir: Path, port: int, open_browser: bool) -> list[str]:
-    """Command-line arguments for :class:`wijkteam_kit.server.WijkteamVoila`."""
+def lan_address() -> str:
+    """The address of this computer on the local (wifi) network, as others in the room reach it.
+
+    Asks the operating system which interface it would use for an outside address (no packet is sent);
+    ``127.0.0.1`` when there is no network.
+
+    >>> lan_address().count(".") == 3
+    True
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        try:
+            s.connect(("192.0.2.1", 9))  # TEST-NET-1: only picks the route
+            return str(s.getsockname()[0])
+        except OSError:
+            return "127.0.0.1"
+
+
+def voila_arguments(apps_dir: Path, port: int, open_browser: bool, host: str = "127.0.0.1") -> list[str]:
+    """Command-line arguments for :class:`wijkteam_kit.server.WijkteamVoila` (``host`` 0.0.0.0: the network)."""
     args = [
         str(apps_dir),
         f"--port={port}",
-        "--Voila.ip=127.0.0.1",
+        f"--Voila.ip={host}",
         "--Voila.port_retries=0",
         f"--MappingKernelManager.cull_idle_timeout={_seconds('WIJKTEAM_CULL_IDLE_SECONDS', CULL_IDLE_SECONDS)}",
         f"--MappingKernelManager.cull_interval={_seconds('WIJKTEAM_CULL_INTERVAL_SECONDS', CULL_INTERVAL_SECONDS)}",
@@ -138,8 +159,13 @@ def serve(
     apps_dir: str | Path | None = None,
     descriptor_files: list[str | Path] | None = None,
     jargon_files: list[str | Path] | None = None,
+    share: bool = False,
 ) -> int:
-    """Run the app server until Ctrl-C; returns the exit code."""
+    """Run the app server until Ctrl-C; returns the exit code.
+
+    ``share``: listen on the local network too, so participants in the room open the apps on their own
+    laptop or phone (group sessions); the address to give them is printed and used for the join links.
+    """
     folder = Path(apps_dir) if apps_dir else default_apps_dir()
     if not folder.is_dir():
         raise WijkteamError(f"De map met apps bestaat niet: {folder}. Geef een map op met --apps.")
@@ -158,7 +184,17 @@ def serve(
     from .server import WijkteamVoila
 
     print(f"wijkteam-kit draait op http://127.0.0.1:{port}/  (stoppen: Ctrl-C)", flush=True)
+    host = "127.0.0.1"
+    if share:
+        host = "0.0.0.0"  # on purpose: the room's network, see the warning printed below
+        shared = f"http://{lan_address()}:{port}/"
+        os.environ[SHARE_URL_ENV] = shared
+        print(
+            f"Gedeeld op het netwerk: deelnemers in dezelfde ruimte openen {shared}\n"
+            "Iedereen op dit (wifi-)netwerk kan de apps openen: gebruik alleen verzonnen casussen.",
+            flush=True,
+        )
     # Voila stops on Ctrl-C (KeyboardInterrupt) and on SIGTERM, and then shuts all its kernels down.
-    WijkteamVoila.launch_instance(argv=voila_arguments(folder, port, open_browser))
+    WijkteamVoila.launch_instance(argv=voila_arguments(folder, port, open_browser, host=host))
     print("wijkteam-kit is gestopt.", flush=True)
     return 0

@@ -31,6 +31,7 @@ import ipywidgets as widgets
 from ..casus import Casus, load_library
 from ..errors import WijkteamError
 from ..groepssessie import OEFENING_NAMEN, OEFENINGEN, Sessies
+from ..serve import SHARE_URL_ENV
 from ..store import Store
 from .common import STYLE, LazyStore, MessageBox, esc, safe
 from .sessie_deelname import client_from_environment
@@ -168,6 +169,16 @@ class SessieDashboard:
             self._sessies = Sessies(self._stores.get())
         return self._sessies
 
+    @staticmethod
+    def _page_url() -> str:
+        """The address of this page as participants reach it (``serve --delen``: the network address)."""
+        request = os.environ.get("VOILA_REQUEST_URL", "")
+        shared = os.environ.get(SHARE_URL_ENV, "")
+        if shared and request:
+            path = urlsplit(request).path
+            return shared.rstrip("/") + path
+        return request
+
     def _casus(self, casus_id: str) -> Casus:
         for casus in self.library:
             if casus.id == casus_id:
@@ -188,7 +199,7 @@ class SessieDashboard:
             self.casus_choice.value, self.exercise_choice.value, self.title.value.strip()
         )
         sessie = new.sessie
-        link = join_link(os.environ.get("VOILA_REQUEST_URL", ""), sessie.oefening, sessie.code)
+        link = join_link(self._page_url(), sessie.oefening, sessie.code)
         self.created.value = (
             "<div class='wk-bericht wk-sessie-gegevens'><p>De sessie is klaar. Zet de <strong>sessiecode</strong> "
             "op het scherm; bewaar het <strong>trainergeheim</strong> voor jezelf (je ziet het maar één keer).</p>"
