@@ -30,8 +30,16 @@ def network_overview_html(casus: Casus) -> str:
     return f"<ul>{items}</ul>"
 
 
-def casus_html(casus: Casus) -> str:
-    """The casus as a trainee reads it: summary, household, referral, story and the people around."""
+def casus_html(casus: Casus, *, people_around: bool = True) -> str:
+    """The casus as a trainee reads it: summary, household, referral, story and the people around.
+
+    ``people_around=False`` leaves out the list of people around the client: in a netwerkatlas session that
+    list would give the answer away (participants find the people in the story).
+
+    >>> from wijkteam_kit.casus import load_library
+    >>> "Wie zijn er in beeld?" in casus_html(load_library()[0], people_around=False)
+    False
+    """
     members = "".join(
         f"<tr><td>{esc(m.naam)}</td><td>{esc(m.rol)}</td><td>{'' if m.leeftijd is None else m.leeftijd}</td>"
         f"<td>{esc(m.toelichting)}</td></tr>"
@@ -49,6 +57,10 @@ def casus_html(casus: Casus) -> str:
         f"{members}</table>"
         f'<div class="wk-verhaal">{story}</div>'
         f"{earlier}"
-        f"<p><strong>Wie zijn er in beeld?</strong></p>{network_overview_html(casus)}"
-        "</div>"
+        + (
+            f"<p><strong>Wie zijn er in beeld?</strong></p>{network_overview_html(casus)}"
+            if people_around
+            else ""
+        )
+        + "</div>"
     )

@@ -35,16 +35,10 @@ from ..serve import SHARE_URL_ENV
 from ..store import Store
 from .common import STYLE, LazyStore, MessageBox, esc, safe
 from .sessie_deelname import client_from_environment
+from .sessie_groepsbeeld import APP_NOTEBOOKS
 from .sessie_paneel import SessiePaneel, new_tick
 
-__all__ = ["APP_NOTEBOOKS", "SessieDashboard", "join_link"]
-
-#: The participant app of each exercise (a notebook in ``apps/``).
-APP_NOTEBOOKS: dict[str, str] = {
-    "zrm": "zrm_oefening.ipynb",
-    "netwerkatlas": "netwerkatlas.ipynb",
-    "plan": "plan_schrijven.ipynb",
-}
+__all__ = ["SessieDashboard", "join_link"]
 
 
 def join_link(request_url: str, oefening: str, code: str) -> str:

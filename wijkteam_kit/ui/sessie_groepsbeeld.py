@@ -23,7 +23,7 @@ from .common import esc
 if TYPE_CHECKING:
     from ..casus import Casus
 
-__all__ = ["APP_NOTEBOOKS", "casus_story_html", "group_text", "group_view_html"]
+__all__ = ["APP_NOTEBOOKS", "group_text", "group_view_html"]
 
 APP_NOTEBOOKS = {
     "zrm": "zrm_oefening.ipynb",
@@ -32,28 +32,6 @@ APP_NOTEBOOKS = {
 }
 """The app notebook of each exercise (relative links between the apps)."""
 TOP = 3
-
-
-def casus_story_html(casus: Casus) -> str:
-    """The casus as a participant reads it before drawing its network: no list of the people around.
-
-    >>> from wijkteam_kit.casus import load_library
-    >>> html = casus_story_html(load_library()[0])
-    >>> html.startswith('<div class="wk-casus">'), "Wie zijn er in beeld?" in html
-    (True, False)
-    """
-    members = "".join(
-        f"<tr><td>{esc(m.naam)}</td><td>{esc(m.rol)}</td><td>{'' if m.leeftijd is None else m.leeftijd}</td></tr>"
-        for m in casus.huishouden
-    )
-    story = "".join(f"<p>{esc(p)}</p>" for p in casus.paragraphs)
-    earlier = f"<p><strong>Eerdere hulp:</strong> {esc(casus.eerdere_hulp)}</p>" if casus.eerdere_hulp else ""
-    return (
-        '<div class="wk-casus">'
-        f"<h3>{esc(casus.titel)}</h3><p><em>{esc(casus.samenvatting)}</em></p>"
-        '<table class="wk-tabel"><tr><th>Huishouden</th><th>Rol</th><th>Leeftijd</th></tr>'
-        f'{members}</table><div class="wk-verhaal">{story}</div>{earlier}</div>'
-    )
 
 
 def _zrm_text(groep: Any) -> str:

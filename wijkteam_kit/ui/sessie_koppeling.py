@@ -24,7 +24,7 @@ import ipywidgets as widgets
 from ..errors import WijkteamError
 from ..netwerk.model import Client as NetwerkClient
 from ..netwerk.model import Netwerkatlas
-from .sessie_groepsbeeld import casus_story_html
+from .casus_view import casus_html
 
 if TYPE_CHECKING:
     from ..casus import Casus
@@ -95,7 +95,7 @@ def netwerk_joined(app: NetwerkatlasApp, aanmelding: Aanmelding, casus: Casus | 
     for part in app.start_parts:
         part.layout.display = "none"
     app.submit_button.layout.display = None
-    app.casus_story.value = casus_story_html(casus)
+    app.casus_story.value = casus_html(casus, people_around=False)
     app.casus_box.layout.display = None
     app.casus_box.selected_index = 0
     app.source_name = f"{casus.id}-{aanmelding.sessie.code}"
