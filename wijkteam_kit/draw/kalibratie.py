@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -123,5 +124,7 @@ def calibration_figure(
         handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=8, frameon=False
     )
     fig.suptitle(title or f"Hoe scoorde de groep? ({len(assessments)} beoordelaars)", fontweight="bold")
-    ax.set_title(agreement.note, fontsize=8.5, color="#616161")
+    ax.set_title(
+        textwrap.fill(agreement.note, 100), fontsize=8.5, color="#616161"
+    )  # never cut off at the edge
     return fig

@@ -106,6 +106,8 @@ class SessieDashboard:
             description="Dashboard openen", button_style="primary", icon="users"
         )
         self.open_button.add_class("wk-sessie-open")
+        self.open_button.layout.width = "auto"
+        self.create_button.layout.width = "auto"
 
         self.create_button.on_click(guard(self._on_create))
         self.open_button.on_click(guard(self._on_open))

@@ -131,6 +131,14 @@ class SessiePaneel:
         self.tick.observe(self._on_tick, "value")
         self.live.observe(guard(self._on_live), "value")
 
+        for button in (
+            self.refresh_button,
+            self.reveal_button,
+            self.close_button,
+            self.export_button,
+            self.delete_button,
+        ):
+            button.layout.width = "auto"  # the whole label, never "Delen met de gr…"
         actions = widgets.HBox(
             [self.refresh_button, self.reveal_button, self.close_button, self.live],
             layout={"flex_flow": "row wrap", "align_items": "center"},
@@ -159,6 +167,9 @@ class SessiePaneel:
         export.add_class("wk-kaart")
         self.widget = widgets.VBox(
             [
+                widgets.HTML(
+                    "<style>.wk-sessie-figuur svg { width: 100%; height: auto; max-height: 85vh; }</style>"
+                ),
                 self.header,
                 actions,
                 self.messages.html,
