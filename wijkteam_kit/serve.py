@@ -12,6 +12,8 @@ Examples
 True
 >>> "--VoilaConfiguration.http_header_envs=X-Wijkteam-Adres" in args
 True
+>>> "--VoilaExecutor.iopub_timeout=60" in args
+True
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from .zrm import DESCRIPTORS_ENV, available_versions, load_descriptors, load_ver
 __all__ = [
     "CULL_IDLE_SECONDS",
     "HEADER_ENVS",
+    "IOPUB_TIMEOUT_SECONDS",
     "SHARE_URL_ENV",
     "default_apps_dir",
     "free_port",
@@ -44,6 +47,8 @@ HEADER_ENVS = ("X-Wijkteam-Adres", "X-Forwarded-For")
 repeated here so ``serve`` does not import Voila before it starts it)."""
 
 CULL_IDLE_SECONDS = 900
+#: Seconds Voila waits for a cell's output (see `voila_arguments`; measured in benchmarks/sessie_last.py).
+IOPUB_TIMEOUT_SECONDS = 60
 #: Set by ``serve --delen``: the address participants use (the dashboard's join links start with it).
 SHARE_URL_ENV = "WIJKTEAM_DEEL_URL"
 CULL_INTERVAL_SECONDS = 60
@@ -121,6 +126,9 @@ def voila_arguments(apps_dir: Path, port: int, open_browser: bool, host: str = "
         f"--MappingKernelManager.cull_idle_timeout={_seconds('WIJKTEAM_CULL_IDLE_SECONDS', CULL_IDLE_SECONDS)}",
         f"--MappingKernelManager.cull_interval={_seconds('WIJKTEAM_CULL_INTERVAL_SECONDS', CULL_INTERVAL_SECONDS)}",
         "--MappingKernelManager.cull_connected=False",
+        # Voila drops a cell's output that arrives more than iopub_timeout (default 4 s) after the kernel
+        # finished; with 30 pages opening at once on 2 cores it arrives later and the pages stay blank.
+        f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT_SECONDS}",
         # The client's address reaches the kernel (rate limiting of session codes), see wijkteam_kit.server.
         *(f"--VoilaConfiguration.http_header_envs={h}" for h in HEADER_ENVS),
     ]

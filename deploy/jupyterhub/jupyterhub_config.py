@@ -99,6 +99,9 @@ c.Spawner.args = [
     "--MappingKernelManager.cull_connected=False",
     # The proxy adds the participant's address; the kit uses it to slow down people guessing session codes.
     "--VoilaConfiguration.http_header_envs=X-Forwarded-For",
+    # When many participants open an app at once, a cell's output can come later than Voila's default 4 s
+    # wait; the page would stay blank (measured: benchmarks/sessie_last.py). Wait up to a minute instead.
+    "--VoilaExecutor.iopub_timeout=60",
 ]
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
