@@ -275,11 +275,14 @@ class ZrmOefening:
                 self.step_panel.children = [self.ladder_panel]
                 self._on_ladder()
             else:
-                self.domain_text.value = self._levels_html(step)
+                # The controls first, the title last: the browser applies the updates in this order, so
+                # nobody sees the next domain's title with the previous level still highlighted (a click
+                # on that already-chosen button would be lost).
                 self.level_choice.value = self.levels[step]
                 self.basis_choice.value = self.basis[step]
                 self.note.value = self.notes[step]
                 self.note_warning.value = ""
+                self.domain_text.value = self._levels_html(step)
                 self.step_panel.children = [self.domain_panel]
         finally:
             self._updating = False
