@@ -345,3 +345,24 @@ def test_plan_app_fixes_the_casus_and_hands_in_the_plan(store, sessies, library)
     (_deelname, inzending), *_ = trainer(sessies, nieuw).answers()
     assert inzending.soort == "plan" and inzending.payload == app.current_plan().to_payload()
     assert "Dagopvang voor Henk" in str(inzending.payload)
+
+
+def test_participants_see_no_other_names_in_the_shared_plan_picture(library):
+    from wijkteam_kit.plan import Oplossing, Plan
+    from wijkteam_kit.ui.sessie_groepsbeeld import group_view_html
+
+    casus = next(c for c in library if c.id == CASUS)
+    plans = [
+        (
+            "Zoë Geheimnaam",
+            Plan(regisseur="Gerda", oplossingen=(Oplossing(tekst="Ans helpt", stap="sociaal_netwerk"),)),
+        ),
+        (
+            "Bo",
+            Plan(regisseur="Gerda", oplossingen=(Oplossing(tekst="Dagopvang", stap="maatwerkvoorziening"),)),
+        ),
+    ]
+    answers = [(name, plan.to_payload()) for name, plan in plans]
+    html = group_view_html(casus, "plan", answers, "Bo")
+    assert "Jouw plan" in html and "Plan 1" in html
+    assert "Zoë" not in html and "Geheimnaam" not in html

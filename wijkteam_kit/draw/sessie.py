@@ -163,7 +163,10 @@ def _plan_figure(groep: PlanGroep, highlight: str | None, met_namen: bool) -> Fi
     ref_steps = set(ref.wmo_stappen) if ref else set()
     ref_domains = set(ref.domeinen) if ref else set()
 
-    labels = [r.naam if met_namen else f"Plan {i}" for i, r in enumerate(rows, 1)]
+    labels = [
+        r.naam if met_namen else ("Jouw plan" if _same(r.naam, highlight) else f"Plan {i}")
+        for i, r in enumerate(rows, 1)
+    ]
     used_x, used_y, free_x, free_y = [], [], [], []
     for i, row in enumerate(rows):
         y = n - 1 - i

@@ -89,7 +89,8 @@ def group_view_html(
     if not answers:
         return "<p class='wk-sessie-wacht'>De trainer heeft de uitkomst gedeeld, maar er is nog niets ingeleverd.</p>"
     groep = make_groep(casus, oefening, answers)
-    svg = inline_svg(group_figure(groep, highlight=own_name))
+    # names of the others stay with the trainer: plans are 'Plan 2', 'Jouw plan' …
+    svg = inline_svg(group_figure(groep, highlight=own_name, met_namen=False))
     n = len(answers)
     return (
         f"<h3>Groepsuitkomst · {n} {'inzending' if n == 1 else 'inzendingen'}</h3>"
