@@ -28,13 +28,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import math
 import os
 import re
 import shutil
 import signal
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -52,6 +50,7 @@ from wijkteam_kit.store import Store
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - same browser launch as the tests
+from tests.test_browser_sessie_last import session_rows  # noqa: E402 - the same check as the test
 
 CASUS_ID = "administratie-taal"
 LONG = 300_000  # ms: 30 kernels starting on 2 cores take a while
@@ -181,17 +180,7 @@ def check_store(db: Path, code: str, joined: int, expected: dict[str, tuple[int,
 
     ``joined`` pages joined; ``expected`` maps the name of everyone who handed in to (level, ladder).
     """
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    try:
-        deelnames = con.execute(
-            "SELECT deelnemer_id, weergavenaam, inzending_id, ingeleverd FROM sessie_deelnames WHERE sessie = ?",
-            (code,),
-        ).fetchall()
-        rows = con.execute(
-            "SELECT id, deelnemer_id, payload FROM inzendingen WHERE sessie = ?", (code,)
-        ).fetchall()
-    finally:
-        con.close()
+    deelnames, rows = session_rows(db, code)
     by_id = {r[0]: r for r in rows}
     per_person: dict[str, int] = {}
     for _, deelnemer, _ in rows:
@@ -204,7 +193,7 @@ def check_store(db: Path, code: str, joined: int, expected: dict[str, tuple[int,
         if row is None or row[1] != deelnemer or ingeleverd is None:
             problems.append(f"{naam}: geen (eigen) inzending")
             continue
-        payload = json.loads(row[2])
+        payload = row[2]
         level, ladder = expected.get(naam, (None, None))
         levels = {s.get("niveau") for s in payload.get("scores", {}).values()}
         if payload.get("beoordelaar") == naam and levels == {level} and payload.get("ladder") == ladder:
