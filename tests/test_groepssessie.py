@@ -14,6 +14,7 @@ from wijkteam_kit.groepssessie import (
     OEFENINGEN,
     Client,
     Limieten,
+    NaamBezet,
     SessieError,
     Sessies,
     TeVeelPogingen,
@@ -70,6 +71,10 @@ def _count(store: Store, table, *where) -> int:
 
 
 # ---- creating and the trainer secret --------------------------------------------------------------------
+
+
+def test_naam_bezet_is_a_sessie_error():
+    assert issubclass(NaamBezet, SessieError)
 
 
 def test_create_gives_code_and_secret_stored_hashed(store, sessies):
@@ -144,13 +149,13 @@ def test_join_and_rejoin_with_herstelcode(store, sessies, klok):
         (stored,) = conn.execute(select(sessie_deelnames.c.herstel_hash)).scalars()
     assert kim.herstelcode not in stored and check_secret(kim.herstelcode, stored)
 
-    with pytest.raises(SessieError) as info:
+    with pytest.raises(NaamBezet) as info:  # a SessieError the app answers by asking for the herstelcode
         sessies.join(code, "KIM DE VRIES", client=Client("ander"))
     assert str(info.value) == (
         "Deze naam doet al mee in deze sessie. Vul je herstelcode in of kies een andere naam."
     )
     wrong = "000000" if kim.herstelcode != "000000" else "111111"
-    with pytest.raises(SessieError, match="Deze herstelcode hoort niet bij deze naam"):
+    with pytest.raises(NaamBezet, match="Deze herstelcode hoort niet bij deze naam"):
         sessies.join(code, "kim de vries", client=Client("ander"), herstelcode=wrong)
     klok.later(minutes=1)
     back = sessies.join(code, "kim  de vries", client=Client("laptop-2"), herstelcode=f" {kim.herstelcode} ")

@@ -56,6 +56,7 @@ from .groepssessie_basis import (
     Client,
     Deelname,
     Groepssessie,
+    NaamBezet,
     NieuweSessie,
     SessieError,
     TeVeelPogingen,
@@ -96,6 +97,7 @@ __all__ = [
     "Deelname",
     "Groepssessie",
     "Limieten",
+    "NaamBezet",
     "NieuweSessie",
     "SessieError",
     "Sessies",
@@ -145,10 +147,12 @@ class Sessies:
         if wait:
             raise TeVeelPogingen(wait)
 
-    def _fail(self, soort: str, client: Client, message: str) -> NoReturn:
+    def _fail(
+        self, soort: str, client: Client, message: str, error: type[SessieError] = SessieError
+    ) -> NoReturn:
         with self.store.transaction("een onjuiste poging vastleggen", write=True) as conn:
             record_failure(conn, soort, client.pagina, client.adres, self.now(), self.limieten)
-        raise SessieError(message)
+        raise error(message)
 
     # ---- trainer -----------------------------------------------------------------------------------------
 
@@ -252,7 +256,7 @@ class Sessies:
         >>> sessies.join(code, " kim ", client=page)
         Traceback (most recent call last):
         ...
-        wijkteam_kit.groepssessie.SessieError: Deze naam doet al mee in deze sessie. Vul je herstelcode in of kies een andere naam.
+        wijkteam_kit.groepssessie.NaamBezet: Deze naam doet al mee in deze sessie. Vul je herstelcode in of kies een andere naam.
         >>> again = sessies.join(code, " kim ", client=page, herstelcode=first.herstelcode)
         >>> again.terug, again.herstelcode, again.deelname == first.deelname
         (True, None, True)
@@ -278,9 +282,9 @@ class Sessies:
         if taken is not None:
             typed = re.sub(r"\s", "", str(herstelcode or ""))
             if not typed:
-                raise SessieError(NAAM_BEZET)
+                raise NaamBezet(NAAM_BEZET)
             if not check_secret(typed, taken.herstel_hash):
-                self._fail("herstel", client, FOUT_HERSTEL)
+                self._fail("herstel", client, FOUT_HERSTEL, NaamBezet)
             return Aanmelding(
                 Groepssessie.from_row(row), Deelname.from_row(taken), herstelcode=None, terug=True
             )
@@ -306,7 +310,7 @@ class Sessies:
                         )
                     )
             except IntegrityError:  # the same name joined at the same moment from another page
-                raise SessieError(NAAM_BEZET) from None
+                raise NaamBezet(NAAM_BEZET) from None
         return Aanmelding(Groepssessie.from_row(row), deelname, herstelcode=herstel, terug=False)
 
     def submit(self, code: str, deelnemer_id: str, payload: dict[str, Any]) -> Inzending:

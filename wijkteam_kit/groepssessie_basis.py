@@ -70,6 +70,10 @@ class SessieError(WijkteamError):
     """Something about a group session that the user can fix, in Dutch."""
 
 
+class NaamBezet(SessieError):
+    """The display name already takes part in the session: the herstelcode is needed (missing or wrong)."""
+
+
 class TeVeelPogingen(SessieError):
     """Too many failed attempts from this page or address; ``wacht_seconden`` until the next try."""
 
@@ -249,6 +253,15 @@ def answer_from_row(row: Any) -> Inzending:
     return Inzending(**{**values, "payload": json.loads(row.i_payload)})
 
 
-for _public in (SessieError, TeVeelPogingen, Client, Groepssessie, Deelname, NieuweSessie, Aanmelding):
+for _public in (
+    SessieError,
+    NaamBezet,
+    TeVeelPogingen,
+    Client,
+    Groepssessie,
+    Deelname,
+    NieuweSessie,
+    Aanmelding,
+):
     _public.__module__ = "wijkteam_kit.groepssessie"  # how users import them, and how tracebacks name them
 del _public

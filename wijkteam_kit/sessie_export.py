@@ -39,6 +39,7 @@ from .kalibratie import AgendaItem
 from .plan import WMO_LABELS, WMO_STAPPEN
 from .plan_export import datum_tekst
 from .sessie_analyse import Groep, NetwerkGroep, PlanGroep, ZrmGroep, groep
+from .store_schema import local_time
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -49,23 +50,6 @@ __all__ = ["handout_document", "handout_pages", "handout_pdf", "local_time", "se
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _A4 = (8.27, 11.69)
-
-
-def local_time(stamp: str | None) -> str:
-    """A stored time (ISO, UTC) as local ``'2026-03-02 10:42'``; ``''`` for none, unreadable text unchanged.
-
-    >>> local_time(None), local_time("gisteren")
-    ('', 'gisteren')
-    >>> len(local_time("2026-03-02T09:42:00+00:00"))
-    16
-    """
-    if not stamp:
-        return ""
-    try:
-        moment = dt.datetime.fromisoformat(str(stamp))
-    except ValueError:
-        return str(stamp)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _safe_cell(value: object) -> str:
@@ -362,22 +346,9 @@ def handout_pdf(
     paper: str = "A4",
 ) -> bytes:
     """The handout as one PDF: :func:`handout_document` pages plus the group figure on a page of its own."""
-    import matplotlib
-    from matplotlib.backends.backend_pdf import PdfPages
+    from .draw.document_pdf import pages_pdf
 
     pages = handout_pages(
         sessie, casus, result, met_namen=met_namen, aantal_deelnemers=aantal_deelnemers, paper=paper
     )
-    buffer = io.BytesIO()
-    metadata = {
-        "Title": f"Groepsuitkomst: {casus.titel}",
-        "Creator": "wijkteam-kit",
-        "Producer": "wijkteam-kit (matplotlib)",
-    }
-    with (
-        matplotlib.rc_context({"pdf.fonttype": 42, "pdf.use14corefonts": False}),
-        PdfPages(buffer, metadata=metadata) as pdf,
-    ):
-        for page in pages:
-            pdf.savefig(page)
-    return buffer.getvalue()
+    return pages_pdf(pages, f"Groepsuitkomst: {casus.titel}")

@@ -60,6 +60,7 @@ __all__ = [
     "hash_secret",
     "inzendingen",
     "is_participant_id",
+    "local_time",
     "locate",
     "metadata",
     "name_key",
@@ -222,6 +223,25 @@ toegangspogingen = Table(  # failed attempts only, for rate limiting (`wijkteam_
 def now_utc() -> str:
     """The current UTC time as ISO text with microseconds (sorts correctly as text)."""
     return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def local_time(stamp: str | None, *, clock: bool = False) -> str:
+    """A stored time (ISO, UTC) as local ``'2026-03-02 10:42'`` (``clock``: only ``'10:42'``).
+
+    ``''`` for none; unreadable text comes back unchanged.
+
+    >>> local_time(None), local_time("gisteren")
+    ('', 'gisteren')
+    >>> len(local_time("2026-03-02T09:42:00+00:00")), len(local_time("2026-03-02T09:42:00+00:00", clock=True))
+    (16, 5)
+    """
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return str(stamp)
+    return moment.astimezone().strftime("%H:%M" if clock else "%Y-%m-%d %H:%M")
 
 
 def normalise_timestamp(value: Any, where: str) -> str:

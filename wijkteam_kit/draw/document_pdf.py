@@ -36,9 +36,11 @@ from ..document import Alinea, Document, Kop, Lijst, Tabel
 from ..errors import WijkteamError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from matplotlib.figure import Figure
 
-__all__ = ["PAPER_SIZES", "document_pdf", "document_pdf_pages", "layout_pages", "page_texts"]
+__all__ = ["PAPER_SIZES", "document_pdf", "document_pdf_pages", "layout_pages", "page_texts", "pages_pdf"]
 
 #: Paper sizes in inches (width, height).
 PAPER_SIZES: dict[str, tuple[float, float]] = {"A4": (8.27, 11.69), "A5": (5.83, 8.27), "Letter": (8.5, 11.0)}
@@ -376,12 +378,21 @@ def document_pdf(doc: Document, *, paper: str = "A4") -> bytes:
     ...
     wijkteam_kit.errors.WijkteamError: Onbekend papierformaat 'A3'; kies uit A4, A5, Letter.
     """
+    return pages_pdf(layout_pages(doc, paper=paper), doc.titel)
+
+
+def pages_pdf(figures: Sequence[Figure], title: str) -> bytes:
+    """Figures as the pages of one PDF, fonts embedded (TrueType), with metadata Title and Creator.
+
+    >>> from matplotlib.figure import Figure
+    >>> pages_pdf([Figure(), Figure()], "Twee").count(b"/Type /Page") >= 2
+    True
+    """
     import matplotlib
     from matplotlib.backends.backend_pdf import PdfPages
 
-    figures = layout_pages(doc, paper=paper)
     buffer = io.BytesIO()
-    metadata = {"Title": doc.titel, "Creator": "wijkteam-kit", "Producer": "wijkteam-kit (matplotlib)"}
+    metadata = {"Title": title, "Creator": "wijkteam-kit", "Producer": "wijkteam-kit (matplotlib)"}
     settings = {"pdf.fonttype": 42, "pdf.use14corefonts": False}
     with matplotlib.rc_context(settings), PdfPages(buffer, metadata=metadata) as pdf:
         for fig in figures:

@@ -34,7 +34,6 @@ import logging
 import os
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
@@ -42,7 +41,8 @@ import ipywidgets as widgets
 
 from ..casus import Casus, load_library
 from ..errors import WijkteamError
-from ..groepssessie import OEFENING_NAMEN, Client, SessieError, TeVeelPogingen
+from ..groepssessie import OEFENING_NAMEN, Client, NaamBezet, SessieError
+from ..store_schema import local_time
 from .common import LazyStore, MessageBox, esc, safe
 from .sessie_groepsbeeld import APP_NOTEBOOKS, group_view_html
 
@@ -96,18 +96,6 @@ def code_from_query(query: str) -> str:
     """
     values = parse_qs(query.lstrip("?")).get("sessie") or [""]
     return "".join(ch for ch in values[0].upper() if ch.isalnum() or ch == "-")[:12]
-
-
-def _local_time(stamp: str) -> str:
-    """``HH:MM`` in local time of a stored UTC timestamp (the current time when it cannot be read)."""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%H:%M")
-    except (TypeError, ValueError):
-        return datetime.now().strftime("%H:%M")
-
-
-def _asks_herstelcode(exc: SessieError) -> bool:
-    return "herstelcode" in str(exc).lower()
 
 
 class SessieDeelname:
@@ -259,15 +247,13 @@ class SessieDeelname:
                 client=self.client,
                 herstelcode=self.herstel_input.value.strip() or None,
             )
-        except TeVeelPogingen as exc:
-            minutes = max(1, -(-int(getattr(exc, "wacht_seconden", 60) or 60) // 60))
-            self.messages.error(
-                str(exc) or f"Te veel onjuiste pogingen. Probeer het over {minutes} minuten opnieuw."
-            )
+        except NaamBezet as exc:  # the name takes part already: ask for the herstelcode
+            self.herstel_input.layout.display = None
+            self.messages.error(str(exc))
             return
-        except SessieError as exc:
-            if _asks_herstelcode(exc):
-                self.herstel_input.layout.display = None
+        except (
+            SessieError
+        ) as exc:  # unknown code, closed session, too many attempts (says how long to wait) …
             self.messages.error(str(exc))
             return
         sessie = aanmelding.sessie
@@ -356,7 +342,7 @@ class SessieDeelname:
         return inzending
 
     def _show_handed_in(self, inzending: Inzending, *, again: bool = False) -> None:
-        when = _local_time(inzending.bijgewerkt or inzending.aangemaakt)
+        when = local_time(inzending.bijgewerkt or inzending.aangemaakt, clock=True)
         first = f"Je hebt eerder ingeleverd, om {when}." if again else f"Ingeleverd om {when}."
         self.status.value = (
             f"<div class='wk-bericht'>{first} Je kunt nog aanpassen tot de trainer de sessie sluit.</div>"

@@ -28,7 +28,6 @@ True
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 import ipywidgets as widgets
@@ -39,10 +38,11 @@ from ..draw.sessie import group_figure
 from ..groepssessie import OEFENING_NAMEN, TrainerToegang
 from ..sessie_analyse import groep
 from ..sessie_export import handout_pdf, session_csv
+from ..store_schema import local_time
 from .common import MessageBox, download_link, esc, safe
 from .sessie_groep import group_html
 
-__all__ = ["SessiePaneel", "clock_time", "new_tick"]
+__all__ = ["SessiePaneel", "new_tick"]
 
 REFRESH_MS = 4000
 
@@ -53,22 +53,6 @@ def new_tick() -> widgets.Play:
     tick.add_class("wk-sessie-tik")
     tick.layout.display = "none"
     return tick
-
-
-def clock_time(stamp: str | None) -> str:
-    """``'2026-11-24T09:42:10+00:00'`` → ``'10:42'`` in local time; ``''`` for None.
-
-    >>> clock_time(None)
-    ''
-    >>> len(clock_time("2026-11-24T09:42:10+00:00"))
-    5
-    """
-    if not stamp:
-        return ""
-    moment = dt.datetime.fromisoformat(stamp)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%H:%M")
 
 
 class SessiePaneel:
@@ -199,9 +183,9 @@ class SessiePaneel:
             f"<p class='wk-aantal-verschillen'>{len(deelnames)} aangemeld · {handed_in} ingeleverd</p>"
         )
         rows = "".join(
-            f"<tr><td>{esc(d.weergavenaam)}</td><td>{esc(clock_time(d.aangemeld))}</td>"
+            f"<tr><td>{esc(d.weergavenaam)}</td><td>{esc(local_time(d.aangemeld, clock=True))}</td>"
             + (
-                f"<td class='wk-ingeleverd'>✔ {esc(clock_time(d.ingeleverd))}</td>"
+                f"<td class='wk-ingeleverd'>✔ {esc(local_time(d.ingeleverd, clock=True))}</td>"
                 if d.ingeleverd
                 else "<td class='wk-klein'>nog bezig</td>"
             )
