@@ -176,9 +176,9 @@ class SessieDashboard:
         return request
 
     def _casus(self, casus_id: str) -> Casus:
-        for casus in self.library:
-            if casus.id == casus_id:
-                return casus
+        casus = next((c for c in self.library if c.id == casus_id), None)
+        if casus is not None:
+            return casus
         raise WijkteamError(f"De casus {casus_id!r} staat niet (meer) in de casusbibliotheek.")
 
     def _show(self, access) -> None:

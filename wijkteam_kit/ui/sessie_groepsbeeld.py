@@ -50,8 +50,8 @@ def _plan_text(groep: Any) -> str:
     if not rows:
         return "<p>De feedback vond geen punt dat in meerdere plannen terugkwam.</p>"
     items = "".join(
-        f"<li><b>{esc(row[0])}</b>: in {esc(row[1])} plan{'nen' if row[1] != 1 else ''}"
-        + (f"<br><span class='wk-klein'>{esc(row[2])}</span>" if len(row) > 2 and row[2] else "")
+        f"<li><b>{esc(row.titel)}</b>: in {row.aantal} plan{'nen' if row.aantal != 1 else ''}"
+        + (f"<br><span class='wk-klein'>{esc(row.voorbeeld)}</span>" if row.voorbeeld else "")
         + "</li>"
         for row in rows
     )

@@ -35,10 +35,10 @@ import ipywidgets as widgets
 from ..casus import Casus
 from ..draw.export import inline_svg
 from ..draw.sessie import group_figure
-from ..groepssessie import OEFENING_NAMEN, TrainerToegang
+from ..groepssessie import OEFENING_NAMEN, Deelname, TrainerToegang
 from ..sessie_analyse import groep
 from ..sessie_export import handout_pdf, session_csv
-from ..store_schema import local_time
+from ..store_schema import Inzending, local_time
 from .common import MessageBox, download_link, esc, safe
 from .sessie_groep import group_html
 
@@ -70,6 +70,8 @@ class SessiePaneel:
         self.on_deleted = on_deleted
         self.messages = MessageBox()
         self.groep = None
+        self.deelnames: list[Deelname] = []
+        self.answers: list[tuple[Deelname, Inzending]] = []
         self._signature: tuple | None = None
         guard = safe(self.messages)
 
@@ -175,8 +177,8 @@ class SessiePaneel:
     def refresh(self, force: bool = False) -> None:
         """Re-read the session; redraw the group picture only when an answer changed (or ``force``)."""
         sessie = self.access.refresh()
-        deelnames = self.access.deelnames()
-        answers = self.access.answers()
+        self.deelnames = deelnames = self.access.deelnames()
+        self.answers = answers = self.access.answers()
         self._header(sessie)
         handed_in = sum(1 for d in deelnames if d.ingeleverd)
         self.counts.value = (
@@ -250,10 +252,8 @@ class SessiePaneel:
         self.refresh()
 
     def _on_export(self, _button: object = None) -> None:
-        self.refresh(force=True)
-        sessie = self.access.sessie
-        deelnames = self.access.deelnames()
-        answers = self.access.answers()
+        self.refresh()  # the export shows what is in the store now (and the figure redrawn if that changed)
+        sessie, deelnames, answers = self.access.sessie, self.deelnames, self.answers
         stem = f"sessie-{sessie.code}"
         self.downloads.value = " ".join(
             [
