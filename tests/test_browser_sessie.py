@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -23,23 +22,9 @@ WAIT = "De trainer deelt de groepsuitkomst straks."
 SHOTS = os.environ.get("WIJKTEAM_TEST_SCREENSHOTS", "")  # a folder: save screenshots there for a look
 
 
-def data_dir(server) -> Path:
-    """The data folder of the test server (its WIJKTEAM_DATA), where the apps keep wijkteam.db."""
-    for attr in ("data", "data_dir"):
-        if getattr(server, attr, None):
-            return Path(getattr(server, attr))
-    env = getattr(server, "env", None)
-    if env and env.get("WIJKTEAM_DATA"):
-        return Path(env["WIJKTEAM_DATA"])
-    # The fixture does not expose it (yet): read it from the server process's environment.
-    raw = Path(f"/proc/{server.process.pid}/environ").read_bytes().split(b"\0")
-    found = dict(item.decode(errors="replace").split("=", 1) for item in raw if b"=" in item)
-    return Path(found["WIJKTEAM_DATA"])
-
-
 @pytest.fixture()
 def sessies(server):
-    store = Store(data_dir(server) / "wijkteam.db")
+    store = Store(server.data / "wijkteam.db")
     yield Sessies(store)
     store.close()
 

@@ -52,9 +52,9 @@ def session_submit_button() -> widgets.Button:
 
 def empty_map(casus: Casus) -> Netwerkatlas:
     """A netwerkatlas with only the casus's client in it: the participant draws everyone else."""
-    known = casus.netwerk.client
-    naam = known.naam if known is not None and known.naam else casus.huishouden[0].naam
-    return Netwerkatlas(client=NetwerkClient(naam=naam))
+    from ..netwerk.io import atlas_from_casus  # the casus's rule for who the client is
+
+    return Netwerkatlas(client=NetwerkClient(naam=atlas_from_casus(casus).client.naam))
 
 
 def zrm_joined(app: ZrmOefening, aanmelding: Aanmelding, casus: Casus | None) -> None:
