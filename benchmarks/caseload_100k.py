@@ -10,9 +10,7 @@ import time
 
 import numpy as np
 
-from wijkteam_kit.caseload import CaseloadData, summarize_caseload
-from wijkteam_kit.voorbeelddata import generate_levels
-from wijkteam_kit.zrm import Assessment, load_version
+from wijkteam_kit.zrm import Assessment, CaseloadData, generate_levels, load_version, summarize_caseload
 
 N_HOUSEHOLDS = 50_000
 RUNS = 7

@@ -13,18 +13,15 @@ import argparse
 import statistics
 import time
 
-from wijkteam_kit.draw import (
-    basisposter_figure,
-    contactschema_figure,
-    familiekaart_figure,
-    figure_bytes,
-    gebeurteniskaart_figure,
-    inline_svg,
-    relatiekaart_figure,
-)
+from wijkteam_kit.draw.basisposter import basisposter_figure
+from wijkteam_kit.draw.contactschema import contactschema_figure
+from wijkteam_kit.draw.export import figure_bytes, inline_svg
+from wijkteam_kit.draw.familiekaart import familiekaart_figure
+from wijkteam_kit.draw.gebeurteniskaart import gebeurteniskaart_figure
+from wijkteam_kit.draw.relatiekaart import relatiekaart_figure
+from wijkteam_kit.netwerk import Netwerkatlas
 from wijkteam_kit.netwerk.analyse import analyse
 from wijkteam_kit.netwerk.io import atlas_from_json, atlas_to_json
-from wijkteam_kit.netwerk.model import Netwerkatlas
 from wijkteam_kit.netwerk.signalen import signals
 from wijkteam_kit.netwerk.voorbeeld import generate_atlas
 

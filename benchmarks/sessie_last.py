@@ -12,7 +12,7 @@ One run, one server, one headless Chromium (every participant in its own browser
 (c) memory of every Voila kernel of those pages (VmRSS and PSS from /proc) and of the server, while the
     pages are still open.
 
-Extra Voila arguments (``--voila-arg``, repeatable) start the server as ``python -m wijkteam_kit.server
+Extra Voila arguments (``--voila-arg``, repeatable) start the server as ``python -m wijkteam_kit.app.server
 <voila_arguments(...)> <extra>``, e.g. a pool of pre-started kernels::
 
     python benchmarks/sessie_last.py
@@ -42,9 +42,9 @@ from pathlib import Path
 
 import nbformat
 
+from wijkteam_kit.app.serve import free_port, voila_arguments, wait_until_serving
 from wijkteam_kit.casus import default_library_dir, load_library
 from wijkteam_kit.groepssessie import Client, Sessies
-from wijkteam_kit.serve import free_port, voila_arguments, wait_until_serving
 from wijkteam_kit.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +61,7 @@ import os
 
 from voila.utils import wait_for_request
 
-from wijkteam_kit.ui.sessie_deelname import client_from_environment, code_from_query
+from wijkteam_kit.ui.groepssessie.deelname import client_from_environment, code_from_query
 from wijkteam_kit.ui.zrm_oefening import ZrmOefening
 
 app = ZrmOefening()
@@ -455,7 +455,7 @@ def main() -> None:
     command = [
         sys.executable,
         "-m",
-        "wijkteam_kit.server",
+        "wijkteam_kit.app.server",
         *voila_arguments(folder, port, False),
         *args.voila_arg,
     ]

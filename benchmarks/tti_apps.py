@@ -23,7 +23,7 @@ from pathlib import Path
 
 import nbformat
 
-from wijkteam_kit.serve import free_port, wait_until_serving
+from wijkteam_kit.app.serve import free_port, wait_until_serving
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -74,7 +74,7 @@ def main() -> None:
         [
             sys.executable,
             "-m",
-            "wijkteam_kit.cli",
+            "wijkteam_kit.app.cli",
             "serve",
             "--port",
             str(port),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from wijkteam_kit.serve import free_port, wait_until_serving
+from wijkteam_kit.app.serve import free_port, wait_until_serving
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -34,7 +34,7 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         script = Path(sys.executable).with_name("wijkteam-kit")  # the installed console script
-        launcher = [str(script)] if script.exists() else [sys.executable, "-m", "wijkteam_kit.cli"]
+        launcher = [str(script)] if script.exists() else [sys.executable, "-m", "wijkteam_kit.app.cli"]
         command = [*launcher, "serve", "--port", str(self.port), "--no-browser"]
         if apps_dir is not None:
             command += ["--apps", str(apps_dir)]

@@ -2,9 +2,14 @@ import math
 
 import pytest
 
-from wijkteam_kit.agreement import krippendorff_alpha_ordinal, rater_agreement, rater_agreement_matrix
 from wijkteam_kit.errors import ZrmError
-from wijkteam_kit.zrm import Assessment, load_version
+from wijkteam_kit.zrm import (
+    Assessment,
+    krippendorff_alpha_ordinal,
+    load_version,
+    rater_agreement,
+    rater_agreement_matrix,
+)
 
 V13 = load_version("zrm2013")
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from wijkteam_kit.basisteam import (
+from wijkteam_kit.casus.model import Netwerk, load_library
+from wijkteam_kit.document import Kop, Tabel, to_markdown
+from wijkteam_kit.draw.document_pdf import document_pdf, page_texts
+from wijkteam_kit.errors import BasisteamError
+from wijkteam_kit.intervisie import (
     Afspraak,
     BasisteamBlad,
-    BasisteamError,
     Contactpersoon,
     Lid,
     basisteam_document,
@@ -18,9 +21,6 @@ from wijkteam_kit.basisteam import (
     netwerkleden,
     voorstel_basisteam,
 )
-from wijkteam_kit.casus import Netwerk, load_library
-from wijkteam_kit.document import Kop, Tabel, to_markdown
-from wijkteam_kit.draw.document_pdf import document_pdf, page_texts
 
 LIBRARY = {c.id: c for c in load_library()}
 GERDA = LIBRARY["mantelzorg-dementie"]

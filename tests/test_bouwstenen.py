@@ -2,12 +2,10 @@ import datetime as dt
 
 import pytest
 
-from wijkteam_kit import bouwstenen_regels as regels
-from wijkteam_kit.bouwstenen import SOORT, TYPES, Antwoorden, BouwstenenError, load_model
-from wijkteam_kit.bouwstenen_document import check, startdocument
+from wijkteam_kit.bouwstenen import SOORT, TYPES, Antwoorden, check, load_model, regels, startdocument
 from wijkteam_kit.document import Kop, Tabel, to_markdown
 from wijkteam_kit.draw.document_pdf import document_pdf, page_texts
-from wijkteam_kit.errors import DataFileError, ProblemsError
+from wijkteam_kit.errors import BouwstenenError, DataFileError, ProblemsError
 from wijkteam_kit.store import Store
 
 GOOD = {

@@ -7,9 +7,9 @@ from playwright.sync_api import expect
 
 from wijkteam_kit.casus import load_library
 from wijkteam_kit.groepssessie import Client, Sessies
+from wijkteam_kit.netwerk import Client as NetwerkClient
+from wijkteam_kit.netwerk import Netwerkatlas, Persoon
 from wijkteam_kit.netwerk.io import atlas_to_data
-from wijkteam_kit.netwerk.model import Client as NetwerkClient
-from wijkteam_kit.netwerk.model import Netwerkatlas, Persoon
 from wijkteam_kit.store import Store
 
 from .test_browser_sessie import join, watch_dialogs

@@ -1,10 +1,15 @@
 import numpy as np
 import pytest
 
-from wijkteam_kit.caseload import CaseloadData, summarize_caseload
 from wijkteam_kit.errors import ZrmError
-from wijkteam_kit.voorbeelddata import GRONINGEN_PILOT_TEAMS, generate_caseload
-from wijkteam_kit.zrm import Assessment, load_version
+from wijkteam_kit.zrm import (
+    GRONINGEN_PILOT_TEAMS,
+    Assessment,
+    CaseloadData,
+    generate_caseload,
+    load_version,
+    summarize_caseload,
+)
 
 
 def naive_summary(data: CaseloadData):

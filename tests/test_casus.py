@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from wijkteam_kit.app.cli import main
 from wijkteam_kit.casus import check_files, default_library_dir, load_casus, load_library
-from wijkteam_kit.cli import main
 from wijkteam_kit.errors import CasusError
 from wijkteam_kit.zrm import load_version
 

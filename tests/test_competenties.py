@@ -6,22 +6,22 @@ import pytest
 
 from wijkteam_kit.competenties import (
     FRAMEWORKS_ENV,
+    MIN_BEOORDELAARS,
     SCHAAL,
     Answer,
-    CompetentieError,
+    DevelopmentPlan,
     Scan,
     available_frameworks,
     competence_score,
     competence_scores,
+    feedback_profile,
+    growth,
     load_framework,
     mastery_phase,
     parse_value,
 )
-from wijkteam_kit.competenties_360 import MIN_BEOORDELAARS, feedback_profile
-from wijkteam_kit.draw.competenties import radar_figure, self_peer_figure
-from wijkteam_kit.draw.export import figure_bytes
-from wijkteam_kit.errors import DataFileError
-from wijkteam_kit.ontwikkelplan import DevelopmentPlan, growth
+from wijkteam_kit.draw import figure_bytes, radar_figure, self_peer_figure
+from wijkteam_kit.errors import CompetentieError, DataFileError
 
 GEN = load_framework("generalist")
 TODAY = dt.date(2024, 3, 1)

@@ -8,15 +8,11 @@ from matplotlib.text import Text
 from matplotlib.textpath import TextPath
 
 from wijkteam_kit.casus import load_library
+from wijkteam_kit.draw import familiekaart_figure, figure_bytes
 from wijkteam_kit.draw.contactschema import FREQUENCY_COLOURS, QUALITY_SIGNS, contactschema_figure
-from wijkteam_kit.draw.export import figure_bytes
-from wijkteam_kit.draw.familiekaart import familiekaart_figure
 from wijkteam_kit.draw.gebeurteniskaart import gebeurteniskaart_figure, place_labels
 from wijkteam_kit.draw.relatiekaart import STRESS_COLOUR
-from wijkteam_kit.netwerk.bewerken import TYPICAL_RELATION
-from wijkteam_kit.netwerk.contacten import ContactRij, contact_matrix, contact_order, contact_table
-from wijkteam_kit.netwerk.io import atlas_from_casus
-from wijkteam_kit.netwerk.model import (
+from wijkteam_kit.netwerk import (
     FREQUENTIES,
     KWALITEITEN,
     SECTOREN,
@@ -26,6 +22,9 @@ from wijkteam_kit.netwerk.model import (
     Netwerkatlas,
     Persoon,
 )
+from wijkteam_kit.netwerk.bewerken import TYPICAL_RELATION
+from wijkteam_kit.netwerk.contacten import ContactRij, contact_matrix, contact_order, contact_table
+from wijkteam_kit.netwerk.io import atlas_from_casus
 
 
 def P(pid, sector, naam=None):

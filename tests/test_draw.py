@@ -1,6 +1,7 @@
 from matplotlib.colors import to_hex
 
-from wijkteam_kit.draw import LEVEL_COLOURS, UNSCORED_COLOUR, figure_bytes, save_figure, zrm_profile_figure
+from wijkteam_kit.draw.export import figure_bytes, save_figure
+from wijkteam_kit.draw.zrm_profiel import LEVEL_COLOURS, UNSCORED_COLOUR, zrm_profile_figure
 from wijkteam_kit.zrm import Assessment, load_version
 
 V13 = load_version("zrm2013")

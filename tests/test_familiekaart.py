@@ -1,11 +1,11 @@
 from matplotlib.colors import to_hex
 from matplotlib.patches import PathPatch
 
-from wijkteam_kit.draw.export import figure_bytes
+from wijkteam_kit.draw import figure_bytes
 from wijkteam_kit.draw.familiekaart import COUPLE_STYLES, draw_familiekaart, familiekaart_figure
+from wijkteam_kit.netwerk import Afstamming, Client, Koppel, Netwerkatlas, Persoon
 from wijkteam_kit.netwerk.genogram import ROW, SPACING, genogram_layout
 from wijkteam_kit.netwerk.huishouden_omtrek import household_outline
-from wijkteam_kit.netwerk.model import Afstamming, Client, Koppel, Netwerkatlas, Persoon
 
 
 def P(pid, relatie, sector="familie", **kw):

@@ -9,20 +9,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from wijkteam_kit.cli import main as cli_main
-from wijkteam_kit.groepssessie import (
-    OEFENINGEN,
-    Client,
-    Limieten,
-    NaamBezet,
-    SessieError,
-    Sessies,
-    TeVeelPogingen,
-    normalise_code,
-)
-from wijkteam_kit.store import Store
-from wijkteam_kit.store_migraties import MIGRATIONS, SCHEMA_VERSIE
-from wijkteam_kit.store_schema import (
+from wijkteam_kit.app.cli import main as cli_main
+from wijkteam_kit.errors import NaamBezet, SessieError, TeVeelPogingen
+from wijkteam_kit.groepssessie.sessies import OEFENINGEN, Client, Limieten, Sessies, normalise_code
+from wijkteam_kit.store import MIGRATIONS, SCHEMA_VERSIE, Store
+from wijkteam_kit.store.schema import (
     TEAM_CODE_ALPHABET,
     check_secret,
     groepssessies,

@@ -12,8 +12,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from wijkteam_kit.groepssessie import Client, Sessies
-from wijkteam_kit.store import Store
-from wijkteam_kit.store_schema import inzendingen, sessie_deelnames
+from wijkteam_kit.store import Store, inzendingen, sessie_deelnames
 
 WORKER = Path(__file__).with_name("_sessie_worker.py")
 ROOT = WORKER.parent.parent

@@ -8,22 +8,22 @@ import shutil
 
 import pytest
 
-from wijkteam_kit._data import data_path
+from wijkteam_kit._basis.catalogue import data_path
 from wijkteam_kit.casus import load_library
 from wijkteam_kit.document import Kop, Tabel, to_markdown
 from wijkteam_kit.draw.document_pdf import page_texts
-from wijkteam_kit.errors import DataFileError, ProblemsError
+from wijkteam_kit.errors import DataFileError, IntervisieError, KaartError, ProblemsError
 from wijkteam_kit.intervisie import (
-    IntervisieError,
-    KaartError,
+    Bijeenkomst,
     available_methods,
+    bijeenkomst_document,
+    bijeenkomst_payload,
     dilemma_cards,
     draw_card,
     load_method,
     rol_problemen,
     rolverdeling,
 )
-from wijkteam_kit.sessie import Sessie, sessie_document, sessie_payload
 
 LIBRARY = load_library()
 METHODS = [
@@ -329,7 +329,7 @@ def test_a_broken_cards_file_is_reported(tmp_path):
 @pytest.fixture
 def finished_session():
     now = [0.0]
-    s = Sessie.nieuw(
+    s = Bijeenkomst.nieuw(
         "roddelmethode",
         ["Kim", "Ali", "Bo", "Sam"],
         ROLES,
@@ -353,7 +353,7 @@ def finished_session():
 
 
 def test_session_knows_what_every_role_does_now():
-    s = Sessie.nieuw("roddelmethode", ["Kim", "Ali", "Bo"], ROLES, clock=lambda: 0.0)
+    s = Bijeenkomst.nieuw("roddelmethode", ["Kim", "Ali", "Bo"], ROLES, clock=lambda: 0.0)
     tasks = s.taken_nu(2)
     assert [(t.rol.id, t.wie, t.aanwezigheid) for t in tasks] == [
         ("inbrenger", ("Kim",), "stil"),
@@ -367,7 +367,7 @@ def test_session_knows_what_every_role_does_now():
 
 
 def test_session_summary_contents(finished_session):
-    doc = sessie_document(finished_session)
+    doc = bijeenkomst_document(finished_session)
     assert doc.titel == "Verslag Roddelmethode" and doc.ondertitel == "Roddelmethode · 2026-03-02"
     headings = [b.tekst for b in doc.blokken if isinstance(b, Kop)]
     assert headings == [
@@ -403,9 +403,9 @@ def test_session_summary_contents(finished_session):
 
 
 def test_session_summary_as_pdf_and_payload(finished_session):
-    texts = " ".join(page_texts(sessie_document(finished_session))[0])
+    texts = " ".join(page_texts(bijeenkomst_document(finished_session))[0])
     assert "Verslag Roddelmethode" in texts and "Kim vertelde kort en helder." in texts
-    payload = sessie_payload(finished_session)
+    payload = bijeenkomst_payload(finished_session)
     assert payload["methode"] == "roddelmethode" and payload["afgerond"] is True
     assert payload["rollen"]["deelnemers"] == ["Bo", "Sam"]
     assert [st["status"] for st in payload["stappen"]] == ["klaar", "klaar", "overgeslagen", "klaar", "wacht"]
@@ -415,8 +415,8 @@ def test_session_summary_as_pdf_and_payload(finished_session):
 
 
 def test_an_empty_session_summary_says_what_is_missing():
-    s = Sessie.nieuw("vijfstappen", ["Kim", "Ali", "Bo"], ROLES, clock=lambda: 0.0)
-    md = to_markdown(sessie_document(s))
+    s = Bijeenkomst.nieuw("vijfstappen", ["Kim", "Ali", "Bo"], ROLES, clock=lambda: 0.0)
+    md = to_markdown(bijeenkomst_document(s))
     assert "*Er is geen leervraag vastgelegd.*" in md
     assert "*Er zijn geen observaties opgeschreven.*" in md
     assert "*Er zijn geen afspraken gemaakt.*" in md

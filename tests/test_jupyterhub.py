@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from wijkteam_kit.serve import free_port
+from wijkteam_kit.app.serve import free_port
 
 pytestmark = pytest.mark.browser
 

@@ -2,10 +2,10 @@ import pytest
 from matplotlib.colors import to_hex
 
 from wijkteam_kit.casus import load_casus
-from wijkteam_kit.draw import LEVEL_COLOURS, calibration_figure
+from wijkteam_kit.draw.kalibratie import calibration_figure
+from wijkteam_kit.draw.zrm_profiel import LEVEL_COLOURS
 from wijkteam_kit.errors import ZrmError
-from wijkteam_kit.kalibratie import calibrate, scores_from_line
-from wijkteam_kit.voorbeelddata import example_score_lines
+from wijkteam_kit.zrm import calibrate, example_score_lines, scores_from_line
 
 from .conftest import ROOT
 

@@ -10,15 +10,7 @@ import networkx as nx
 import pytest
 
 from wijkteam_kit.casus import load_library
-from wijkteam_kit.netwerk.analyse import (
-    analyse,
-    constraint,
-    effective_size,
-    ego_graph,
-    key_persons,
-    overload,
-)
-from wijkteam_kit.netwerk.model import (
+from wijkteam_kit.netwerk import (
     FREQUENTIES,
     KWALITEITEN,
     SECTOREN,
@@ -28,6 +20,7 @@ from wijkteam_kit.netwerk.model import (
     Netwerkatlas,
     Persoon,
 )
+from wijkteam_kit.netwerk.analyse import analyse, constraint, effective_size, ego_graph, key_persons, overload
 from wijkteam_kit.netwerk.signalen import SOORTEN, Signaal, basisteam, compare_signals, invitees, signals
 from wijkteam_kit.netwerk.vergelijk import compare_snapshots
 

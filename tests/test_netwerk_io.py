@@ -11,6 +11,7 @@ import pytest
 
 from wijkteam_kit.casus import load_library
 from wijkteam_kit.errors import NetwerkError
+from wijkteam_kit.netwerk import Afstamming, Band, Client, Gebeurtenis, Koppel, Netwerkatlas, Persoon
 from wijkteam_kit.netwerk.egor import egor_tables, egor_zip
 from wijkteam_kit.netwerk.graphml import atlas_from_graphml, atlas_to_graphml
 from wijkteam_kit.netwerk.io import (
@@ -22,15 +23,6 @@ from wijkteam_kit.netwerk.io import (
     identifier_warnings,
     read_atlas,
     write_atlas,
-)
-from wijkteam_kit.netwerk.model import (
-    Afstamming,
-    Band,
-    Client,
-    Gebeurtenis,
-    Koppel,
-    Netwerkatlas,
-    Persoon,
 )
 
 LIBRARY = load_library()

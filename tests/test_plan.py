@@ -8,12 +8,22 @@ from pathlib import Path
 import pytest
 
 from wijkteam_kit.casus import check_files, load_library
-from wijkteam_kit.errors import DataFileError
-from wijkteam_kit.plan import Plan, PlanError, bewaar_plan, bewaarde_plannen, deelnemer_voor
-from wijkteam_kit.plan_export import plan_bestandsnaam, plan_document, plan_markdown
-from wijkteam_kit.plan_regels import REGELS, feedback, vergelijk_met_referentie
-from wijkteam_kit.plan_regels_aanpak import is_network_person
-from wijkteam_kit.plan_taal import JARGON_ENV, JargonWoord, find_jargon, load_jargon
+from wijkteam_kit.errors import DataFileError, PlanError
+from wijkteam_kit.plan import (
+    JARGON_ENV,
+    JargonWoord,
+    Plan,
+    bewaar_plan,
+    bewaarde_plannen,
+    deelnemer_voor,
+    find_jargon,
+    load_jargon,
+    plan_bestandsnaam,
+    plan_document,
+    plan_markdown,
+)
+from wijkteam_kit.plan.regels import REGELS, feedback, vergelijk_met_referentie
+from wijkteam_kit.plan.regels.aanpak import is_network_person
 from wijkteam_kit.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -913,7 +923,7 @@ def test_smart_result_with_a_frequency_date_or_visible_sign_is_in_orde(text):
 
 
 def test_reference_results_in_the_library_pass_the_smart_rule():
-    from wijkteam_kit.plan_taal import has_measure, observable_marker, vague_word
+    from wijkteam_kit.plan import has_measure, observable_marker, vague_word
 
     for casus in LIBRARY.values():
         for text in casus.referentieplan.resultaten if casus.referentieplan else []:

@@ -6,8 +6,7 @@ import pytest
 from matplotlib.colors import to_hex
 
 from wijkteam_kit.casus import load_library
-from wijkteam_kit.draw.basisposter import basisposter_figure
-from wijkteam_kit.draw.export import figure_bytes
+from wijkteam_kit.draw import basisposter_figure, figure_bytes
 from wijkteam_kit.draw.relatiekaart import (
     DECEASED_COLOUR,
     FREQUENCY_WIDTHS,
@@ -17,6 +16,7 @@ from wijkteam_kit.draw.relatiekaart import (
     relatiekaart_figure,
 )
 from wijkteam_kit.errors import WijkteamError
+from wijkteam_kit.netwerk import FREQUENTIES, KWALITEITEN, SECTOREN, Band, Client, Netwerkatlas, Persoon
 from wijkteam_kit.netwerk.io import atlas_from_casus
 from wijkteam_kit.netwerk.layout import (
     MIN_DISTANCE,
@@ -25,7 +25,6 @@ from wijkteam_kit.netwerk.layout import (
     ring_capacity,
     sector_of_angle,
 )
-from wijkteam_kit.netwerk.model import FREQUENTIES, KWALITEITEN, SECTOREN, Band, Client, Netwerkatlas, Persoon
 
 
 def _person(pid, sector="familie", cirkel=2, **extra):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from wijkteam_kit.serve import voila_arguments
-from wijkteam_kit.server import landing_page, list_apps
+from wijkteam_kit.app.serve import voila_arguments
+from wijkteam_kit.app.server import landing_page, list_apps
 
 from .conftest import ROOT, Server
 
@@ -94,7 +94,7 @@ def test_kernel_of_a_closed_tab_is_culled(browser, monkeypatch):
 
 
 def test_organisation_descriptors_reach_the_app(tmp_path, monkeypatch):
-    from wijkteam_kit.serve import use_descriptor_files
+    from wijkteam_kit.app.serve import use_descriptor_files
     from wijkteam_kit.ui.zrm_oefening import ZrmOefening
     from wijkteam_kit.zrm import DESCRIPTORS_ENV
 
@@ -114,7 +114,7 @@ def test_organisation_descriptors_reach_the_app(tmp_path, monkeypatch):
 
 
 def test_broken_descriptor_file_stops_serve_with_a_clear_message(tmp_path, capsys, monkeypatch):
-    from wijkteam_kit.cli import main
+    from wijkteam_kit.app.cli import main
     from wijkteam_kit.zrm import DESCRIPTORS_ENV
 
     monkeypatch.delenv(DESCRIPTORS_ENV, raising=False)
@@ -126,9 +126,9 @@ def test_broken_descriptor_file_stops_serve_with_a_clear_message(tmp_path, capsy
 
 
 def test_jargon_file_is_checked_and_handed_to_the_apps(tmp_path, capsys, monkeypatch):
-    from wijkteam_kit.cli import main
-    from wijkteam_kit.plan_taal import JARGON_ENV, find_jargon
-    from wijkteam_kit.serve import use_jargon_files
+    from wijkteam_kit.app.cli import main
+    from wijkteam_kit.app.serve import use_jargon_files
+    from wijkteam_kit.plan import JARGON_ENV, find_jargon
 
     monkeypatch.delenv(JARGON_ENV, raising=False)
     bad = tmp_path / "kapot.yaml"
@@ -147,7 +147,7 @@ def test_jargon_file_is_checked_and_handed_to_the_apps(tmp_path, capsys, monkeyp
 def test_serve_on_a_busy_port_says_so_in_dutch(capsys):
     import socket
 
-    from wijkteam_kit.cli import main
+    from wijkteam_kit.app.cli import main
 
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
@@ -168,7 +168,7 @@ ADRES_NOTEBOOK = {
             "outputs": [],
             "source": [
                 "import os\n",
-                "from wijkteam_kit.ui.sessie_deelname import client_from_environment\n",
+                "from wijkteam_kit.ui.groepssessie.deelname import client_from_environment\n",
                 "c = client_from_environment()\n",
                 "print('ADRES[' + os.environ.get('HTTP_X_WIJKTEAM_ADRES', '-') + ']',\n",
                 "      'CLIENT[' + str(c.adres) + ']', 'QUERY[' + os.environ.get('QUERY_STRING', '-') + ']')",

@@ -3,27 +3,18 @@ import datetime as dt
 import pytest
 
 from wijkteam_kit.casus import load_library
-from wijkteam_kit.draw.export import figure_bytes, inline_svg
-from wijkteam_kit.draw.sessie import group_figure
+from wijkteam_kit.draw import figure_bytes, inline_svg
+from wijkteam_kit.draw.groepssessie import group_figure
 from wijkteam_kit.errors import WijkteamError
-from wijkteam_kit.kalibratie import calibrate, calibrate_assessments
+from wijkteam_kit.groepssessie.analyse import groep
+from wijkteam_kit.groepssessie.analyse.netwerk import NetwerkGroep, netwerk_groep, normalise_name
+from wijkteam_kit.groepssessie.analyse.plan import PlanGroep, plan_groep
+from wijkteam_kit.groepssessie.analyse.zrm import ZrmGroep, assessment_from_payload, zrm_groep, zrm_payload
+from wijkteam_kit.netwerk import Band, Client, Netwerkatlas, Persoon
 from wijkteam_kit.netwerk.io import atlas_to_data
-from wijkteam_kit.netwerk.model import Band, Client, Netwerkatlas, Persoon
 from wijkteam_kit.plan import Plan
-from wijkteam_kit.plan_regels import feedback
-from wijkteam_kit.sessie_analyse import (
-    NetwerkGroep,
-    PlanGroep,
-    ZrmGroep,
-    assessment_from_payload,
-    groep,
-    netwerk_groep,
-    normalise_name,
-    plan_groep,
-    zrm_groep,
-    zrm_payload,
-)
-from wijkteam_kit.zrm import Assessment
+from wijkteam_kit.plan.regels import feedback
+from wijkteam_kit.zrm import Assessment, calibrate, calibrate_assessments
 
 LIB = {c.id: c for c in load_library()}
 TAAL = LIB["administratie-taal"]  # ZRM 2013, reference rung 1

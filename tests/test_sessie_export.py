@@ -8,14 +8,21 @@ import pytest
 
 from wijkteam_kit.casus import load_library
 from wijkteam_kit.document import Alinea, Kop, Lijst, Tabel
+from wijkteam_kit.draw import inline_svg
 from wijkteam_kit.draw.document_pdf import document_pdf_pages, page_texts
-from wijkteam_kit.draw.export import inline_svg
 from wijkteam_kit.groepssessie import Deelname, Groepssessie
+from wijkteam_kit.groepssessie.analyse import groep
+from wijkteam_kit.groepssessie.analyse.zrm import zrm_payload
+from wijkteam_kit.groepssessie.export import (
+    handout_document,
+    handout_pages,
+    handout_pdf,
+    local_time,
+    session_csv,
+)
 from wijkteam_kit.netwerk.io import atlas_from_casus, atlas_to_data
 from wijkteam_kit.plan import Plan
-from wijkteam_kit.sessie_analyse import groep, zrm_payload
-from wijkteam_kit.sessie_export import handout_document, handout_pages, handout_pdf, local_time, session_csv
-from wijkteam_kit.store_schema import Inzending
+from wijkteam_kit.store import Inzending
 from wijkteam_kit.zrm import Assessment
 
 LIB = {c.id: c for c in load_library()}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wijkteam_kit.intervisie import load_method
-from wijkteam_kit.stappen import StappenError, StapRunner, klok, overtijd_tekst
+from wijkteam_kit.errors import StappenError
+from wijkteam_kit.intervisie import StapRunner, klok, load_method, overtijd_tekst
 
 
 class FakeClock:

@@ -17,10 +17,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, event, inspect, text
 
-from wijkteam_kit.errors import WijkteamError
-from wijkteam_kit.store import Deelnemer, Inzending, Store, StoreError, Team, default_data_dir
-from wijkteam_kit.store_migraties import SCHEMA_VERSIE
-from wijkteam_kit.store_schema import metadata, new_participant_id
+from wijkteam_kit.errors import StoreError, WijkteamError
+from wijkteam_kit.store import (
+    SCHEMA_VERSIE,
+    Deelnemer,
+    Inzending,
+    Store,
+    Team,
+    default_data_dir,
+    metadata,
+    new_participant_id,
+)
 
 WORKER = Path(__file__).with_name("_store_worker.py")
 ROOT = WORKER.parent.parent

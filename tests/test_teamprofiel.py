@@ -2,11 +2,17 @@ import math
 
 import pytest
 
-from wijkteam_kit.competenties import CompetentieError, Scan, load_framework
-from wijkteam_kit.competenties_360 import feedback_profile
-from wijkteam_kit.draw.competenties import complementarity_figure, team_heatmap_figure
-from wijkteam_kit.draw.export import figure_bytes
-from wijkteam_kit.teamprofiel import DREMPEL_VERSCHIL, TeamMember, size_advice, team_profile
+from wijkteam_kit.competenties import (
+    DREMPEL_VERSCHIL,
+    Scan,
+    TeamMember,
+    feedback_profile,
+    load_framework,
+    size_advice,
+    team_profile,
+)
+from wijkteam_kit.draw import complementarity_figure, figure_bytes, team_heatmap_figure
+from wijkteam_kit.errors import CompetentieError
 
 GEN = load_framework("generalist")
 ORDER = (

@@ -6,8 +6,7 @@ import html
 import ipywidgets as widgets
 import pytest
 
-from wijkteam_kit.competentie_opslag import SOORT_PLAN, SOORT_SCAN
-from wijkteam_kit.competenties import WEET_IK_NIET, load_framework
+from wijkteam_kit.competenties import SOORT_PLAN, SOORT_SCAN, WEET_IK_NIET, load_framework
 from wijkteam_kit.store import Store
 from wijkteam_kit.ui.competentie_scan import CompetentieScan
 

@@ -104,7 +104,7 @@ def test_privacy_warning_for_numbers_in_names(app):
 def test_start_is_refused_until_the_roles_are_complete(app):
     app.names.value = "Kim\nAli"
     app.start_button.click()
-    assert app.sessie is None
+    assert app.bijeenkomst is None
     assert "kan nog niet beginnen" in app.messages.html.value
     assert "minstens 3 deelnemers" in app.role_problems.value
     assert app.setup_box.layout.display != "none" and app.session_box.layout.display == "none"
@@ -132,7 +132,7 @@ def test_run_a_method_with_timer_notes_cards_and_report(app, clock, store):
     assert not app.panel.back_button.disabled
 
     app.panel.pause_button.click()
-    assert app.sessie.runner.paused and not app.panel.tick.playing
+    assert app.bijeenkomst.runner.paused and not app.panel.tick.playing
     assert app.panel.pause_button.description == "Verder"
     tick(app, clock, 500)
     assert "00:00</span> / 15:00" in app.panel.timer.value and "gepauzeerd" in app.panel.timer.value
@@ -147,10 +147,10 @@ def test_run_a_method_with_timer_notes_cards_and_report(app, clock, store):
     app.panel.next_button.click()
 
     app.panel.card_button.click()
-    assert "wk-dilemmakaart" in app.panel.card.value and len(app.sessie.kaarten) == 1
+    assert "wk-dilemmakaart" in app.panel.card.value and len(app.bijeenkomst.kaarten) == 1
     app.panel.agreements.value = "Kim oefent het gesprek met Ali.\n\n"
     app.panel.end_button.click()
-    assert app.sessie.runner.ended and not app.panel.tick.playing
+    assert app.bijeenkomst.runner.ended and not app.panel.tick.playing
     assert "afgerond" in app.panel.title.value and app.panel.next_button.disabled
     assert "afgerond" in app.messages.html.value
 
@@ -184,17 +184,17 @@ def test_a_phone_number_in_a_note_gives_a_privacy_warning(app):
     app.start_button.click()
     app.panel.note.value = "Mevrouw belde vanaf 06-12345678."
     assert "lijkt op een echt telefoonnummer" in app.messages.html.value
-    assert app.sessie.runner.note() == "Mevrouw belde vanaf 06-12345678."  # kept, not refused
+    assert app.bijeenkomst.runner.note() == "Mevrouw belde vanaf 06-12345678."  # kept, not refused
 
 
 def test_skip_and_new_session(app, clock):
     setup_roddel(app)
     app.start_button.click()
     app.panel.skip_button.click()
-    assert app.sessie.runner.status(0) == "overgeslagen"
+    assert app.bijeenkomst.runner.status(0) == "overgeslagen"
     assert "wk-status-overgeslagen" in app.panel.progress.value
     app.new_button.click()
-    assert app.sessie is None and app.setup_box.layout.display == ""
+    assert app.bijeenkomst is None and app.setup_box.layout.display == ""
     assert not app.panel.tick.playing
     assert app.role_choices["inbrenger"].value == "Kim"  # names and roles stay
 
@@ -212,7 +212,7 @@ def test_meedenkbijeenkomst_role_play_with_basisteam_sheet(app, clock, store):
 
     app.start_button.click()
     assert app.basisteam.widget.layout.display == ""
-    assert app.sessie.casus_titel == "Gerda zorgt voor Henk (mantelzorg bij dementie)"
+    assert app.bijeenkomst.casus_titel == "Gerda zorgt voor Henk (mantelzorg bij dementie)"
     for _ in range(4):
         tick(app, clock, 60)
         app.panel.next_button.click()
@@ -250,7 +250,7 @@ def test_sheet_with_a_phone_number_gives_a_privacy_warning(app):
 
 def test_a_broken_library_still_allows_intervision(monkeypatch, clock, store):
     from wijkteam_kit.errors import CasusError, Problem
-    from wijkteam_kit.ui import intervisie as ui
+    from wijkteam_kit.ui.intervisie import app as ui
 
     def broken():
         raise CasusError([Problem("id", "kapot", "x.yaml", 1)])
@@ -260,9 +260,9 @@ def test_a_broken_library_still_allows_intervision(monkeypatch, clock, store):
     assert "kon niet geladen worden" in app.messages.html.value
     setup_roddel(app)
     app.start_button.click()
-    assert app.sessie is not None
+    assert app.bijeenkomst is not None
     app.panel.card_button.click()  # only the kit's own cards
-    assert app.sessie.kaarten[0].casus_id is None
+    assert app.bijeenkomst.kaarten[0].casus_id is None
 
 
 def test_roles_can_change_during_a_running_session(app, clock, store):
@@ -286,13 +286,13 @@ def test_roles_can_change_during_a_running_session(app, clock, store):
     problem = "Kim is al inbrenger en kan niet ook gespreksleider zijn."
     assert problem in app.role_problems.value and "wk-fout" in app.role_problems.value
     assert "De rollen zijn niet gewisseld: " + problem in app.messages.html.value
-    assert app.sessie.wie("gespreksleider") == ("Ali",) and app.sessie.rolwisselingen == []
+    assert app.bijeenkomst.wie("gespreksleider") == ("Ali",) and app.bijeenkomst.rolwisselingen == []
     assert "<td><b>Gespreksleider</b></td><td>Ali</td>" in app.panel.tasks.value
 
     # valid: Sam takes over from Ali, Ali joins the deelnemers
     app.role_choices["gespreksleider"].value = "Sam"
     app.switch.apply_button.click()
-    assert app.sessie.wie("gespreksleider") == ("Sam",) and app.sessie.wie("deelnemers") == ("Ali", "Bo")
+    assert app.bijeenkomst.wie("gespreksleider") == ("Sam",) and app.bijeenkomst.wie("deelnemers") == ("Ali", "Bo")
     assert "<tr data-rol='gespreksleider'><td><b>Gespreksleider</b></td><td>Sam</td>" in app.panel.tasks.value
     assert "<tr data-rol='deelnemers'><td><b>Deelnemers</b></td><td>Ali, Bo</td>" in app.panel.tasks.value
     assert "Stap 2 van 5" in app.panel.title.value  # the step and its clock go on
@@ -317,4 +317,4 @@ def test_switching_roles_without_a_change_records_nothing(app):
     assert app.role_choices["gespreksleider"].value == "Ali"  # the dropdowns show the current roles
     app.switch.apply_button.click()
     assert "De rolverdeling is niet veranderd." in app.messages.html.value
-    assert app.sessie.rolwisselingen == []
+    assert app.bijeenkomst.rolwisselingen == []

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from wijkteam_kit.casus import load_library
-from wijkteam_kit.groepssessie import Client, SessieError, Sessies
-from wijkteam_kit.sessie_analyse import zrm_payload
+from wijkteam_kit.errors import SessieError
+from wijkteam_kit.groepssessie import Client, Sessies
+from wijkteam_kit.groepssessie.analyse.zrm import zrm_payload
 from wijkteam_kit.store import Store
-from wijkteam_kit.ui.sessie_dashboard import SessieDashboard, join_link
+from wijkteam_kit.ui.groepssessie import SessieDashboard, join_link
 from wijkteam_kit.zrm import Assessment
 
 LIB = {c.id: c for c in load_library()}
@@ -159,8 +160,8 @@ def test_empty_fields_give_a_message(store):
 
 
 def test_join_link_uses_the_network_address_when_shared(store, monkeypatch):
-    from wijkteam_kit.cli import build_parser
-    from wijkteam_kit.serve import voila_arguments
+    from wijkteam_kit.app.cli import build_parser
+    from wijkteam_kit.app.serve import voila_arguments
 
     assert build_parser().parse_args(["serve", "--delen"]).delen is True
     assert "--Voila.ip=0.0.0.0" in voila_arguments(ROOT_APPS, 8866, False, host="0.0.0.0")

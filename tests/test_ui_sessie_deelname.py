@@ -8,9 +8,9 @@ import pytest
 from wijkteam_kit.casus import load_library
 from wijkteam_kit.groepssessie import Client, Limieten, Sessies
 from wijkteam_kit.store import Store
+from wijkteam_kit.ui.groepssessie import SessieDeelname, client_from_environment, code_from_query
 from wijkteam_kit.ui.netwerkatlas import NetwerkatlasApp
 from wijkteam_kit.ui.plan_schrijven import PlanSchrijvenApp
-from wijkteam_kit.ui.sessie_deelname import SessieDeelname, client_from_environment, code_from_query
 from wijkteam_kit.ui.zrm_oefening import ZrmOefening
 
 EVIL_IMG = "<img src=x onerror=alert(1)>"
@@ -349,7 +349,7 @@ def test_plan_app_fixes_the_casus_and_hands_in_the_plan(store, sessies, library)
 
 def test_participants_see_no_other_names_in_the_shared_plan_picture(library):
     from wijkteam_kit.plan import Oplossing, Plan
-    from wijkteam_kit.ui.sessie_groepsbeeld import group_view_html
+    from wijkteam_kit.ui.groepssessie import group_view_html
 
     casus = next(c for c in library if c.id == CASUS)
     plans = [

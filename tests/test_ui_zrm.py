@@ -3,7 +3,7 @@
 import pytest
 
 from wijkteam_kit.casus import load_library
-from wijkteam_kit.ui.zrm_oefening import LADDER_STEP, NVT, ZrmOefening
+from wijkteam_kit.ui.zrm_oefening.app import LADDER_STEP, NVT, ZrmOefening
 
 
 @pytest.fixture()
@@ -121,7 +121,7 @@ def test_error_in_a_callback_is_shown_not_swallowed(app, monkeypatch):
     def broken(*_args):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("wijkteam_kit.ui.zrm_oefening.feedback", broken)
+    monkeypatch.setattr("wijkteam_kit.ui.zrm_oefening.app.feedback", broken)
     app.submit_button.click()
     assert "Er ging iets mis" in app.messages.html.value
     assert app.levels["financien"] is not None  # nothing the user entered is lost
@@ -158,7 +158,7 @@ def test_result_offers_score_line_and_excel_csv(app):
     import io
     import re
 
-    from wijkteam_kit.kalibratie import scores_from_line
+    from wijkteam_kit.zrm import scores_from_line
 
     _score_like_reference(app, {"financien": 5})
     app.note.value = ""
@@ -184,7 +184,7 @@ def test_result_offers_score_line_and_excel_csv(app):
 
 
 def test_feedback_sentences():
-    from wijkteam_kit.zrm_feedback import feedback
+    from wijkteam_kit.zrm import feedback
 
     casus = next(c for c in load_library() if c.id == "administratie-taal")
     ref = casus.reference_assessment()

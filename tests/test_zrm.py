@@ -7,12 +7,15 @@ from wijkteam_kit.zrm import (
     LEVELS,
     Assessment,
     available_versions,
+    compare,
+    differences,
     load_descriptors,
+    load_mapping,
     load_version,
+    map_assessment,
     parse_level,
+    summarize,
 )
-from wijkteam_kit.zrm_analyse import compare, differences, summarize
-from wijkteam_kit.zrm_mapping import load_mapping, map_assessment
 
 V13 = load_version("zrm2013")
 V17 = load_version("zrm2017")
@@ -185,7 +188,7 @@ def test_version_file_of_a_trainer_is_validated(tmp_path):
 def test_mapping_documentation_is_up_to_date():
     from pathlib import Path
 
-    from wijkteam_kit.zrm_mapping import available_mappings, mapping_markdown
+    from wijkteam_kit.zrm import available_mappings, mapping_markdown
 
     doc = (Path(__file__).resolve().parent.parent / "docs" / "zrm-versies.md").read_text(encoding="utf-8")
     for source, target in available_mappings():

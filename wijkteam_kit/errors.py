@@ -13,14 +13,26 @@ Examples
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 __all__ = [
+    "BasisteamError",
+    "BouwstenenError",
     "CasusError",
+    "CompetentieError",
     "DataFileError",
+    "IntervisieError",
+    "KaartError",
+    "NaamBezet",
     "NetwerkError",
+    "PlanError",
     "Problem",
     "ProblemsError",
+    "SessieError",
+    "StappenError",
+    "StoreError",
+    "TeVeelPogingen",
     "WijkteamError",
     "ZrmError",
 ]
@@ -101,3 +113,63 @@ class DataFileError(ProblemsError):
 
 class ZrmError(WijkteamError, ValueError):
     """A ZRM value that cannot be right: an unknown domain, a level out of range, a half level."""
+
+
+class StappenError(WijkteamError, RuntimeError):
+    """An action the runner cannot do now (for example 'next' before 'start')."""
+
+
+class KaartError(WijkteamError, ValueError):
+    """A card request that cannot be answered (an empty pile)."""
+
+
+class StoreError(WijkteamError):
+    """Something the store cannot save or read, with a Dutch message naming what and where."""
+
+
+class IntervisieError(WijkteamError, ValueError):
+    """A method, role assignment or card request that cannot be right (Dutch message)."""
+
+
+class BouwstenenError(ProblemsError):
+    """Answers that do not fit the bouwstenenmodel (an unknown question or option, a scale value of 7)."""
+
+
+class BasisteamError(WijkteamError, ValueError):
+    """Saved sheet data that cannot be read back."""
+
+
+class CompetentieError(WijkteamError, ValueError):
+    """A scan, plan or 360° input that cannot be right: unknown indicator, value off the scale."""
+
+
+class SessieError(WijkteamError):
+    """Something about a group session that the user can fix, in Dutch."""
+
+
+class NaamBezet(SessieError):
+    """The display name already takes part in the session: the herstelcode is needed (missing or wrong)."""
+
+
+class TeVeelPogingen(SessieError):
+    """Too many failed attempts from this page or address; ``wacht_seconden`` until the next try."""
+
+    def __init__(self, wacht_seconden: int) -> None:
+        self.wacht_seconden = int(wacht_seconden)
+        super().__init__(
+            f"Te veel onjuiste pogingen. Probeer het over {_minutes_text(self.wacht_seconden)} opnieuw."
+        )
+
+
+class PlanError(ProblemsError):
+    """A plan (or payload) that does not fit the plan model; ``problems`` lists every problem."""
+
+
+def _minutes_text(seconds: int) -> str:
+    """``seconds`` rounded up to whole minutes, in Dutch (at least one minute).
+
+    >>> _minutes_text(360), _minutes_text(59)
+    ('6 minuten', '1 minuut')
+    """
+    minutes = max(1, math.ceil(seconds / 60))
+    return "1 minuut" if minutes == 1 else f"{minutes} minuten"

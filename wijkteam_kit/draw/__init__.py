@@ -1,15 +1,20 @@
 """Figures drawn with matplotlib (imported lazily, so the apps start fast)."""
 
-from .basisposter import basisposter_figure
-from .caseload import change_figure, distribution_figure
-from .competenties import complementarity_figure, radar_figure, self_peer_figure, team_heatmap_figure
-from .contactschema import contactschema_figure
-from .export import FORMATS, figure_bytes, inline_svg, save_figure
-from .familiekaart import familiekaart_figure
-from .gebeurteniskaart import gebeurteniskaart_figure
-from .kalibratie import calibration_figure
-from .relatiekaart import SECTOR_COLOURS, draw_relatiekaart, relatiekaart_figure
-from .zrm_profiel import LEVEL_COLOURS, UNSCORED_COLOUR, zrm_profile_figure
+from wijkteam_kit.draw.basisposter import basisposter_figure
+from wijkteam_kit.draw.caseload import change_figure, distribution_figure
+from wijkteam_kit.draw.competenties import (
+    complementarity_figure,
+    radar_figure,
+    self_peer_figure,
+    team_heatmap_figure,
+)
+from wijkteam_kit.draw.contactschema import contactschema_figure
+from wijkteam_kit.draw.export import FORMATS, figure_bytes, inline_svg, save_figure
+from wijkteam_kit.draw.familiekaart import familiekaart_figure
+from wijkteam_kit.draw.gebeurteniskaart import gebeurteniskaart_figure
+from wijkteam_kit.draw.kalibratie import calibration_figure
+from wijkteam_kit.draw.relatiekaart import SECTOR_COLOURS, draw_relatiekaart, relatiekaart_figure
+from wijkteam_kit.draw.zrm_profiel import LEVEL_COLOURS, UNSCORED_COLOUR, zrm_profile_figure
 
 __all__ = [
     "FORMATS",

@@ -20,9 +20,9 @@ import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..errors import WijkteamError
-from ..netwerk.model import Netwerkatlas
-from .relatiekaart import draw_relatiekaart
+from wijkteam_kit.draw.relatiekaart import draw_relatiekaart
+from wijkteam_kit.errors import WijkteamError
+from wijkteam_kit.netwerk.model import Netwerkatlas
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -88,7 +88,7 @@ def _key_persons(
 ) -> list[tuple[str, str]]:
     """(id, reason) pairs: the ones given (a bare id gets no reason) or those of ``key_persons``."""
     if chosen is None:
-        from ..netwerk.analyse import key_persons
+        from wijkteam_kit.netwerk.advies import key_persons
 
         return list(key_persons(atlas, n=5))
     pairs = [(item, "") if isinstance(item, str) else (item[0], item[1]) for item in chosen]

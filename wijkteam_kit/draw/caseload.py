@@ -2,8 +2,8 @@
 
 Examples
 --------
->>> from wijkteam_kit.caseload import summarize_caseload
->>> from wijkteam_kit.voorbeelddata import generate_caseload
+>>> from wijkteam_kit.zrm.caseload import summarize_caseload
+>>> from wijkteam_kit.zrm.voorbeelddata import generate_caseload
 >>> from wijkteam_kit.zrm import load_version
 >>> s = summarize_caseload(generate_caseload().combined)
 >>> fig = distribution_figure(s, load_version("zrm2013"))
@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..caseload import CaseloadSummary
-from ..zrm import ZrmVersion
-from .zrm_profiel import LEVEL_COLOURS, UNSCORED_COLOUR
+from wijkteam_kit.draw.zrm_profiel import LEVEL_COLOURS, UNSCORED_COLOUR
+from wijkteam_kit.zrm.caseload import CaseloadSummary
+from wijkteam_kit.zrm.versions import ZrmVersion
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -22,19 +22,18 @@ import textwrap
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from ..competenties import (
+from wijkteam_kit.competenties.feedback360 import MIN_BEOORDELAARS, FeedbackProfile
+from wijkteam_kit.competenties.frameworks import Framework, load_framework
+from wijkteam_kit.competenties.scan import (
     SCHAAL,
     VAKBEKWAAM_VANAF,
     VAKVOLWASSEN_VANAF,
-    CompetentieError,
-    Framework,
     Scan,
     competence_scores,
     format_score,
-    load_framework,
 )
-from ..competenties_360 import MIN_BEOORDELAARS, FeedbackProfile
-from ..teamprofiel import STERK_VANAF, TeamProfile
+from wijkteam_kit.competenties.teamprofiel import STERK_VANAF, TeamProfile
+from wijkteam_kit.errors import CompetentieError
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -93,7 +92,7 @@ def radar_figure(
 
     Rings mark the phase boundaries (3,0 vakbekwaam and 4,0 vakvolwassen). Competences without a score
     leave a gap in the line and get "(geen score)" in their label. When ``peer`` is a
-    :class:`~wijkteam_kit.competenties_360.FeedbackProfile` with too few colleagues, no peer line is drawn and
+    :class:`~wijkteam_kit.competenties.feedback360.FeedbackProfile` with too few colleagues, no peer line is drawn and
     the figure says so.
     """
     from matplotlib.figure import Figure

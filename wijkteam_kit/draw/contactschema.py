@@ -45,9 +45,9 @@ from matplotlib.text import Text
 from matplotlib.textpath import TextPath
 from matplotlib.transforms import AffineDeltaTransform, IdentityTransform
 
-from ..netwerk.contacten import contact_matrix
-from ..netwerk.model import CLIENT_ID, FREQUENTIES, SECTOREN, Netwerkatlas
-from .relatiekaart import SECTOR_COLOURS, STRESS_COLOUR, short_name
+from wijkteam_kit.draw.relatiekaart import SECTOR_COLOURS, STRESS_COLOUR, short_name
+from wijkteam_kit.netwerk.contacten import contact_matrix
+from wijkteam_kit.netwerk.model import CLIENT_ID, FREQUENTIES, SECTOREN, Netwerkatlas
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..document import Alinea, Document, Kop, Lijst, Tabel
-from ..errors import WijkteamError
+from wijkteam_kit.document import Alinea, Document, Kop, Lijst, Tabel
+from wijkteam_kit.errors import WijkteamError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -21,7 +21,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import WijkteamError
+from wijkteam_kit.errors import WijkteamError
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -41,9 +41,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, PathPatch, Polygon, Rectangle
 from matplotlib.path import Path
 
-from ..netwerk.genogram import SPACING, GenogramLayout, genogram_layout
-from ..netwerk.huishouden_omtrek import household_outline
-from ..netwerk.model import CLIENT_ID, Netwerkatlas
+from wijkteam_kit.netwerk.genogram import SPACING, GenogramLayout, genogram_layout
+from wijkteam_kit.netwerk.huishouden_omtrek import household_outline
+from wijkteam_kit.netwerk.model import CLIENT_ID, Netwerkatlas
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -269,7 +269,9 @@ def draw_familiekaart(ax: Axes, atlas: Netwerkatlas, *, peiljaar: int | None = N
     ax.set_ylim(*ylim)
     ax.set_aspect("equal")
     ax.set_axis_off()
-    from .familiekaart_legenda import draw_legend  # deferred: the legend module imports this one
+    from wijkteam_kit.draw.familiekaart_legenda import (
+        draw_legend,  # deferred: the legend module imports this one
+    )
 
     draw_legend(ax)
     return layout

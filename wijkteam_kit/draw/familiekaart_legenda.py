@@ -22,7 +22,7 @@ from matplotlib.legend_handler import HandlerBase
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from .familiekaart import _DASHED, COUPLE_STYLES, _symbol
+from wijkteam_kit.draw.familiekaart import _DASHED, COUPLE_STYLES, _symbol
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

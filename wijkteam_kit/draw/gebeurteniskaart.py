@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from ..netwerk.model import Gebeurtenis, Netwerkatlas
+from wijkteam_kit.netwerk.model import Gebeurtenis, Netwerkatlas
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

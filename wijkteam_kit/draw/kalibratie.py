@@ -22,9 +22,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..agreement import rater_agreement
-from ..zrm import Assessment, ZrmVersion
-from .zrm_profiel import LEVEL_COLOURS
+from wijkteam_kit.draw.zrm_profiel import LEVEL_COLOURS
+from wijkteam_kit.zrm.agreement import rater_agreement
+from wijkteam_kit.zrm.assessment import Assessment
+from wijkteam_kit.zrm.versions import ZrmVersion
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

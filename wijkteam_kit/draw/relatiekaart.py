@@ -46,8 +46,14 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Wedge
 from matplotlib.transforms import ScaledTranslation
 
-from ..netwerk.layout import LABEL_SPOTS, RING_LABELS, label_spots, relatiekaart_layout, sector_angles
-from ..netwerk.model import CLIENT_ID, SECTOREN, Band, Netwerkatlas
+from wijkteam_kit.netwerk.layout import (
+    LABEL_SPOTS,
+    RING_LABELS,
+    label_spots,
+    relatiekaart_layout,
+    sector_angles,
+)
+from wijkteam_kit.netwerk.model import CLIENT_ID, SECTOREN, Band, Netwerkatlas
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -316,7 +322,9 @@ def draw_relatiekaart(
         style = {"ha": ha, "va": va, "fontweight": "bold" if p.id in marked else "normal", **_NAME_TEXT}
         _text(ax, x, y, label, transform=shifts[spot], gid=f"netwerk-naam-{p.id}", **style)
     if show_legend:
-        from .relatiekaart_legenda import draw_legend  # deferred: the legend module imports this one
+        from wijkteam_kit.draw.relatiekaart_legenda import (
+            draw_legend,  # deferred: the legend module imports this one
+        )
 
         draw_legend(ax, atlas, bool(marked))
 

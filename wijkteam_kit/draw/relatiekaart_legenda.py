@@ -23,8 +23,7 @@ from matplotlib.collections import PolyCollection
 from matplotlib.lines import Line2D
 from matplotlib.transforms import Affine2D, ScaledTranslation
 
-from ..netwerk.model import FREQUENTIES, SECTOREN, Netwerkatlas
-from .relatiekaart import (
+from wijkteam_kit.draw.relatiekaart import (
     _DASHED,
     _HALO,
     DECEASED_COLOUR,
@@ -36,6 +35,7 @@ from .relatiekaart import (
     _text,
     short_name,
 )
+from wijkteam_kit.netwerk.model import FREQUENTIES, SECTOREN, Netwerkatlas
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

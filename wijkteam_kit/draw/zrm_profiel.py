@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..zrm import Assessment, ZrmVersion
+from wijkteam_kit.zrm.assessment import Assessment
+from wijkteam_kit.zrm.versions import ZrmVersion
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -4,7 +4,7 @@ Modules: :mod:`.model` (the data), :mod:`.checks` (reference checks), :mod:`.io`
 egor CSV), :mod:`.analyse` (measures and social-work signals), :mod:`.layout` (placement for the drawings).
 """
 
-from .model import (
+from wijkteam_kit.netwerk.model import (
     CLIENT_ID,
     FREQUENTIES,
     KWALITEITEN,

@@ -48,10 +48,10 @@ from datetime import date
 
 import networkx as nx
 
-from .maten import Network, alter_cut_vertices, cut_off, ego_cut_vertices, ego_graph
-from .model import CLIENT_ID, STEUNFUNCTIES
-from .steun import FREQUENTIE_GEWICHT, ego_ties
-from .tekst import functions_text, join_names, pronoun, short_names
+from wijkteam_kit.netwerk.maten import Network, alter_cut_vertices, cut_off, ego_cut_vertices, ego_graph
+from wijkteam_kit.netwerk.model import CLIENT_ID, STEUNFUNCTIES
+from wijkteam_kit.netwerk.steun import FREQUENTIE_GEWICHT, ego_ties
+from wijkteam_kit.netwerk.tekst import functions_text, join_names, pronoun, short_names
 
 __all__ = [
     "KIND_LEEFTIJD",

@@ -37,8 +37,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .advies import key_persons
-from .maten import (
+from wijkteam_kit.netwerk.advies import key_persons
+from wijkteam_kit.netwerk.maten import (
     Network,
     alter_bridges,
     alter_cut_vertices,
@@ -62,8 +62,8 @@ from .maten import (
     size_by_circle,
     size_by_sector,
 )
-from .model import CLIENT_ID
-from .steun import (
+from wijkteam_kit.netwerk.model import CLIENT_ID
+from wijkteam_kit.netwerk.steun import (
     Belasting,
     Dekking,
     Last,

@@ -21,11 +21,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from .._schema import validate_model
-from ..document import slug
-from ..errors import NetwerkError, Problem
-from ..yamlsource import YamlDocument
-from .model import CLIENT_ID, Band, Gebeurtenis, Persoon
+from wijkteam_kit._basis.schema import validate_model
+from wijkteam_kit._basis.yamlsource import YamlDocument
+from wijkteam_kit.document import slug
+from wijkteam_kit.errors import NetwerkError, Problem
+from wijkteam_kit.netwerk.model import CLIENT_ID, Band, Gebeurtenis, Persoon
 
 __all__ = [
     "DEFAULT_SECTOR",

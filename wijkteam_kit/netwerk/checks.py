@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-from .model import CLIENT_ID, moment_index
+from wijkteam_kit.netwerk.model import CLIENT_ID, moment_index
 
 __all__ = ["reference_problems"]
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import CLIENT_ID, SECTOREN, Band, Netwerkatlas
+from wijkteam_kit.netwerk.model import CLIENT_ID, SECTOREN, Band, Netwerkatlas
 
 __all__ = ["ContactRij", "contact_matrix", "contact_order", "contact_table"]
 

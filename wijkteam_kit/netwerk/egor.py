@@ -29,7 +29,7 @@ import csv
 import io
 import zipfile
 
-from .model import FREQUENTIES, STEUNFUNCTIES, Netwerkatlas
+from wijkteam_kit.netwerk.model import FREQUENTIES, STEUNFUNCTIES, Netwerkatlas
 
 __all__ = ["egor_tables", "egor_zip"]
 

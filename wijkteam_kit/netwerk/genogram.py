@@ -41,7 +41,7 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
-from .model import CLIENT_ID, Netwerkatlas
+from wijkteam_kit.netwerk.model import CLIENT_ID, Netwerkatlas
 
 __all__ = [
     "COUPLE_STATUSES",

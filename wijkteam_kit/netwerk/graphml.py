@@ -30,9 +30,9 @@ from xml.etree.ElementTree import ParseError
 
 import networkx as nx
 
-from ..errors import NetwerkError, Problem
-from .io import FILE_KIND, atlas_from_data
-from .model import CLIENT_ID, Netwerkatlas
+from wijkteam_kit.errors import NetwerkError, Problem
+from wijkteam_kit.netwerk.io import FILE_KIND, atlas_from_data
+from wijkteam_kit.netwerk.model import CLIENT_ID, Netwerkatlas
 
 __all__ = ["atlas_from_graphml", "atlas_to_graphml"]
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .genogram import ROW, GenogramLayout
+from wijkteam_kit.netwerk.genogram import ROW, GenogramLayout
 
 __all__ = ["household_outline"]
 

@@ -25,15 +25,15 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._schema import validate_model
-from ..errors import NetwerkError, Problem
-from ..privacy import IdentifierWarning, find_identifiers
-from ..yamlsource import YamlDocument
-from .checks import reference_problems
-from .model import Client, Netwerkatlas
+from wijkteam_kit._basis.schema import validate_model
+from wijkteam_kit._basis.yamlsource import YamlDocument
+from wijkteam_kit.errors import NetwerkError, Problem
+from wijkteam_kit.netwerk.checks import reference_problems
+from wijkteam_kit.netwerk.model import Client, Netwerkatlas
+from wijkteam_kit.privacy import IdentifierWarning, find_identifiers
 
 if TYPE_CHECKING:
-    from ..casus import Casus
+    from wijkteam_kit.casus.model import Casus
 
 __all__ = [
     "FILE_KIND",

@@ -48,7 +48,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .model import CLIENT_ID, SECTOREN, Netwerkatlas, Persoon
+from wijkteam_kit.netwerk.model import CLIENT_ID, SECTOREN, Netwerkatlas, Persoon
 
 __all__ = [
     "CLIENT_CLEARANCE",

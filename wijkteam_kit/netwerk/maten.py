@@ -39,7 +39,7 @@ import math
 
 import networkx as nx
 
-from .model import CLIENT_ID, SECTOREN, Netwerkatlas
+from wijkteam_kit.netwerk.model import CLIENT_ID, SECTOREN, Netwerkatlas
 
 __all__ = [
     "Network",

@@ -42,13 +42,13 @@ from typing import Literal
 
 import networkx as nx
 
-from .advies import Uitnodiging, basisteam, connects_text, invitees, key_persons, names_of
-from .analyse import NetwerkAnalyse, analyse
-from .maten import Network, cut_off, ego_graph
-from .model import CLIENT_ID, STEUNFUNCTIES, Netwerkatlas
-from .steun import ego_ties
-from .tekst import FUNCTIE_TEKST, functions_text, join_names, pronoun
-from .vergelijk import changes_text, compare_snapshots
+from wijkteam_kit.netwerk.advies import Uitnodiging, basisteam, connects_text, invitees, key_persons, names_of
+from wijkteam_kit.netwerk.analyse import NetwerkAnalyse, analyse
+from wijkteam_kit.netwerk.maten import Network, cut_off, ego_graph
+from wijkteam_kit.netwerk.model import CLIENT_ID, STEUNFUNCTIES, Netwerkatlas
+from wijkteam_kit.netwerk.steun import ego_ties
+from wijkteam_kit.netwerk.tekst import FUNCTIE_TEKST, functions_text, join_names, pronoun
+from wijkteam_kit.netwerk.vergelijk import changes_text, compare_snapshots
 
 __all__ = [
     "BREED_NETWERK",

@@ -38,8 +38,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .maten import Network, ego_cut_vertices, ego_graph
-from .model import CLIENT_ID, FREQUENTIES, STEUNFUNCTIES
+from wijkteam_kit.netwerk.maten import Network, ego_cut_vertices, ego_graph
+from wijkteam_kit.netwerk.model import CLIENT_ID, FREQUENTIES, STEUNFUNCTIES
 
 __all__ = [
     "AANDEEL_GRENS",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ..document import join_dutch
+from wijkteam_kit.document import join_dutch
 
 __all__ = ["FUNCTIE_TEKST", "functions_text", "join_names", "pronoun", "short_names"]
 

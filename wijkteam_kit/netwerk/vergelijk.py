@@ -33,11 +33,11 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .advies import names_of
-from .maten import Network, density, ego_graph
-from .model import CLIENT_ID, STEUNFUNCTIES
-from .steun import coverage
-from .tekst import FUNCTIE_TEKST, functions_text, join_names
+from wijkteam_kit.netwerk.advies import names_of
+from wijkteam_kit.netwerk.maten import Network, density, ego_graph
+from wijkteam_kit.netwerk.model import CLIENT_ID, STEUNFUNCTIES
+from wijkteam_kit.netwerk.steun import coverage
+from wijkteam_kit.netwerk.tekst import FUNCTIE_TEKST, functions_text, join_names
 
 __all__ = ["Vergelijking", "changes_text", "compare_snapshots"]
 

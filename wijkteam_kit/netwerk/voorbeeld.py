@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import random
 
-from .bewerken import TYPICAL_RELATION
-from .model import (
+from wijkteam_kit.netwerk.bewerken import TYPICAL_RELATION
+from wijkteam_kit.netwerk.model import (
     CLIENT_ID,
     FREQUENTIES,
     KWALITEITEN,

@@ -1,0 +1,1 @@
+"""Plumbing without domain knowledge: YAML source lines, schema messages, the data catalogue."""

@@ -1,0 +1,1 @@
+"""The app shell: the ``wijkteam-kit`` command, ``serve`` and the Voila server."""

@@ -1,0 +1,165 @@
+"""The ``wijkteam-kit`` command: ``serve``, ``casus check``, ``casus list``, ``sessies opruimen``.
+
+Examples
+--------
+>>> main(["casus", "check", "casuses/bestaat-niet.yaml"])  # doctest: +ELLIPSIS
+✗ casuses/bestaat-niet.yaml
+  - casuses/bestaat-niet.yaml: bestand niet gevonden
+<BLANKLINE>
+0 van 1 bestand(en) in orde.
+1
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+__all__ = ["main"]
+
+
+def _cmd_casus_check(args: argparse.Namespace) -> int:
+    from wijkteam_kit.casus.model import check_files, default_library_dir
+
+    paths = args.paths or [default_library_dir()]
+    report = check_files(paths)
+    if not report:
+        print(f"Geen casusbestanden gevonden in: {', '.join(map(str, paths))}")
+        return 1
+    for path, problems in report.items():
+        print(("✓ " if not problems else "✗ ") + path)
+        for problem in problems:
+            print(f"  - {problem}")
+    good = sum(1 for p in report.values() if not p)
+    print(f"\n{good} van {len(report)} bestand(en) in orde.")
+    return 0 if good == len(report) else 1
+
+
+def _cmd_casus_list(args: argparse.Namespace) -> int:
+    from wijkteam_kit.casus.model import load_library
+    from wijkteam_kit.errors import WijkteamError
+
+    try:
+        library = load_library(args.folder)
+    except WijkteamError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for casus in library:
+        print(f"{casus.id:32} {casus.titel}")
+    return 0
+
+
+def _cmd_sessies_opruimen(args: argparse.Namespace) -> int:
+    """Delete group sessions older than ``--ouder-dan`` days from the store; print how many.
+
+    >>> import tempfile, pathlib
+    >>> db = pathlib.Path(tempfile.mkdtemp()) / "w.db"
+    >>> main(["sessies", "opruimen", "--ouder-dan", "30", "--database", str(db)])
+    0 groepssessies verwijderd (aangemaakt meer dan 30 dagen geleden).
+    0
+    """
+    from wijkteam_kit.errors import WijkteamError
+    from wijkteam_kit.groepssessie.sessies import Sessies
+    from wijkteam_kit.store.store import Store
+
+    try:
+        with Store(args.database) as store:
+            count = Sessies(store).delete_older_than(args.ouder_dan)
+    except WijkteamError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    what = "groepssessie" if count == 1 else "groepssessies"
+    print(f"{count} {what} verwijderd (aangemaakt meer dan {args.ouder_dan} dagen geleden).")
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from wijkteam_kit.app.serve import serve
+    from wijkteam_kit.errors import WijkteamError
+
+    try:
+        return serve(
+            port=args.port,
+            open_browser=not args.no_browser,
+            apps_dir=args.apps,
+            descriptor_files=args.beschrijvingen,
+            jargon_files=args.jargon,
+            share=args.delen,
+        )
+    except WijkteamError as exc:
+        print(f"Kan de apps niet starten:\n{exc}", file=sys.stderr)
+        return 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with a Dutch help text for every option."""
+    parser = argparse.ArgumentParser(prog="wijkteam-kit", description="Oefenapps voor sociale (wijk)teams.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="start de apps in de browser (Voila)")
+    serve.add_argument(
+        "--port", type=int, default=8866, help="poort op 127.0.0.1 (standaard 8866; 0 = vrije poort)"
+    )
+    serve.add_argument("--no-browser", action="store_true", help="open niet zelf een browservenster")
+    serve.add_argument(
+        "--delen",
+        action="store_true",
+        help="ook bereikbaar op het lokale netwerk, voor een groepssessie in de trainingsruimte",
+    )
+    serve.add_argument("--apps", default=None, help="map met de app-notebooks (standaard: apps/ van de kit)")
+    serve.add_argument(
+        "--beschrijvingen",
+        action="append",
+        metavar="BESTAND",
+        default=[],
+        help="eigen ZRM-niveaubeschrijvingen van je organisatie (YAML; mag vaker)",
+    )
+    serve.add_argument(
+        "--jargon",
+        action="append",
+        metavar="BESTAND",
+        default=[],
+        help="extra jargonlijst voor de feedback op het plan van aanpak (YAML, zoals data/plan/jargon.yaml)",
+    )
+    serve.set_defaults(func=_cmd_serve)
+
+    casus = sub.add_parser("casus", help="werken met de casusbibliotheek")
+    casus_sub = casus.add_subparsers(dest="casus_command", required=True)
+    check = casus_sub.add_parser("check", help="controleer casusbestanden en meld elk probleem")
+    check.add_argument("paths", nargs="*", help="bestanden of mappen (standaard: de casusbibliotheek)")
+    check.set_defaults(func=_cmd_casus_check)
+    listing = casus_sub.add_parser("list", help="toon de casussen in de bibliotheek")
+    listing.add_argument("--folder", default=None, help="map met casussen")
+    listing.set_defaults(func=_cmd_casus_list)
+
+    sessies = sub.add_parser("sessies", help="beheer van groepssessies")
+    sessies_sub = sessies.add_subparsers(dest="sessies_command", required=True)
+    opruimen = sessies_sub.add_parser(
+        "opruimen", help="verwijder oude groepssessies met hun deelnemers en antwoorden"
+    )
+    opruimen.add_argument(
+        "--ouder-dan",
+        type=int,
+        required=True,
+        metavar="DAGEN",
+        help="verwijder sessies die meer dan DAGEN dagen geleden zijn aangemaakt",
+    )
+    opruimen.add_argument(
+        "--database",
+        default=None,
+        metavar="URL",
+        help="SQLite-bestand of database-URL (standaard: $WIJKTEAM_DATABASE_URL of wijkteam.db in de datamap)",
+    )
+    opruimen.set_defaults(func=_cmd_sessies_opruimen)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,208 @@
+"""``wijkteam-kit serve``: start Voila on 127.0.0.1 with the apps, culling idle kernels.
+
+Kernels of closed tabs are shut down after :data:`CULL_IDLE_SECONDS` without activity (Voila cannot stop
+them itself when a tab closes); kernels with an open tab are never culled. The environment variables
+``WIJKTEAM_CULL_IDLE_SECONDS`` and ``WIJKTEAM_CULL_INTERVAL_SECONDS`` override the timings (for tests).
+Ctrl-C or SIGTERM stops the server and its kernels.
+
+Examples
+--------
+>>> args = voila_arguments(Path("apps"), port=8866, open_browser=False)
+>>> "--port=8866" in args and "--Voila.ip=127.0.0.1" in args and "--no-browser" in args
+True
+>>> "--VoilaConfiguration.http_header_envs=X-Wijkteam-Adres" in args
+True
+>>> "--VoilaExecutor.iopub_timeout=60" in args
+True
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+from wijkteam_kit._basis.yamlsource import load_yaml_file
+from wijkteam_kit.casus.model import default_library_dir
+from wijkteam_kit.errors import WijkteamError
+from wijkteam_kit.zrm.versions import DESCRIPTORS_ENV, available_versions, load_descriptors, load_version
+
+__all__ = [
+    "CULL_IDLE_SECONDS",
+    "HEADER_ENVS",
+    "IOPUB_TIMEOUT_SECONDS",
+    "SHARE_URL_ENV",
+    "default_apps_dir",
+    "free_port",
+    "lan_address",
+    "serve",
+    "use_descriptor_files",
+    "use_jargon_files",
+    "voila_arguments",
+    "wait_until_serving",
+]
+
+HEADER_ENVS = ("X-Wijkteam-Adres", "X-Forwarded-For")
+"""Request headers the kernels see as ``HTTP_…`` variables (the same as :data:`wijkteam_kit.app.server.HEADER_ENVS`;
+repeated here so ``serve`` does not import Voila before it starts it)."""
+
+CULL_IDLE_SECONDS = 900
+#: Seconds Voila waits for a cell's output (see `voila_arguments`; measured in benchmarks/sessie_last.py).
+IOPUB_TIMEOUT_SECONDS = 60
+#: Set by ``serve --delen``: the address participants use (the dashboard's join links start with it).
+SHARE_URL_ENV = "WIJKTEAM_DEEL_URL"
+CULL_INTERVAL_SECONDS = 60
+
+
+def _seconds(name: str, default: int) -> int:
+    """A timing from the environment (``WIJKTEAM_CULL_IDLE_SECONDS`` …), for short runs in tests."""
+    value = os.environ.get(name, "")
+    return int(value) if value.isdigit() and int(value) > 0 else default
+
+
+def default_apps_dir() -> Path:
+    """``apps/`` beside the package (an editable install or a checkout), else ``./apps``."""
+    beside = Path(__file__).resolve().parents[2] / "apps"
+    return beside if beside.is_dir() else Path.cwd() / "apps"
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def port_is_free(port: int) -> bool:
+    """Whether nothing listens on ``127.0.0.1:port`` yet."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def wait_until_serving(url: str, timeout: float = 90) -> None:
+    """Wait until ``url`` answers 200 (e.g. ``…/voila/api/contents``, which starts no kernel)."""
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=3) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise WijkteamError(f"De server op {url} antwoordde niet binnen {timeout:.0f} seconden.")
+
+
+def lan_address() -> str:
+    """The address of this computer on the local (wifi) network, as others in the room reach it.
+
+    Asks the operating system which interface it would use for an outside address (no packet is sent);
+    ``127.0.0.1`` when there is no network.
+
+    >>> lan_address().count(".") == 3
+    True
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        try:
+            s.connect(("192.0.2.1", 9))  # TEST-NET-1: only picks the route
+            return str(s.getsockname()[0])
+        except OSError:
+            return "127.0.0.1"
+
+
+def voila_arguments(apps_dir: Path, port: int, open_browser: bool, host: str = "127.0.0.1") -> list[str]:
+    """Command-line arguments for :class:`wijkteam_kit.app.server.WijkteamVoila` (``host`` 0.0.0.0: the network)."""
+    args = [
+        str(apps_dir),
+        f"--port={port}",
+        f"--Voila.ip={host}",
+        "--Voila.port_retries=0",
+        f"--MappingKernelManager.cull_idle_timeout={_seconds('WIJKTEAM_CULL_IDLE_SECONDS', CULL_IDLE_SECONDS)}",
+        f"--MappingKernelManager.cull_interval={_seconds('WIJKTEAM_CULL_INTERVAL_SECONDS', CULL_INTERVAL_SECONDS)}",
+        "--MappingKernelManager.cull_connected=False",
+        # Voila drops a cell's output that arrives more than iopub_timeout (default 4 s) after the kernel
+        # finished; with 30 pages opening at once on 2 cores it arrives later and the pages stay blank.
+        f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT_SECONDS}",
+        # The client's address reaches the kernel (rate limiting of session codes), see wijkteam_kit.app.server.
+        *(f"--VoilaConfiguration.http_header_envs={h}" for h in HEADER_ENVS),
+    ]
+    if not open_browser:
+        args.append("--no-browser")
+    return args
+
+
+def use_descriptor_files(paths: list[str | Path]) -> None:
+    """Check an organisation's descriptor files now and let the apps (kernels) use them."""
+    resolved = [Path(p).resolve() for p in paths]
+    for path in resolved:
+        data = load_yaml_file(path).data
+        version_id = data.get("versie") if isinstance(data, dict) else None
+        if version_id not in available_versions():
+            raise WijkteamError(
+                f"{path}: veld versie moet een van {', '.join(available_versions())} zijn, "
+                f"kreeg {version_id!r}."
+            )
+        load_descriptors(load_version(version_id), path)  # raises with every problem in the file
+    os.environ[DESCRIPTORS_ENV] = os.pathsep.join(map(str, resolved))
+
+
+def use_jargon_files(paths: list[str | Path]) -> None:
+    """Check a trainer's extra jargon lists now and let the plan app (kernels) use them."""
+    from wijkteam_kit.plan.taal import JARGON_ENV, load_jargon
+
+    resolved = [Path(p).resolve() for p in paths]
+    load_jargon(resolved)  # raises DataFileError naming file, line and field
+    os.environ[JARGON_ENV] = os.pathsep.join(map(str, resolved))
+
+
+def serve(
+    port: int = 8866,
+    open_browser: bool = True,
+    apps_dir: str | Path | None = None,
+    descriptor_files: list[str | Path] | None = None,
+    jargon_files: list[str | Path] | None = None,
+    share: bool = False,
+) -> int:
+    """Run the app server until Ctrl-C; returns the exit code.
+
+    ``share``: listen on the local network too, so participants in the room open the apps on their own
+    laptop or phone (group sessions); the address to give them is printed and used for the join links.
+    """
+    folder = Path(apps_dir) if apps_dir else default_apps_dir()
+    if not folder.is_dir():
+        raise WijkteamError(f"De map met apps bestaat niet: {folder}. Geef een map op met --apps.")
+    if descriptor_files:
+        use_descriptor_files(descriptor_files)
+    if jargon_files:
+        use_jargon_files(jargon_files)
+    port = port or free_port()
+    if not port_is_free(port):
+        raise WijkteamError(
+            f"Poort {port} is al in gebruik (draait wijkteam-kit al?). Kies een andere poort, "
+            f"bijvoorbeeld: wijkteam-kit serve --port {port + 1}"
+        )
+    # Kernels run in the apps folder, so resolve the library here and hand it to them.
+    os.environ.setdefault("WIJKTEAM_CASUSES", str(default_library_dir().resolve()))
+    from wijkteam_kit.app.server import WijkteamVoila
+
+    print(f"wijkteam-kit draait op http://127.0.0.1:{port}/  (stoppen: Ctrl-C)", flush=True)
+    host = "127.0.0.1"
+    if share:
+        host = "0.0.0.0"  # on purpose: the room's network, see the warning printed below
+        shared = f"http://{lan_address()}:{port}/"
+        os.environ[SHARE_URL_ENV] = shared
+        print(
+            f"Gedeeld op het netwerk: deelnemers in dezelfde ruimte openen {shared}\n"
+            "Iedereen op dit (wifi-)netwerk kan de apps openen: gebruik alleen verzonnen casussen.",
+            flush=True,
+        )
+    # Voila stops on Ctrl-C (KeyboardInterrupt) and on SIGTERM, and then shuts all its kernels down.
+    WijkteamVoila.launch_instance(argv=voila_arguments(folder, port, open_browser, host=host))
+    print("wijkteam-kit is gestopt.", flush=True)
+    return 0

@@ -1,0 +1,134 @@
+r"""Checks of a casus file beyond its schema: ZRM domains and levels, network references, texts, privacy.
+
+They run on the raw YAML data, so they report their problems even when the schema check failed elsewhere
+(a trainer sees every problem of a file in one go).
+
+Examples
+--------
+>>> from wijkteam_kit._basis.yamlsource import load_yaml_text
+>>> doc = load_yaml_text("netwerk:\n  personen: [{id: a}, {id: a}]\n  banden: [{van: client, naar: b}]\n")
+>>> [p.message for p in cross_checks(doc)]
+["id 'a' komt twee keer voor", "onbekende persoon 'b'; verwacht 'client' of een id uit de personen"]
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wijkteam_kit._basis.yamlsource import YamlDocument
+from wijkteam_kit.errors import Problem, ZrmError
+from wijkteam_kit.netwerk.checks import reference_problems
+from wijkteam_kit.privacy import find_identifiers
+from wijkteam_kit.zrm.assessment import parse_level
+from wijkteam_kit.zrm.participatieladder import check_rung
+from wijkteam_kit.zrm.versions import load_version, unknown_domain_message
+
+__all__ = ["cross_checks", "doc_text"]
+
+
+def cross_checks(doc: YamlDocument) -> list[Problem]:
+    """Every problem the schema cannot see: ZRM, network, texts."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    return _zrm_problems(data, doc) + _network_problems(data, doc) + _text_problems(data, doc)
+
+
+def _get(data: object, *keys: str) -> object:
+    for key in keys:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def _items(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _zrm_problems(data: dict, doc: YamlDocument) -> list[Problem]:
+    version_id = _get(data, "zrm", "versie")
+    scores = _get(data, "zrm", "scores")
+    if not isinstance(version_id, str) or not isinstance(scores, dict):
+        return []  # the schema check reports these
+    try:
+        version = load_version(version_id)
+    except ZrmError as exc:
+        return [doc.problem(("zrm", "versie"), str(exc))]
+    problems = []
+    for domain_id, score in scores.items():
+        if domain_id not in version.domain_ids:
+            problems.append(
+                doc.problem(("zrm", "scores", domain_id), unknown_domain_message(version, domain_id))
+            )
+            continue
+        if isinstance(score, dict) and "niveau" in score:
+            try:
+                parse_level(score["niveau"], domain_id, version.domain(domain_id).name)
+            except ZrmError as exc:
+                problems.append(doc.problem(("zrm", "scores", domain_id, "niveau"), str(exc)))
+    missing = [d for d in version.domain_ids if d not in scores]
+    if missing:
+        problems.append(
+            doc.problem(
+                ("zrm", "scores"),
+                "elk domein heeft een referentiescore nodig (gebruik 'nvt' "
+                f"voor niet besproken); ontbreekt: {', '.join(missing)}",
+            )
+        )
+    return problems
+
+
+def _network_problems(data: dict, doc: YamlDocument) -> list[Problem]:
+    return [
+        doc.problem(path, message) for path, message in reference_problems(data.get("netwerk"), ("netwerk",))
+    ]
+
+
+def _text_problems(data: dict, doc: YamlDocument) -> list[Problem]:
+    problems = []
+    story = _get(data, "verhaal")
+    if isinstance(story, str) and len([p for p in story.split("\n\n") if p.strip()]) < 2:
+        problems.append(
+            doc.problem(
+                ("verhaal",),
+                "het verhaal heeft minstens twee alinea's nodig (scheid alinea's met een lege regel)",
+            )
+        )
+    expected = Path(doc.source).stem
+    casus_id = _get(data, "id")
+    if doc.source.endswith((".yaml", ".yml")) and isinstance(casus_id, str) and casus_id != expected:
+        problems.append(
+            doc.problem(("id",), f"id {casus_id!r} moet gelijk zijn aan de bestandsnaam ({expected!r})")
+        )
+    for hit in find_identifiers(doc_text(doc)):
+        problems.append(
+            Problem(
+                "",
+                f"bevat iets dat lijkt op een echt {hit.kind} ({hit.text}); casussen moeten verzonnen zijn",
+                doc.source,
+            )
+        )
+    rung = _get(data, "participatieladder", "trede")
+    if rung is not None:
+        try:
+            check_rung(rung)
+        except ZrmError as exc:
+            problems.append(doc.problem(("participatieladder", "trede"), str(exc)))
+    return problems
+
+
+def doc_text(doc: YamlDocument) -> str:
+    """All string values of a document joined, for privacy scanning."""
+    out: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(doc.data)
+    return "\n".join(out)

@@ -1,0 +1,269 @@
+"""Casus library: YAML files in ``casuses/``, one casus a file, validated by one schema.
+
+The format is documented in ``casuses/README.md``. :func:`check_files` reports *every* problem of every
+file (file, line, field, what was expected); :func:`load_casus` raises :class:`~wijkteam_kit.errors.CasusError`
+with all problems of one file.
+
+Examples
+--------
+>>> lib = load_library()
+>>> len(lib) >= 7
+True
+>>> c = lib[0]
+>>> ref = c.reference_assessment()
+>>> ref.version in ("zrm2013", "zrm2017")
+True
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from wijkteam_kit._basis.schema import validate_model
+from wijkteam_kit._basis.yamlsource import YamlDocument, load_yaml_file
+from wijkteam_kit.casus.checks import cross_checks
+from wijkteam_kit.errors import CasusError, Problem, ProblemsError
+from wijkteam_kit.netwerk.model import Afstamming, Band, Client, Gebeurtenis, Koppel, Persoon
+from wijkteam_kit.plan.model import WmoStap
+from wijkteam_kit.zrm.assessment import Assessment, parse_level
+from wijkteam_kit.zrm.versions import ZrmVersion, load_version, unknown_domain_message
+
+__all__ = ["Casus", "Referentieplan", "check_files", "default_library_dir", "load_casus", "load_library"]
+
+
+Slug = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", min_length=1)
+Fase = Literal["analysefase", "planfase", "ondersteuningsfase", "evaluatiefase", "monitoringsfase"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Lid(_Strict):
+    """A member of the household."""
+
+    naam: str = Field(min_length=1)
+    rol: str = Field(min_length=1)
+    leeftijd: int | None = Field(default=None, ge=0, le=120)
+    toelichting: str = ""
+
+
+class Aanmelding(_Strict):
+    """Who referred the household, and how it reached the team."""
+
+    bron: str = Field(min_length=1)
+    route: str = Field(min_length=1)
+
+
+class ZrmScore(_Strict):
+    """A reference score: level 1–5 or 'nvt', with the rationale a trainer would give."""
+
+    niveau: int | float | str | None
+    toelichting: str = Field(min_length=1)
+    basis: Literal["eigen_kracht", "netwerk", "professionele_hulp"] | None = None
+
+
+class ReferentieZrm(_Strict):
+    """The reference ZRM of the casus."""
+
+    versie: str
+    scores: dict[str, ZrmScore]
+
+
+class Ladder(_Strict):
+    """The reference rung on the participatieladder."""
+
+    trede: int | float | str
+    toelichting: str = Field(min_length=1)
+
+
+class Netwerk(_Strict):
+    """Persons, ties and family relations around the client (the netwerkatlas of the casus)."""
+
+    client: Client | None = None
+    personen: list[Persoon] = []
+    banden: list[Band] = []
+    koppels: list[Koppel] = []
+    afstamming: list[Afstamming] = []
+
+
+class Referentieplan(_Strict):
+    """A model Plan van Aanpak for the casus, to compare with after writing one's own plan.
+
+    ``domeinen`` are the ZRM domain ids (of the casus's version) the plan addresses; every domain with a
+    reference level of 1 or 2 is in ``domeinen`` or in ``geparkeerd`` (domain id: why it waits).
+    ``wmo_stappen`` are the steps of the Wmo order the plan uses. The texts per part are one way a good plan
+    could read, in the household's own words.
+    """
+
+    domeinen: list[str] = Field(min_length=1)
+    geparkeerd: dict[str, str] = {}
+    wmo_stappen: list[WmoStap] = Field(min_length=1)
+    regisseur: str = Field(min_length=1)
+    evaluatie: str = Field(min_length=1)
+    probleemstellingen: list[str] = Field(min_length=1)
+    doelstellingen: list[str] = Field(min_length=1)
+    resultaten: list[str] = Field(min_length=1)
+    oplossingen: list[str] = Field(min_length=1)
+    acties: list[str] = Field(min_length=1)
+    toelichting: str = ""
+
+
+def _reference_plan_problems(plan: Referentieplan, zrm: ReferentieZrm) -> list[str]:
+    try:
+        version = load_version(zrm.versie)
+    except ValueError:
+        return []  # the ZRM check reports an unknown version
+    problems = [
+        f"{where}: {unknown_domain_message(version, d)}"
+        for where, ids in (("domeinen", plan.domeinen), ("geparkeerd", list(plan.geparkeerd)))
+        for d in ids
+        if d not in version.domain_ids
+    ]
+    for domain_id, score in zrm.scores.items():
+        try:
+            level = parse_level(score.niveau, domain_id)
+        except ValueError:
+            continue  # the ZRM check reports a bad level
+        covered = domain_id in plan.domeinen or domain_id in plan.geparkeerd
+        if level is not None and level <= 2 and not covered:
+            problems.append(
+                f"domein {domain_id!r} heeft referentieniveau {level}; zet het in 'domeinen' of in 'geparkeerd' "
+                "(met de reden waarom het nog wacht)"
+            )
+    return problems
+
+
+class Casus(_Strict):
+    """One training casus. Field names are Dutch because trainers write these files."""
+
+    schema_versie: Literal[1] = 1
+    id: str = Slug
+    titel: str = Field(min_length=1)
+    samenvatting: str = Field(min_length=1)
+    verhaal: str = Field(min_length=1)
+    huishouden: list[Lid] = Field(min_length=1)
+    aanmelding: Aanmelding
+    fase: Fase
+    eerdere_hulp: str = ""
+    vervolg: str = ""
+    krachten: list[str] = Field(min_length=1)
+    zrm: ReferentieZrm
+    participatieladder: Ladder
+    netwerk: Netwerk
+    gebeurtenissen: list[Gebeurtenis] = []
+    leervragen: list[str] = Field(min_length=1)
+    dilemmas: list[str] = Field(min_length=1)
+    referentieplan: Referentieplan | None = None
+
+    @field_validator("referentieplan")
+    @classmethod
+    def _reference_plan_fits_zrm(
+        cls, plan: Referentieplan | None, info: ValidationInfo
+    ) -> Referentieplan | None:
+        zrm = info.data.get("zrm")
+        if plan is not None and isinstance(zrm, ReferentieZrm):
+            problems = _reference_plan_problems(plan, zrm)
+            if problems:
+                raise ValueError("; ".join(problems))
+        return plan
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The story as a list of paragraphs."""
+        return [p.strip() for p in self.verhaal.split("\n\n") if p.strip()]
+
+    def version(self) -> ZrmVersion:
+        """The ZRM version the reference scores use."""
+        return load_version(self.zrm.versie)
+
+    def reference_assessment(self) -> Assessment:
+        """The reference scores as a validated :class:`~wijkteam_kit.zrm.Assessment`."""
+        scores = {
+            d: {"niveau": s.niveau, "toelichting": s.toelichting, "basis": s.basis}
+            for d, s in self.zrm.scores.items()
+        }
+        return Assessment.build(
+            self.version(), self.id, "referentie", scores, ladder=self.participatieladder.trede
+        )
+
+
+def validate_document(doc: YamlDocument) -> tuple[Casus | None, list[Problem]]:
+    """Validate one parsed casus document; return the casus (or None) and all problems."""
+    casus, problems = validate_model(Casus, doc)
+    if isinstance(doc.data, dict):
+        extra = cross_checks(doc)
+        problems += [p for p in extra if p not in problems]
+    problems.sort(key=lambda p: p.line or 0)
+    return (casus if not problems else None), problems
+
+
+def load_casus(path: str | Path) -> Casus:
+    """Load and validate one casus file; raises :class:`CasusError` listing every problem."""
+    try:
+        doc = load_yaml_file(path)
+    except ProblemsError as exc:
+        raise CasusError(exc.problems) from exc
+    casus, problems = validate_document(doc)
+    if problems or casus is None:
+        raise CasusError(problems)
+    return casus
+
+
+def default_library_dir() -> Path:
+    """The casus folder: ``$WIJKTEAM_CASUSES``, else ``casuses/`` beside the package, else ``./casuses``."""
+    env = os.environ.get("WIJKTEAM_CASUSES")
+    if env:
+        return Path(env)
+    beside = Path(__file__).resolve().parents[2] / "casuses"
+    return beside if beside.is_dir() else Path.cwd() / "casuses"
+
+
+def _casus_files(paths: Iterable[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in map(Path, paths):
+        files += sorted(p.glob("*.yaml")) + sorted(p.glob("*.yml")) if p.is_dir() else [p]
+    return files
+
+
+def load_library(folder: str | Path | None = None) -> list[Casus]:
+    """All casuses in ``folder`` (default: :func:`default_library_dir`), sorted by title.
+
+    Raises :class:`CasusError` with the problems of every broken file: a library is all good or not loaded.
+    """
+    casuses, problems = [], []
+    for path in _casus_files([folder or default_library_dir()]):
+        try:
+            casuses.append(load_casus(path))
+        except CasusError as exc:
+            problems += exc.problems
+    if problems:
+        raise CasusError(problems)
+    return sorted(casuses, key=lambda c: c.titel)
+
+
+def check_files(paths: Iterable[str | Path]) -> dict[str, list[Problem]]:
+    """Validate files and folders; return the problems per file (an empty list for a good file).
+
+    Ids used by more than one file are reported too.
+    """
+    report: dict[str, list[Problem]] = {}
+    seen: dict[str, str] = {}
+    for path in _casus_files(paths):
+        try:
+            casus = load_casus(path)
+        except CasusError as exc:
+            report[str(path)] = exc.problems
+            continue
+        report[str(path)] = []
+        if casus.id in seen:
+            report[str(path)].append(
+                Problem("id", f"id {casus.id!r} wordt ook gebruikt in {seen[casus.id]}", str(path))
+            )
+        seen.setdefault(casus.id, str(path))
+    return report

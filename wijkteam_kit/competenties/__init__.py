@@ -1,0 +1,144 @@
+"""Competence self-assessment: frameworks, scans, 360° feedback, team profile, development plans.
+
+``frameworks`` (the YAML competence profiles), ``scan`` (questionnaire, scores and phases), ``feedback360``,
+``teamprofiel``, ``ontwikkelplan`` and ``opslag`` (saving and finding scans in the store, with who may see them).
+
+Examples
+--------
+>>> from wijkteam_kit.competenties import available_frameworks
+>>> "generalist" in available_frameworks()
+True
+"""
+
+from wijkteam_kit.errors import (
+    CompetentieError,
+)
+
+from .feedback360 import (
+    MIN_BEOORDELAARS,
+    FeedbackProfile,
+    FeedbackRow,
+    feedback_profile,
+)
+from .frameworks import (
+    FRAMEWORKS_ENV,
+    Competence,
+    Framework,
+    Indicator,
+    available_frameworks,
+    load_framework,
+    unknown_message,
+)
+from .ontwikkelplan import (
+    DevelopmentPlan,
+    Growth,
+    growth,
+)
+from .opslag import (
+    SOORT_PLAN,
+    SOORT_SCAN,
+    feedback_for,
+    find_participant,
+    latest_scan,
+    participant_for,
+    plans,
+    save_plan,
+    save_scan,
+    scan_csv,
+    stored_scans,
+    target_profile,
+    team_csv,
+    team_members,
+    with_target,
+)
+from .scan import (
+    FASEN,
+    ROLLEN,
+    SCHAAL,
+    VAKBEKWAAM_VANAF,
+    VAKVOLWASSEN_MINIMUM,
+    VAKVOLWASSEN_VANAF,
+    WEET_IK_NIET,
+    Answer,
+    CompetenceScore,
+    Scan,
+    competence_score,
+    competence_scores,
+    format_score,
+    mastery_phase,
+    parse_date,
+    parse_value,
+    score_values,
+)
+from .teamprofiel import (
+    DREMPEL_VERSCHIL,
+    IDEALE_TEAMGROOTTE,
+    STERK_VANAF,
+    CompetenceSpread,
+    Difference,
+    Gap,
+    TeamMember,
+    TeamProfile,
+    size_advice,
+    team_profile,
+)
+
+__all__ = [
+    "DREMPEL_VERSCHIL",
+    "FASEN",
+    "FRAMEWORKS_ENV",
+    "IDEALE_TEAMGROOTTE",
+    "MIN_BEOORDELAARS",
+    "ROLLEN",
+    "SCHAAL",
+    "SOORT_PLAN",
+    "SOORT_SCAN",
+    "STERK_VANAF",
+    "VAKBEKWAAM_VANAF",
+    "VAKVOLWASSEN_MINIMUM",
+    "VAKVOLWASSEN_VANAF",
+    "WEET_IK_NIET",
+    "Answer",
+    "Competence",
+    "CompetenceScore",
+    "CompetenceSpread",
+    "CompetentieError",
+    "DevelopmentPlan",
+    "Difference",
+    "FeedbackProfile",
+    "FeedbackRow",
+    "Framework",
+    "Gap",
+    "Growth",
+    "Indicator",
+    "Scan",
+    "TeamMember",
+    "TeamProfile",
+    "available_frameworks",
+    "competence_score",
+    "competence_scores",
+    "feedback_for",
+    "feedback_profile",
+    "find_participant",
+    "format_score",
+    "growth",
+    "latest_scan",
+    "load_framework",
+    "mastery_phase",
+    "parse_date",
+    "parse_value",
+    "participant_for",
+    "plans",
+    "save_plan",
+    "save_scan",
+    "scan_csv",
+    "score_values",
+    "size_advice",
+    "stored_scans",
+    "target_profile",
+    "team_csv",
+    "team_members",
+    "team_profile",
+    "unknown_message",
+    "with_target",
+]

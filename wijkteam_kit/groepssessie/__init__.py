@@ -1,0 +1,89 @@
+"""Group sessions: a trainer opens a session on one casus, participants join with a code and hand in.
+
+``sessies`` (create, join, hand in), ``model`` (records, errors, codes), ``trainer`` (watch, close, reveal,
+delete), ``limiet`` (failed attempts), ``analyse`` (the group picture per exercise) and ``export`` (CSV and
+hand-out). The SQL lives in :mod:`wijkteam_kit.store`.
+
+Examples
+--------
+>>> from wijkteam_kit.groepssessie import OEFENINGEN
+>>> OEFENINGEN
+('zrm', 'netwerkatlas', 'plan')
+"""
+
+from wijkteam_kit.errors import (
+    NaamBezet,
+    SessieError,
+    TeVeelPogingen,
+)
+
+from .export import (
+    handout_document,
+    handout_pages,
+    handout_pdf,
+    session_csv,
+)
+from .limiet import (
+    SOORTEN,
+    Limieten,
+    record_failure,
+    stamp,
+    wait_seconds,
+)
+from .model import (
+    OEFENING_NAMEN,
+    OEFENINGEN,
+    Aanmelding,
+    Client,
+    Deelname,
+    Groepssessie,
+    NieuweSessie,
+    answer_from_row,
+    answers_query,
+    deelname_row,
+    delete_session,
+    gone,
+    new_secret,
+    normalise_code,
+    session_row,
+)
+from .sessies import (
+    STANDAARD_LIMIETEN,
+    Sessies,
+)
+from .trainer import (
+    TrainerToegang,
+)
+
+__all__ = [
+    "OEFENINGEN",
+    "OEFENING_NAMEN",
+    "SOORTEN",
+    "STANDAARD_LIMIETEN",
+    "Aanmelding",
+    "Client",
+    "Deelname",
+    "Groepssessie",
+    "Limieten",
+    "NaamBezet",
+    "NieuweSessie",
+    "SessieError",
+    "Sessies",
+    "TeVeelPogingen",
+    "TrainerToegang",
+    "answer_from_row",
+    "answers_query",
+    "deelname_row",
+    "delete_session",
+    "gone",
+    "handout_document",
+    "handout_pages",
+    "handout_pdf",
+    "new_secret",
+    "normalise_code",
+    "record_failure",
+    "session_csv",
+    "session_row",
+    "stamp",
+    "wait_seconds",
+]

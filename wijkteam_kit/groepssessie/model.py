@@ -1,0 +1,246 @@
+"""The parts of group sessions that `wijkteam_kit.groepssessie` builds on: records, errors, codes and row helpers.
+
+Use `wijkteam_kit.groepssessie`; everything public here is re-exported there (and named so in messages).
+
+Examples
+--------
+>>> normalise_code("k7m-q2x"), Groepssessie("K7MQ2X", "Dag 1", "x", "zrm", "open", False, "", "").code_weergave
+('K7MQ2X', 'K7M-Q2X')
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, delete, exists, select
+
+from wijkteam_kit.errors import NaamBezet, SessieError, TeVeelPogingen
+from wijkteam_kit.store.schema import (
+    TEAM_CODE_ALPHABET,
+    Inzending,
+    deelnemers,
+    groepssessies,
+    inzendingen,
+    sessie_deelnames,
+)
+
+__all__ = [
+    "OEFENINGEN",
+    "OEFENING_NAMEN",
+    "Aanmelding",
+    "Client",
+    "Deelname",
+    "Groepssessie",
+    "NieuweSessie",
+    "answer_from_row",
+    "answers_query",
+    "deelname_row",
+    "delete_session",
+    "gone",
+    "new_secret",
+    "normalise_code",
+    "session_row",
+]
+
+OEFENINGEN: tuple[str, ...] = ("zrm", "netwerkatlas", "plan")
+OEFENING_NAMEN = {"zrm": "ZRM-scoren", "netwerkatlas": "Netwerkatlas", "plan": "Plan van Aanpak"}
+TITEL_MAX = 100
+_CODE = re.compile(r"[A-Z0-9]{6}")
+_SECRET_ALPHABET = TEAM_CODE_ALPHABET.lower()
+FOUT_TRAINER = "Code of trainergeheim klopt niet."
+FOUT_CODE = "Deze sessiecode kennen we niet. Controleer de code bij je trainer."
+NAAM_BEZET = "Deze naam doet al mee in deze sessie. Vul je herstelcode in of kies een andere naam."
+FOUT_HERSTEL = "Deze herstelcode hoort niet bij deze naam. Controleer de zes cijfers of kies een andere naam."
+GESLOTEN_MEEDOEN = (
+    "Deze sessie is gesloten; meedoen kan niet meer. Vraag de trainer om de sessie te heropenen."
+)
+GESLOTEN_INLEVEREN = "Deze sessie is gesloten; inleveren of aanpassen kan niet meer."
+NIET_ONTHULD = "De trainer heeft de groepsuitkomst nog niet gedeeld."
+GEEN_DEELNEMER = "Je doet niet mee aan deze sessie. Vul de sessiecode en je naam in om mee te doen."
+
+
+@dataclass(frozen=True)
+class Client:
+    """Who is knocking, for rate limiting: the app page (a random id per page) and the address when known."""
+
+    pagina: str
+    adres: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.pagina, str) or not 1 <= len(self.pagina) <= 100:
+            raise SessieError(f"Client.pagina: verwacht een id van 1 tot 100 tekens, kreeg {self.pagina!r}")
+        if self.adres is not None and (not isinstance(self.adres, str) or len(self.adres) > 100):
+            raise SessieError(
+                f"Client.adres: verwacht een adres van hoogstens 100 tekens, kreeg {self.adres!r}"
+            )
+
+
+@dataclass(frozen=True)
+class Groepssessie:
+    """One group exercise on one casus (the trainer secret is never in it)."""
+
+    code: str
+    titel: str
+    casus_id: str
+    oefening: str
+    status: str
+    onthuld: bool
+    aangemaakt: str
+    bijgewerkt: str
+
+    @property
+    def open(self) -> bool:
+        """Whether participants can still join and hand in."""
+        return self.status == "open"
+
+    @property
+    def code_weergave(self) -> str:
+        """The code as shown: ``"ABC-234"``."""
+        return f"{self.code[:3]}-{self.code[3:]}"
+
+    @classmethod
+    def from_row(cls, row: Any) -> Groepssessie:
+        """A session from a row of ``groepssessies``."""
+        values = {name: getattr(row, name) for name in cls.__dataclass_fields__}
+        return cls(**{**values, "onthuld": bool(row.onthuld)})
+
+
+@dataclass(frozen=True)
+class Deelname:
+    """One participant in one session (the hashed herstelcode is never in it)."""
+
+    sessie: str
+    deelnemer_id: str
+    weergavenaam: str
+    aangemeld: str
+    ingeleverd: str | None
+    inzending_id: str | None
+
+    @classmethod
+    def from_row(cls, row: Any) -> Deelname:
+        """A participation from a row of ``sessie_deelnames``."""
+        return cls(**{name: getattr(row, name) for name in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class NieuweSessie:
+    """A new session and its trainer secret in clear text (shown once; only its hash is saved)."""
+
+    sessie: Groepssessie
+    geheim: str
+
+
+@dataclass(frozen=True)
+class Aanmelding:
+    """The result of joining: ``herstelcode`` is set at the first join only; ``terug`` when rejoined."""
+
+    sessie: Groepssessie
+    deelname: Deelname
+    herstelcode: str | None
+    terug: bool
+
+
+def normalise_code(text: str) -> str:
+    """A join code as typed, in its stored form; `SessieError` when it is not six letters and digits.
+
+    >>> normalise_code(" abc-234 "), normalise_code("abc 123")
+    ('ABC234', 'ABC123')
+    >>> normalise_code("AB-12")
+    Traceback (most recent call last):
+    ...
+    wijkteam_kit.errors.SessieError: Sessiecode 'AB-12': verwacht 6 letters en cijfers, zoals ABC-234.
+    """
+    code = re.sub(r"[\s-]", "", str(text)).upper()
+    if not _CODE.fullmatch(code):
+        raise SessieError(f"Sessiecode {str(text).strip()!r}: verwacht 6 letters en cijfers, zoals ABC-234.")
+    return code
+
+
+def new_secret() -> str:
+    """A random trainer secret that is easy to read aloud, such as ``"kf7q-2mzp-xa9d"`` (about 59 bits).
+
+    >>> secret = new_secret()
+    >>> len(secret), secret.count("-"), secret == secret.lower()
+    (14, 2, True)
+    """
+    return "-".join("".join(secrets.choice(_SECRET_ALPHABET) for _ in range(4)) for _ in range(3))
+
+
+def session_row(conn: Connection, code: str, *, lock: str | None = None) -> Any:
+    """The row of session ``code`` or None; ``lock="share"`` or ``"update"`` locks it (PostgreSQL)."""
+    query = select(groepssessies).where(groepssessies.c.code == code)
+    if lock is not None:  # PostgreSQL row lock; SQLite's BEGIN IMMEDIATE already serialises writers
+        query = query.with_for_update(read=lock == "share")
+    return conn.execute(query).first()
+
+
+def deelname_row(conn: Connection, code: str, deelnemer_id: str, *, lock: bool = False) -> Any:
+    """The row of one participant in session ``code`` or None; ``lock=True``: ``SELECT … FOR UPDATE``."""
+    query = select(sessie_deelnames).where(
+        sessie_deelnames.c.sessie == code, sessie_deelnames.c.deelnemer_id == deelnemer_id
+    )
+    return conn.execute(query.with_for_update() if lock else query).first()
+
+
+def gone(code: str) -> SessieError:
+    """The error for a session that was deleted while someone was using it."""
+    return SessieError(
+        f"Sessie {code[:3]}-{code[3:]} bestaat niet meer; misschien heeft de trainer hem verwijderd."
+    )
+
+
+def delete_session(conn: Connection, code: str) -> None:
+    """Delete a session, its participations and submissions, and its participants that have nothing else left."""
+    session_row(conn, code, lock="update")  # sessions are always locked first: no deadlock with `submit`
+    ids = list(
+        conn.execute(
+            select(sessie_deelnames.c.deelnemer_id).where(sessie_deelnames.c.sessie == code)
+        ).scalars()
+    )
+    conn.execute(delete(sessie_deelnames).where(sessie_deelnames.c.sessie == code))
+    if ids:
+        mine = (inzendingen.c.sessie == code) & inzendingen.c.deelnemer_id.in_(ids)
+        conn.execute(delete(inzendingen).where(mine))
+        unused = (
+            deelnemers.c.id.in_(ids)
+            & deelnemers.c.team.is_(None)
+            & ~exists().where(inzendingen.c.deelnemer_id == deelnemers.c.id)
+            & ~exists().where(inzendingen.c.over_id == deelnemers.c.id)
+            & ~exists().where(sessie_deelnames.c.deelnemer_id == deelnemers.c.id)
+        )
+        conn.execute(delete(deelnemers).where(unused))
+    conn.execute(delete(groepssessies).where(groepssessies.c.code == code))
+
+
+def answers_query(code: str) -> Any:
+    """Every participation of session ``code`` with its answer (answer columns as ``i_<name>``), joining order."""
+    return (
+        select(*sessie_deelnames.c, *(c.label(f"i_{c.name}") for c in inzendingen.c))
+        .join(inzendingen, inzendingen.c.id == sessie_deelnames.c.inzending_id)
+        .where(sessie_deelnames.c.sessie == code)
+        .order_by(sessie_deelnames.c.aangemeld, sessie_deelnames.c.deelnemer_id)
+    )
+
+
+def answer_from_row(row: Any) -> Inzending:
+    """The answer in a row of `answers_query`."""
+    values = {name: getattr(row, f"i_{name}") for name in Inzending.__dataclass_fields__}
+    return Inzending(**{**values, "payload": json.loads(row.i_payload)})
+
+
+for _public in (
+    SessieError,
+    NaamBezet,
+    TeVeelPogingen,
+    Client,
+    Groepssessie,
+    Deelname,
+    NieuweSessie,
+    Aanmelding,
+):
+    _public.__module__ = "wijkteam_kit.groepssessie"  # how users import them, and how tracebacks name them
+del _public

@@ -1,0 +1,380 @@
+"""Group sessions: a trainer opens a session on one casus, participants join with a code and hand in one answer.
+
+A trainer creates a `Groepssessie` for a casus and an exercise (`OEFENINGEN`) and gets a short join code
+(``ABC-234``) and a trainer secret, which is stored only as a scrypt hash. Participants join with the code
+and a display name; at the first join they get a *herstelcode* that lets them come back with the same name
+(page reloaded, other laptop) and stops anyone else from taking over their name. Each participant has
+exactly one submission per session: handing in again replaces it. Participants see the answers of the
+others only after the trainer reveals them. Wrong codes, herstelcodes and secrets are rate limited in the
+database (`wijkteam_kit.groepssessie.limiet`), because every app page runs in its own process.
+
+Examples
+--------
+>>> from wijkteam_kit.store import Store
+>>> sessies = Sessies(Store(":memory:"))
+>>> nieuw = sessies.create("mantelzorg-dementie", "zrm", titel="Training dag 1")
+>>> code, page = nieuw.sessie.code, Client(pagina="pagina-van-kim")
+>>> kim = sessies.join(code.lower(), "Kim", client=page)
+>>> len(kim.herstelcode), kim.terug
+(6, False)
+>>> sessies.submit(code, kim.deelname.deelnemer_id, {"financien": 3}).payload
+{'financien': 3}
+>>> sessies.group_answers(code, kim.deelname.deelnemer_id)
+Traceback (most recent call last):
+...
+wijkteam_kit.errors.SessieError: De trainer heeft de groepsuitkomst nog niet gedeeld.
+>>> trainer = sessies.as_trainer(code, nieuw.geheim, client=Client(pagina="dashboard"))
+>>> trainer.reveal().onthuld, sessies.group_answers(code, kim.deelname.deelnemer_id)
+(True, [('Kim', {'financien': 3})])
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any, NoReturn
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from wijkteam_kit.errors import NaamBezet, SessieError, StoreError, TeVeelPogingen
+from wijkteam_kit.groepssessie.limiet import Limieten, record_failure, stamp, wait_seconds
+from wijkteam_kit.groepssessie.model import (
+    FOUT_CODE,
+    FOUT_HERSTEL,
+    FOUT_TRAINER,
+    GEEN_DEELNEMER,
+    GESLOTEN_INLEVEREN,
+    GESLOTEN_MEEDOEN,
+    NAAM_BEZET,
+    NIET_ONTHULD,
+    OEFENING_NAMEN,
+    OEFENINGEN,
+    TITEL_MAX,
+    Aanmelding,
+    Client,
+    Deelname,
+    Groepssessie,
+    NieuweSessie,
+    answers_query,
+    deelname_row,
+    delete_session,
+    gone,
+    new_secret,
+    normalise_code,
+    session_row,
+)
+from wijkteam_kit.groepssessie.trainer import TrainerToegang
+from wijkteam_kit.store.schema import (
+    Inzending,
+    check_display_name,
+    check_json_object,
+    check_secret,
+    deelnemers,
+    groepssessies,
+    hash_secret,
+    inzendingen,
+    name_key,
+    new_participant_id,
+    new_submission_id,
+    new_team_code,
+    sessie_deelnames,
+)
+from wijkteam_kit.store.store import Store
+
+__all__ = ["STANDAARD_LIMIETEN", "Sessies"]
+
+STANDAARD_LIMIETEN = Limieten()
+_dummy_hash: list[str] = []  # made once: an unknown code costs as much time as a wrong secret
+
+
+class Sessies:
+    """All group sessions in one store.
+
+    Parameters
+    ----------
+    store : Store
+        Where sessions, participants and answers are saved (SQLite or PostgreSQL).
+    limieten : Limieten
+        How many failed attempts are allowed (per page, per address, in total) within a window.
+    klok : callable or None
+        Returns the current time (a timezone-aware datetime); for tests. Default: the real UTC time.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        limieten: Limieten = STANDAARD_LIMIETEN,
+        klok: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.store = store
+        self.limieten = limieten
+        self._klok = klok or (lambda: datetime.now(UTC))
+
+    def now(self) -> datetime:
+        """The current time of this object's clock."""
+        return self._klok()
+
+    # ---- rate limiting -----------------------------------------------------------------------------------
+
+    def _guard(self, client: Client) -> None:
+        with self.store.transaction("het aantal pogingen controleren") as conn:
+            wait = wait_seconds(conn, client.pagina, client.adres, self.limieten, self.now())
+        if wait:
+            raise TeVeelPogingen(wait)
+
+    def _fail(
+        self, soort: str, client: Client, message: str, error: type[SessieError] = SessieError
+    ) -> NoReturn:
+        with self.store.transaction("een onjuiste poging vastleggen", write=True) as conn:
+            record_failure(conn, soort, client.pagina, client.adres, self.now(), self.limieten)
+        raise error(message)
+
+    # ---- trainer -----------------------------------------------------------------------------------------
+
+    def create(
+        self, casus_id: str, oefening: str, titel: str = "", geheim: str | None = None
+    ) -> NieuweSessie:
+        """A new open session on a casus of the library; the secret is returned once and saved hashed.
+
+        >>> from wijkteam_kit.store import Store
+        >>> sessies = Sessies(Store(":memory:"))
+        >>> nieuw = sessies.create("mantelzorg-dementie", "plan", geheim="koffie-om-tien")
+        >>> nieuw.geheim, nieuw.sessie.titel, nieuw.sessie.open, nieuw.sessie.onthuld
+        ('koffie-om-tien', 'Plan van Aanpak · Gerda zorgt voor Henk (mantelzorg bij dementie)', True, False)
+        >>> sessies.create("bestaat-niet", "zrm")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        wijkteam_kit.errors.SessieError: Casus 'bestaat-niet': staat niet in de casusbibliotheek; kies uit ...
+        """
+        from wijkteam_kit.casus.model import load_library
+
+        if oefening not in OEFENINGEN:
+            raise SessieError(f"Oefening {oefening!r}: kies uit {', '.join(OEFENINGEN)}.")
+        library = {c.id: c for c in load_library()}
+        if casus_id not in library:
+            choices = ", ".join(sorted(library)) or "(de bibliotheek is leeg)"
+            raise SessieError(f"Casus {casus_id!r}: staat niet in de casusbibliotheek; kies uit {choices}.")
+        title = " ".join(str(titel).split())
+        if not title:
+            title = f"{OEFENING_NAMEN[oefening]} · {library[casus_id].titel}"[:TITEL_MAX]
+        if len(title) > TITEL_MAX:
+            raise SessieError(
+                f"Titel {title[:20]!r}…: is {len(title)} tekens; het mogen er {TITEL_MAX} zijn."
+            )
+        secret = new_secret() if geheim is None else str(geheim)
+        if len(secret.strip()) < 6:
+            raise SessieError("Trainergeheim: kies minstens 6 tekens, zodat het niet te raden is.")
+        hashed, now = hash_secret(secret), stamp(self.now())
+        with self.store.transaction("een groepssessie aanmaken", write=True) as conn:
+            code = new_team_code()
+            while session_row(conn, code) is not None:
+                code = new_team_code()
+            sessie = Groepssessie(code, title, casus_id, oefening, "open", False, now, now)
+            conn.execute(insert(groepssessies).values(**sessie.__dict__, geheim_hash=hashed))
+        return NieuweSessie(sessie=sessie, geheim=secret)
+
+    def as_trainer(self, code: str, geheim: str, *, client: Client) -> TrainerToegang:
+        """What the trainer may do after giving the secret; the same message for a wrong code or secret."""
+        self._guard(client)
+        try:
+            wanted = normalise_code(code)
+        except SessieError:
+            wanted = None
+        stored = None
+        if wanted is not None:
+            with self.store.transaction("een groepssessie openen") as conn:
+                row = session_row(conn, wanted)
+            stored = None if row is None else row.geheim_hash
+        if not _dummy_hash:
+            _dummy_hash.append(hash_secret(secrets.token_hex(8)))
+        good = check_secret(str(geheim), stored or _dummy_hash[0])
+        if stored is None or not good:
+            self._fail("geheim", client, FOUT_TRAINER)
+        return TrainerToegang(self.store, str(wanted), klok=self.now)
+
+    def delete_older_than(self, dagen: int) -> int:
+        """Delete the sessions created more than ``dagen`` days ago (with their answers); returns how many."""
+        if not isinstance(dagen, int) or isinstance(dagen, bool) or dagen < 0:
+            raise SessieError(f"Ouder dan: verwacht een heel aantal dagen (0 of meer), kreeg {dagen!r}.")
+        cutoff = stamp(self.now() - timedelta(days=dagen))
+        with self.store.transaction("oude groepssessies verwijderen", write=True) as conn:
+            codes = list(
+                conn.execute(
+                    select(groepssessies.c.code).where(groepssessies.c.aangemaakt < cutoff)
+                ).scalars()
+            )
+            for code in codes:
+                delete_session(conn, code)
+        return len(codes)
+
+    # ---- participant -------------------------------------------------------------------------------------
+
+    def find(self, code: str) -> Groepssessie | None:
+        """The session with this code, or None (no rate limit and no secrets: use it after joining only)."""
+        try:
+            wanted = normalise_code(code)
+        except SessieError:
+            return None
+        with self.store.transaction("een groepssessie lezen") as conn:
+            row = session_row(conn, wanted)
+        return None if row is None else Groepssessie.from_row(row)
+
+    def join(
+        self, code: str, weergavenaam: str, *, client: Client, herstelcode: str | None = None
+    ) -> Aanmelding:
+        """Join a session with a display name; with the herstelcode, come back under a name already joined.
+
+        >>> from wijkteam_kit.store import Store
+        >>> sessies = Sessies(Store(":memory:"))
+        >>> code, page = sessies.create("mantelzorg-dementie", "zrm").sessie.code, Client("pagina-1")
+        >>> first = sessies.join(code, "Kim", client=page)
+        >>> sessies.join(code, " kim ", client=page)
+        Traceback (most recent call last):
+        ...
+        wijkteam_kit.errors.NaamBezet: Deze naam doet al mee in deze sessie. Vul je herstelcode in of kies een andere naam.
+        >>> again = sessies.join(code, " kim ", client=page, herstelcode=first.herstelcode)
+        >>> again.terug, again.herstelcode, again.deelname == first.deelname
+        (True, None, True)
+        """  # noqa: E501
+        self._guard(client)
+        wanted = normalise_code(code)
+        try:
+            name = check_display_name(weergavenaam)
+        except StoreError as exc:
+            raise SessieError(str(exc)) from exc
+        key = name_key(name)
+        with self.store.transaction("meedoen aan een groepssessie") as conn:
+            row = session_row(conn, wanted)
+            taken = conn.execute(
+                select(sessie_deelnames).where(
+                    sessie_deelnames.c.sessie == wanted, sessie_deelnames.c.naam_sleutel == key
+                )
+            ).first()
+        if row is None:
+            self._fail("code", client, FOUT_CODE)
+        if row.status != "open":
+            raise SessieError(GESLOTEN_MEEDOEN)
+        if taken is not None:
+            typed = re.sub(r"\s", "", str(herstelcode or ""))
+            if not typed:
+                raise NaamBezet(NAAM_BEZET)
+            if not check_secret(typed, taken.herstel_hash):
+                self._fail("herstel", client, FOUT_HERSTEL, NaamBezet)
+            return Aanmelding(
+                Groepssessie.from_row(row), Deelname.from_row(taken), herstelcode=None, terug=True
+            )
+        herstel = f"{secrets.randbelow(10**6):06d}"
+        hashed = hash_secret(herstel)
+        with self.store.transaction("meedoen aan een groepssessie", write=True) as conn:
+            row = session_row(conn, wanted, lock="share")
+            if row is None:
+                raise gone(wanted)
+            if row.status != "open":
+                raise SessieError(GESLOTEN_MEEDOEN)
+            now = stamp(self.now())
+            person = new_participant_id()
+            while conn.execute(select(deelnemers.c.id).where(deelnemers.c.id == person)).first():
+                person = new_participant_id()
+            conn.execute(insert(deelnemers).values(id=person, weergavenaam=name, team=None, aangemaakt=now))
+            deelname = Deelname(wanted, person, name, now, None, None)
+            try:
+                with conn.begin_nested():  # a savepoint: on PostgreSQL the transaction stays usable
+                    conn.execute(
+                        insert(sessie_deelnames).values(
+                            **deelname.__dict__, naam_sleutel=key, herstel_hash=hashed
+                        )
+                    )
+            except IntegrityError:  # the same name joined at the same moment from another page
+                raise NaamBezet(NAAM_BEZET) from None
+        return Aanmelding(Groepssessie.from_row(row), deelname, herstelcode=herstel, terug=False)
+
+    def submit(self, code: str, deelnemer_id: str, payload: dict[str, Any]) -> Inzending:
+        """Hand in (or replace) the one answer of a participant; committed when this returns.
+
+        >>> from wijkteam_kit.store import Store
+        >>> sessies = Sessies(Store(":memory:"))
+        >>> code = sessies.create("mantelzorg-dementie", "zrm").sessie.code
+        >>> kim = sessies.join(code, "Kim", client=Client("p1")).deelname.deelnemer_id
+        >>> first, second = sessies.submit(code, kim, {"a": 1}), sessies.submit(code, kim, {"a": 2})
+        >>> first.id == second.id, sessies.own_submission(code, kim).payload
+        (True, {'a': 2})
+        """
+        wanted = normalise_code(code)
+        try:
+            text = check_json_object(payload, "payload")
+        except StoreError as exc:
+            raise SessieError(str(exc)) from exc
+        with self.store.transaction("je antwoord inleveren", write=True) as conn:
+            row = session_row(conn, wanted, lock="share")  # closing waits until this answer is in
+            if row is None:
+                raise gone(wanted)
+            if row.status != "open":
+                raise SessieError(GESLOTEN_INLEVEREN)
+            part = deelname_row(conn, wanted, deelnemer_id, lock=True)  # one submit per participant at a time
+            if part is None:
+                raise SessieError(GEEN_DEELNEMER)
+            now = stamp(self.now())
+            current = None
+            if part.inzending_id is not None:
+                current = conn.execute(
+                    select(inzendingen).where(inzendingen.c.id == part.inzending_id)
+                ).first()
+            if current is not None:
+                where = inzendingen.c.id == current.id
+                conn.execute(update(inzendingen).where(where).values(payload=text, bijgewerkt=now))
+                record_id, created = current.id, current.aangemaakt
+            else:
+                record_id, created = new_submission_id(), now
+                values = {
+                    "id": record_id,
+                    "soort": row.oefening,
+                    "deelnemer_id": deelnemer_id,
+                    "sessie": wanted,
+                }
+                conn.execute(
+                    insert(inzendingen).values(**values, payload=text, aangemaakt=now, bijgewerkt=now)
+                )
+            mine = (sessie_deelnames.c.sessie == wanted) & (sessie_deelnames.c.deelnemer_id == deelnemer_id)
+            conn.execute(update(sessie_deelnames).where(mine).values(inzending_id=record_id, ingeleverd=now))
+        return Inzending(
+            id=record_id,
+            soort=row.oefening,
+            deelnemer_id=deelnemer_id,
+            payload=json.loads(text),
+            sessie=wanted,
+            aangemaakt=created,
+            bijgewerkt=now,
+        )
+
+    def own_submission(self, code: str, deelnemer_id: str) -> Inzending | None:
+        """The answer this participant handed in, or None when there is none yet."""
+        wanted = normalise_code(code)
+        with self.store.transaction("je antwoord lezen") as conn:
+            part = deelname_row(conn, wanted, deelnemer_id)
+            if part is None:
+                raise SessieError(GEEN_DEELNEMER)
+            query = select(inzendingen).where(inzendingen.c.id == part.inzending_id)
+            row = None if part.inzending_id is None else conn.execute(query).first()
+        return None if row is None else Inzending.from_row(row)
+
+    def group_answers(self, code: str, deelnemer_id: str) -> list[tuple[str, dict[str, Any]]]:
+        """``(display name, payload)`` of every answer, in joining order; only after the trainer revealed them.
+
+        The caller must be a participant of the session.
+        """
+        wanted = normalise_code(code)
+        with self.store.transaction("de groepsuitkomst lezen") as conn:
+            row = session_row(conn, wanted)
+            if row is None:
+                raise gone(wanted)
+            if deelname_row(conn, wanted, deelnemer_id) is None:
+                raise SessieError(GEEN_DEELNEMER)
+            if not row.onthuld:
+                raise SessieError(NIET_ONTHULD)
+            rows = conn.execute(answers_query(wanted)).all()
+        return [(r.weergavenaam, json.loads(r.i_payload)) for r in rows]

@@ -1,0 +1,145 @@
+"""The trainer's side of a group session: watch who joined, close, reveal, export and delete.
+
+A `TrainerToegang` is made by `wijkteam_kit.groepssessie.Sessies.as_trainer` after the trainer secret was
+checked; it is re-exported there.
+
+Examples
+--------
+>>> from wijkteam_kit.groepssessie import Client, Sessies
+>>> from wijkteam_kit.store import Store
+>>> sessies = Sessies(Store(":memory:"))
+>>> nieuw = sessies.create("mantelzorg-dementie", "netwerkatlas")
+>>> trainer = sessies.as_trainer(nieuw.sessie.code, nieuw.geheim, client=Client("dashboard"))
+>>> trainer.reveal().onthuld, trainer.hide().onthuld, trainer.deelnames()
+(True, False, [])
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+
+from wijkteam_kit.groepssessie.limiet import stamp
+from wijkteam_kit.groepssessie.model import (
+    OEFENING_NAMEN,
+    Deelname,
+    Groepssessie,
+    answer_from_row,
+    answers_query,
+    delete_session,
+    gone,
+    session_row,
+)
+from wijkteam_kit.store.schema import Inzending, groepssessies, sessie_deelnames
+from wijkteam_kit.store.store import Store
+
+__all__ = ["TrainerToegang"]
+
+
+class TrainerToegang:
+    """What a trainer may do after giving the secret (made by `Sessies.as_trainer`).
+
+    Examples
+    --------
+    >>> from wijkteam_kit.groepssessie import Client, Sessies
+    >>> from wijkteam_kit.store import Store
+    >>> sessies = Sessies(Store(":memory:"))
+    >>> nieuw = sessies.create("mantelzorg-dementie", "zrm")
+    >>> trainer = sessies.as_trainer(nieuw.sessie.code_weergave, nieuw.geheim, client=Client("dashboard"))
+    >>> kim = sessies.join(nieuw.sessie.code, "Kim", client=Client("p1")).deelname
+    >>> _ = sessies.submit(nieuw.sessie.code, kim.deelnemer_id, {"financien": 2})
+    >>> [(d.weergavenaam, i.payload) for d, i in trainer.answers()], trainer.close().status
+    ([('Kim', {'financien': 2})], 'gesloten')
+    >>> trainer.delete(); sessies.find(nieuw.sessie.code) is None, sessies.store.participants()
+    (True, [])
+    """
+
+    def __init__(self, store: Store, code: str, *, klok: Callable[[], datetime]) -> None:
+        self.store = store
+        self.code = code
+        self._klok = klok
+
+    @property
+    def sessie(self) -> Groepssessie:
+        """The session as saved now (read again on each access)."""
+        return self.refresh()
+
+    def refresh(self) -> Groepssessie:
+        """The session as saved now; `SessieError` when it was deleted."""
+        with self.store.transaction("een groepssessie lezen") as conn:
+            row = session_row(conn, self.code)
+        if row is None:
+            raise gone(self.code)
+        return Groepssessie.from_row(row)
+
+    def deelnames(self) -> list[Deelname]:
+        """Everyone who joined, in joining order."""
+        query = (
+            select(sessie_deelnames)
+            .where(sessie_deelnames.c.sessie == self.code)
+            .order_by(sessie_deelnames.c.aangemeld, sessie_deelnames.c.deelnemer_id)
+        )
+        with self.store.transaction("de deelnemers van een sessie lezen") as conn:
+            return [Deelname.from_row(row) for row in conn.execute(query)]
+
+    def answers(self) -> list[tuple[Deelname, Inzending]]:
+        """Every participant who handed in, with their answer, in joining order."""
+        with self.store.transaction("de antwoorden van een sessie lezen") as conn:
+            rows = conn.execute(answers_query(self.code)).all()
+        return [(Deelname.from_row(row), answer_from_row(row)) for row in rows]
+
+    def _set(self, what: str, **values: Any) -> Groepssessie:
+        now = stamp(self._klok())
+        with self.store.transaction(what, write=True) as conn:
+            where = groepssessies.c.code == self.code
+            if (
+                conn.execute(update(groepssessies).where(where).values(**values, bijgewerkt=now)).rowcount
+                == 0
+            ):
+                raise gone(self.code)
+        return self.refresh()
+
+    def close(self) -> Groepssessie:
+        """Close the session: nobody can join or hand in any more."""
+        return self._set("een sessie sluiten", status="gesloten")
+
+    def reopen(self) -> Groepssessie:
+        """Open a closed session again."""
+        return self._set("een sessie heropenen", status="open")
+
+    def reveal(self) -> Groepssessie:
+        """Let the participants see the group's answers."""
+        return self._set("de groepsuitkomst delen", onthuld=True)
+
+    def hide(self) -> Groepssessie:
+        """Hide the group's answers from the participants again."""
+        return self._set("de groepsuitkomst verbergen", onthuld=False)
+
+    def delete(self) -> None:
+        """Delete the session with its participations, answers and participants that have nothing else left."""
+        with self.store.transaction("een sessie verwijderen", write=True) as conn:
+            if session_row(conn, self.code) is None:
+                raise gone(self.code)
+            delete_session(conn, self.code)
+
+    def export_json(self) -> str:
+        """The session, who joined and their answers as JSON text (a backup of one session; no secrets)."""
+        sessie = self.refresh()
+        answers = {d.deelnemer_id: i for d, i in self.answers()}
+        data = {
+            "formaat": "wijkteam-kit-groepssessie",
+            "geexporteerd": stamp(self._klok()),
+            "sessie": {**sessie.__dict__, "oefening_naam": OEFENING_NAMEN[sessie.oefening]},
+            "deelnames": [
+                {
+                    **d.__dict__,
+                    "payload": answers[d.deelnemer_id].payload if d.deelnemer_id in answers else None,
+                }
+                for d in self.deelnames()
+            ],
+        }
+        return json.dumps(data, ensure_ascii=False, indent=1)

@@ -1,0 +1,293 @@
+"""Plan rules about the approach: the Wmo order, the network's role, actions, regisseur and evaluation date.
+
+Each rule is ``(plan, casus | None, today) -> Feedback``; :func:`wijkteam_kit.plan.regels.verdict` runs them all.
+Who counts as "network": with a casus, the non-professional people of its netwerkatlas outside the household
+(matched on their names); with or without a casus, words such as buurvrouw, vriendin, dochter, opa, schoonzus,
+(buurt)vrijwilliger. A "wie" with more people ("Gerda en de buurvrouw") is read part by part.
+
+Examples
+--------
+>>> import datetime as dt
+>>> from wijkteam_kit.plan import Plan
+>>> plan = Plan(acties=[{"wie": "Buurvrouw Fatima", "wat": "boodschappen", "wanneer": "elke vrijdag"},
+...                     {"wie": "de huisarts", "wat": "bloeddruk meten", "wanneer": "in april"}])
+>>> network_actions(plan, None)
+[1]
+>>> is_network_person("de schoonmaakhulp"), is_network_person("buurtvrijwilliger Joop")
+(False, True)
+>>> regel_regisseur(Plan(regisseur="Gerda en Marieke"), None, dt.date(2026, 3, 2)).status
+'let op'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from wijkteam_kit.netwerk.model import Persoon
+from wijkteam_kit.plan.model import WMO_LABELS, WMO_STAPPEN, Plan
+from wijkteam_kit.plan.regels.verdict import Feedback, join, quote, sentence
+
+if TYPE_CHECKING:
+    from wijkteam_kit.casus.model import Casus
+
+__all__ = [
+    "MAX_EVALUATIE_DAGEN",
+    "MIN_EVALUATIE_DAGEN",
+    "WMO_VOLGORDE_TEKST",
+    "is_network_person",
+    "network_actions",
+    "network_people",
+    "regel_acties",
+    "regel_evaluatie",
+    "regel_netwerk",
+    "regel_regisseur",
+    "regel_wmo_volgorde",
+]
+
+#: The Wmo order as the feedback quotes it.
+WMO_VOLGORDE_TEKST = " → ".join(WMO_LABELS[s].lower() for s in WMO_STAPPEN)
+#: An evaluation this many days after the plan date is still "within about six months".
+MAX_EVALUATIE_DAGEN = 183
+#: An evaluation fewer days than this after the plan date comes too soon to see results.
+MIN_EVALUATIE_DAGEN = 14
+
+_RELATIONS = re.compile(
+    r"(?<!\w)(?:buurvrouw|buurman|buren|buurjongen|buurmeisje|vriend\w*|dochter|zoon|broer|zus|zussen|broers|"
+    r"moeder|vader|oma|opa|tante|oom|neef|nicht|klein(?:zoon|dochter|kind\w*)|familie\w*|"
+    r"schoon(?:zus|zussen|zuster|broer|broers|moeder|vader|ouders|zoon|zonen|dochter|dochters|familie)|"
+    r"(?:buurt)?vrijwillig\w*|buurtgeno(?:ot|te|ten)|maatje|kennis(?:sen)?|clubgenoot|clubgenote|kerkgenoot|"
+    r"mantelzorger)(?!\w)",
+    re.IGNORECASE,
+)
+_PROFESSIONALS = re.compile(
+    r"(?<!\w)(?:wijkteam\w*|generalist\w*|hulpverlen\w*|casemanager\w*|consulent\w*|huisarts\w*|dokter|"
+    r"praktijkondersteuner|poh|maatschappelijk\s+werk\w*|begeleider\w*|coach\w*|gezinscoach\w*|"
+    r"bewindvoerder\w*|schuldhulp\w*|wijkverpleeg\w*|verpleegkundige\w*|psycholoog|fysiotherapeut\w*|"
+    r"leerplicht\w*|gemeente|corporatie|jeugdteam|juf|meester|mentor|leraar|docent|intercedent|"
+    r"ouderenwerk\w*|thuiszorg)(?!\w)",
+    re.IGNORECASE,
+)
+_TITLES = frozenset(
+    ("oma", "opa", "meneer", "mevrouw", "dokter", "juf", "meester", "tante", "oom", "de", "van", "der", "den")
+)
+
+
+
+def _name_tokens(name: str) -> set[str]:
+    return {t.casefold() for t in re.findall(r"\w+", name) if len(t) > 1 and t.casefold() not in _TITLES}
+
+
+def _mentions(text: str, tokens: set[str]) -> bool:
+    return bool(tokens & {t.casefold() for t in re.findall(r"\w+", text)})
+
+
+#: Separates the people in one "wie": "Gerda en de buurvrouw", "Ad, de buurman", "Ans & Riet".
+_PARTS = re.compile(r"\s+(?:en|of|met)\s+|[,;&+]", re.IGNORECASE)
+
+
+def network_people(casus: Casus) -> list[Persoon]:
+    """The informal network of the casus: living, non-professional people outside the household."""
+    household = {m.naam for m in casus.huishouden}
+    return [
+        p
+        for p in casus.netwerk.personen
+        if not p.formeel and p.relatie != "professional" and not p.overleden
+        and not p.huishouden and p.naam not in household
+    ]  # fmt: skip
+
+
+def is_network_person(wie: str, casus: Casus | None = None) -> bool:
+    """Whether ``wie`` names someone from the informal network (not the household, not a professional).
+
+    With a casus: a non-professional person of its netwerkatlas outside the household, by name. With or without a
+    casus: a relation word (buurvrouw, vriendin, dochter, vrijwilliger …) in a part of ``wie`` (split at "en",
+    "of", "met" and commas) that names no professional and, with a casus, no household member.
+
+    >>> is_network_person("Ans (vriendin van het koor)"), is_network_person("de casemanager")
+    (True, False)
+    """
+    own: set[str] = set()
+    if casus is not None:
+        own = set().union(
+            *(_name_tokens(m.naam) for m in casus.huishouden),
+            *(_name_tokens(p.naam) for p in casus.netwerk.personen if p.huishouden),
+        )
+        if any(_mentions(wie, _name_tokens(p.naam) - own) for p in network_people(casus)):
+            return True
+    return any(
+        _RELATIONS.search(part) and not _PROFESSIONALS.search(part) and not _mentions(part, own)
+        for part in _PARTS.split(wie)
+    )
+
+
+def network_actions(plan: Plan, casus: Casus | None = None) -> list[int]:
+    """Numbers (from 1) of the actions done by someone from the informal network."""
+    return [i for i, a in enumerate(plan.acties, 1) if a.wie.strip() and is_network_person(a.wie, casus)]
+
+
+def regel_wmo_volgorde(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
+    """Eigen kracht and the network are looked at before a voorziening; a plan that skips them is flagged."""
+    titel = "Eerst eigen kracht en netwerk"
+    if not plan.oplossingen:
+        return Feedback(
+            "wmo_volgorde", titel, "ontbreekt",
+            f"Er staan nog geen oplossingen in het plan. Werk de Wmo-volgorde af: {WMO_VOLGORDE_TEKST}.",
+            "oplossingen",
+        )  # fmt: skip
+    used = {o.stap for o in plan.oplossingen}
+    heavy = [
+        (i, o.stap)
+        for i, o in enumerate(plan.oplossingen, 1)
+        if o.stap in ("algemene_voorziening", "maatwerkvoorziening")
+    ]
+    skipped = [s for s in ("eigen_kracht", "sociaal_netwerk") if s not in used]
+    if heavy and skipped:
+        heaviest = max(heavy, key=lambda h: WMO_STAPPEN.index(h[1]))
+        return Feedback(
+            "wmo_volgorde", titel, "let op",
+            f"Het plan zet een {WMO_LABELS[heaviest[1]].lower()} in (oplossing {heaviest[0]}), maar "
+            f"{join(WMO_LABELS[s].lower() for s in skipped)} {'zijn' if len(skipped) > 1 else 'is'} overgeslagen. "
+            f"De Wmo-volgorde is: "
+            f"{WMO_VOLGORDE_TEKST}. Vraag eerst wat het huishouden zelf kan en wie uit het sociale netwerk kan "
+            "helpen: zo licht als mogelijk, zo zwaar als nodig.",
+            ", ".join(f"oplossingen[{i}]" for i, _ in heavy),
+        )  # fmt: skip
+    steps = [WMO_LABELS[s].lower() for s in WMO_STAPPEN if s in used]
+    return Feedback(
+        "wmo_volgorde", titel, "in orde",
+        f"De oplossingen volgen de Wmo-volgorde ({WMO_VOLGORDE_TEKST}); het plan gebruikt {join(steps)}.",
+    )  # fmt: skip
+
+
+def regel_netwerk(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
+    """Someone from the social network has a role: a solution with the network and an action by a network member."""
+    titel = "Het netwerk doet mee"
+    solutions = [i for i, o in enumerate(plan.oplossingen, 1) if o.stap == "sociaal_netwerk"]
+    helpers = network_actions(plan, casus)
+    if solutions and helpers:
+        names = join(sorted({plan.acties[i - 1].wie for i in helpers}))
+        return Feedback(
+            "netwerk", titel, "in orde",
+            f"Het sociale netwerk heeft een rol: {names} doet mee in de acties, en oplossing "
+            f"{join(map(str, solutions))} steunt op het netwerk.",
+        )  # fmt: skip
+    people = [p.naam for p in sorted(network_people(casus), key=lambda p: p.cirkel)][:4] if casus else []
+    hint = f" In de netwerkkaart van de casus staan bijvoorbeeld {join(people)}." if people else ""
+    if not solutions and not helpers:
+        return Feedback(
+            "netwerk", titel, "ontbreekt",
+            "Niemand uit het sociale netwerk (familie, vrienden, buren, vrijwilligers) heeft een rol: er is geen "
+            "oplossing met het netwerk en geen actie van iemand uit het netwerk. Vraag wie er al helpt of zou "
+            f"kunnen helpen, en geef die persoon een taak.{hint}",
+            "oplossingen, acties",
+        )  # fmt: skip
+    if not helpers:
+        return Feedback(
+            "netwerk", titel, "let op",
+            f"Oplossing {join(map(str, solutions))} steunt op het netwerk, maar bij de acties staat niemand uit het "
+            f"netwerk bij 'wie'. Schrijf op wie uit het netwerk wat gaat doen, en wanneer.{hint}",
+            "acties",
+        )  # fmt: skip
+    return Feedback(
+        "netwerk", titel, "let op",
+        f"{join(sorted({plan.acties[i - 1].wie for i in helpers}))} uit het netwerk heeft een actie, maar geen "
+        "oplossing gebruikt de stap 'sociaal netwerk'. Zet de steun van het netwerk ook bij de oplossingen.",
+        "oplossingen",
+    )  # fmt: skip
+
+
+def regel_acties(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
+    """Every action says who does what, and when."""
+    titel = "Wie doet wat en wanneer"
+    if not plan.acties:
+        return Feedback(
+            "acties", titel, "ontbreekt",
+            "Er staan nog geen acties in het plan. Een actie zegt wie wat doet, en wanneer.",
+            "acties",
+        )  # fmt: skip
+    notes, where = [], []
+    for i, action in enumerate(plan.acties, 1):
+        missing = [part for part in ("wie", "wat", "wanneer") if not getattr(action, part).strip()]
+        if missing:
+            notes.append(f"bij actie {i} ontbreekt {join(repr(m) for m in missing)}")
+            where += [f"acties[{i}].{m}" for m in missing]
+    if not notes:
+        return Feedback("acties", titel, "in orde", "Elke actie zegt wie wat doet en wanneer.")
+    return Feedback(
+        "acties", titel, "let op",
+        f"{sentence(join(notes))}. Zonder naam doet niemand het, en zonder moment schuift het op.",
+        ", ".join(where),
+    )  # fmt: skip
+
+
+_MORE_THAN_ONE = re.compile(r"\s(?:en|of)\s|[,/&+]", re.IGNORECASE)
+
+
+def regel_regisseur(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
+    """The plan has exactly one regisseur: one person who keeps the overview (1 huishouden, 1 plan, 1 regisseur)."""
+    titel = "Eén regisseur"
+    name = plan.regisseur.strip()
+    if not name:
+        return Feedback(
+            "regisseur", titel, "ontbreekt",
+            "Er is nog geen regisseur. Eén persoon houdt het overzicht over het hele plan: iemand uit het "
+            "huishouden, uit het netwerk of een professional.",
+            "regisseur",
+        )  # fmt: skip
+    if _MORE_THAN_ONE.search(name):
+        return Feedback(
+            "regisseur", titel, "let op",
+            f"Bij regisseur staan meer mensen ({quote(name)}). Kies één persoon: met twee regisseurs denkt ieder "
+            "dat de ander het overzicht houdt.",
+            "regisseur",
+        )  # fmt: skip
+    return Feedback(
+        "regisseur", titel, "in orde", f"{name} is de regisseur en houdt het overzicht over het plan."
+    )
+
+
+def regel_evaluatie(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
+    """There is an evaluation date, not in the past, at least 14 days and at most 183 days after the plan date."""
+    titel = "Evaluatie binnen een half jaar"
+    start = plan.datum or today
+    when = plan.evaluatiedatum
+    if when is None:
+        return Feedback(
+            "evaluatie", titel, "ontbreekt",
+            "Er is nog geen datum om samen te kijken of het lukt. Kies een datum binnen een half jaar.",
+            "evaluatiedatum",
+        )  # fmt: skip
+    if when < today:
+        return Feedback(
+            "evaluatie", titel, "let op",
+            f"De evaluatiedatum ({when:%d-%m-%Y}) ligt in het verleden. Kies een nieuwe datum, binnen een half jaar.",
+            "evaluatiedatum",
+        )  # fmt: skip
+    if when < start:
+        return Feedback(
+            "evaluatie", titel, "let op",
+            f"De evaluatiedatum ({when:%d-%m-%Y}) ligt vóór de datum van het plan ({start:%d-%m-%Y}).",
+            "evaluatiedatum",
+        )  # fmt: skip
+    days = (when - start).days
+    if days < MIN_EVALUATIE_DAGEN:
+        return Feedback(
+            "evaluatie", titel, "let op",
+            f"De evaluatie op {when:%d-%m-%Y} is maar {days} dag(en) na de start van het plan. Dat is te vroeg om "
+            f"te zien of er iets veranderd is: kies een datum minstens {MIN_EVALUATIE_DAGEN} dagen na de start, en "
+            "binnen een half jaar.",
+            "evaluatiedatum",
+        )  # fmt: skip
+    if days > MAX_EVALUATIE_DAGEN:
+        return Feedback(
+            "evaluatie", titel, "let op",
+            f"De evaluatie is pas {days} dagen na de start van het plan. Kijk binnen ongeveer een half jaar "
+            f"({MAX_EVALUATIE_DAGEN} dagen) samen of het lukt; dan kun je nog bijsturen.",
+            "evaluatiedatum",
+        )  # fmt: skip
+    return Feedback(
+        "evaluatie", titel, "in orde",
+        f"Op {when:%d-%m-%Y} ({days} dagen na de start) kijken jullie samen of het lukt.",
+    )  # fmt: skip

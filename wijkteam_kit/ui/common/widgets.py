@@ -1,0 +1,205 @@
+"""Building blocks shared by the views: safe callbacks, escaped HTML, downloads, styling.
+
+An exception inside a widget callback is invisible in Voila (not in the page, not in the log), so every
+callback goes through :func:`safe`, which shows a plain Dutch message in the app and logs the details.
+
+Examples
+--------
+>>> box = MessageBox()
+>>> @safe(box)
+... def boom(_=None):
+...     raise ValueError("kapot")
+>>> boom()
+>>> "Er ging iets mis" in box.html.value
+True
+>>> esc('<img src=x onerror="alert(1)">')
+'&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import html
+import logging
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as widgets
+
+from wijkteam_kit.errors import WijkteamError
+
+if TYPE_CHECKING:
+    from wijkteam_kit.document import Document
+    from wijkteam_kit.store.store import Store
+
+__all__ = ["STYLE", "LazyStore", "MessageBox", "document_links", "download_link", "esc", "safe"]
+
+log = logging.getLogger("wijkteam_kit.ui")
+
+
+def _log_to_server_terminal() -> None:
+    """Send the kit's log to the process's real stderr (in a kernel: the server's terminal, not the page)."""
+    root = logging.getLogger("wijkteam_kit")
+    if not any(getattr(h, "_wijkteam", False) for h in root.handlers):
+        handler = logging.StreamHandler(sys.__stderr__)
+        handler.setFormatter(logging.Formatter("[wijkteam-kit %(levelname)s %(name)s] %(message)s"))
+        handler._wijkteam = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+        root.setLevel(logging.INFO)
+        root.propagate = False
+
+
+_log_to_server_terminal()
+
+
+def esc(text: object) -> str:
+    """Escape user or file text for an HTML widget."""
+    return html.escape(str(text), quote=True)
+
+
+class MessageBox:
+    """A place for messages: errors (red), warnings (amber) and notices (green)."""
+
+    def __init__(self) -> None:
+        self.html = widgets.HTML("")
+        self.html.add_class("wk-melding")
+
+    def _show(self, kind: str, text: str) -> None:
+        self.html.value = f'<div class="wk-{kind}" role="alert">{esc(text)}</div>'
+
+    def error(self, text: str) -> None:
+        """Show an error."""
+        self._show("fout", text)
+
+    def warn(self, text: str) -> None:
+        """Show a warning."""
+        self._show("waarschuwing", text)
+
+    def notice(self, text: str) -> None:
+        """Show a friendly notice."""
+        self._show("bericht", text)
+
+    def clear(self) -> None:
+        """Remove the message."""
+        self.html.value = ""
+
+
+def safe(box: MessageBox) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorator for widget callbacks: errors become a message in ``box`` and a log entry."""
+
+    def decorate(callback: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(callback)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return callback(*args, **kwargs)
+            except WijkteamError as exc:
+                log.warning("%s: %s", callback.__name__, exc)
+                box.error(str(exc))
+            except Exception:
+                log.exception("Fout in %s", callback.__name__)
+                box.error(
+                    "Er ging iets mis in de app. Je invoer is bewaard; probeer het nog eens. "
+                    "Blijft het misgaan, meld het dan aan je trainer."
+                )
+            return None
+
+        return wrapper
+
+    return decorate
+
+
+def document_links(doc: Document, base: str, *, labels: tuple[str, str] = ("Markdown", "PDF")) -> str:
+    """Download links for an exported document: Markdown (``base.md``) and a printable PDF (``base.pdf``).
+
+    >>> from wijkteam_kit.document import Alinea, Document
+    >>> links = document_links(Document("Ons plan", (Alinea("Wij willen verhuizen."),)), "ons-plan")
+    >>> 'download="ons-plan.md"' in links, 'download="ons-plan.pdf"' in links
+    (True, True)
+    """
+    from wijkteam_kit.document import to_markdown
+    from wijkteam_kit.draw.document_pdf import document_pdf
+
+    markdown = to_markdown(doc).encode("utf-8")
+    return " ".join(
+        [
+            download_link(markdown, f"{base}.md", "text/markdown", labels[0]),
+            download_link(document_pdf(doc), f"{base}.pdf", "application/pdf", labels[1]),
+        ]
+    )
+
+
+class LazyStore:
+    """The store of an app, opened at first use: building an app (or running its notebook) writes nothing.
+
+    ``store`` may be a :class:`~wijkteam_kit.store.Store`, a path or URL, or None for the default location.
+
+    >>> holder = LazyStore(":memory:")
+    >>> holder.opened
+    False
+    >>> holder.get().url, holder.opened
+    ('sqlite://', True)
+    """
+
+    def __init__(self, store: object = None) -> None:
+        from wijkteam_kit.store.store import Store
+
+        self._arg = store
+        self._store: Store | None = store if isinstance(store, Store) else None
+
+    @property
+    def opened(self) -> bool:
+        """Whether the store has been opened (or was given open)."""
+        return self._store is not None
+
+    def get(self) -> Store:
+        """The store; opened now if it was not yet."""
+        from wijkteam_kit.store.store import Store
+
+        if self._store is None:
+            self._store = Store(self._arg)
+        return self._store
+
+
+def download_link(data: bytes, filename: str, mime: str, label: str) -> str:
+    """An HTML link that downloads ``data`` as ``filename`` (no server round trip needed)."""
+    payload = base64.b64encode(data).decode("ascii")
+    return (
+        f'<a class="wk-download" download="{esc(filename)}" href="data:{esc(mime)};base64,{payload}">'
+        f"{esc(label)}</a>"
+    )
+
+
+STYLE = widgets.HTML("""<style>
+.wk-app { max-width: 1100px; margin: 0 auto; font-size: 15px; line-height: 1.45; }
+.wk-app h2 { margin: 0.2em 0 0.3em 0; }
+.wk-app .wk-intro { color: #424242; margin-bottom: 0.6em; }
+.wk-kaart { border: 1px solid #d0d7de; border-radius: 8px; padding: 12px 16px; background: #fff; margin: 6px 0; }
+.wk-kaart h3 { margin-top: 0.1em; }
+.wk-fout { background: #fdecea; border-left: 5px solid #c62828; padding: 8px 12px; margin: 6px 0; }
+.wk-waarschuwing { background: #fff8e1; border-left: 5px solid #f9a825; padding: 8px 12px; margin: 6px 0; }
+.wk-bericht { background: #e8f5e9; border-left: 5px solid #2e7d32; padding: 8px 12px; margin: 6px 0; }
+.wk-niveaus { border-collapse: collapse; width: 100%; }
+.wk-niveaus td { border-top: 1px solid #e0e0e0; padding: 5px 8px; vertical-align: top; }
+.wk-niveaus td.wk-nr { width: 2.2em; font-weight: bold; text-align: center; }
+.wk-niveaus td.wk-label { width: 11em; font-weight: 600; }
+.wk-niveaus tr.wk-gekozen td { background: #e3f2fd; outline: 2px solid #1565c0; }
+.wk-niveaus ul { margin: 0; padding-left: 1.1em; }
+.wk-niveaus td, .wk-niveaus li, .wk-tabel td { line-height: 1.35; }
+.wk-tabel { border-collapse: collapse; width: 100%; margin: 6px 0; }
+.wk-tabel th { text-align: left; background: #f5f5f5; padding: 6px 8px; border-bottom: 2px solid #bdbdbd; }
+.wk-tabel td { padding: 6px 8px; border-bottom: 1px solid #e0e0e0; vertical-align: top; }
+.wk-kernvraag { font-style: italic; color: #37474f; }
+.wk-download { display: inline-block; margin-right: 10px; padding: 5px 12px; border: 1px solid #1565c0;
+  border-radius: 5px; color: #1565c0; text-decoration: none; }
+.wk-download:hover { background: #e3f2fd; }
+.wk-verhaal p { margin: 0.4em 0; }
+.wk-nav .widget-button { text-align: left; justify-content: flex-start; }
+.wk-klein { font-size: 13px; color: #616161; }
+.wk-aantal-verschillen { font-weight: 600; font-size: 1.05em; }
+.wk-niveau .widget-toggle-button, .wk-ladder .widget-toggle-button { min-width: 48px; font-size: 15px; }
+.wk-niveau .mod-active, .wk-ladder .mod-active { background: #1565c0 !important; color: #fff !important;
+  font-weight: bold; }
+.wk-knoppen .widget-button { width: auto; padding: 0 14px; }
+</style>""")

@@ -1,0 +1,51 @@
+"""Group sessions in the apps: the trainer's dashboard and the participant's join block."""
+
+from .dashboard import (
+    SessieDashboard,
+    join_link,
+)
+from .deelname import (
+    SESSIE_STYLE,
+    SessieDeelname,
+    client_from_environment,
+    code_from_query,
+)
+from .groep import (
+    group_html,
+)
+from .groepsbeeld import (
+    APP_NOTEBOOKS,
+    group_text,
+    group_view_html,
+)
+from .koppeling import (
+    empty_map,
+    netwerk_joined,
+    plan_joined,
+    session_submit_button,
+    zrm_joined,
+)
+from .paneel import (
+    SessiePaneel,
+    new_tick,
+)
+
+__all__ = [
+    "APP_NOTEBOOKS",
+    "SESSIE_STYLE",
+    "SessieDashboard",
+    "SessieDeelname",
+    "SessiePaneel",
+    "client_from_environment",
+    "code_from_query",
+    "empty_map",
+    "group_html",
+    "group_text",
+    "group_view_html",
+    "join_link",
+    "netwerk_joined",
+    "new_tick",
+    "plan_joined",
+    "session_submit_button",
+    "zrm_joined",
+]

@@ -1,0 +1,231 @@
+"""The trainer's app for group sessions: create a session, or open one with its code and the trainer secret.
+
+A new session gets a join code to share (on the projector, with a link per exercise app) and a trainer
+secret that is shown once: only the secret opens the dashboard (:mod:`wijkteam_kit.ui.groepssessie.paneel`).
+
+Examples
+--------
+>>> from wijkteam_kit.store import Store
+>>> store = Store(":memory:")
+>>> app = SessieDashboard(store)
+>>> app.casus_choice.value = "mantelzorg-dementie"
+>>> app.exercise_choice.value = "zrm"
+>>> app.create_button.click()
+>>> app.panel is not None and app.panel.access.sessie.oefening
+'zrm'
+>>> code = app.panel.access.sessie.code
+>>> app.open_code.value, app.open_secret.value = code, "fout-geheim"
+>>> app.open_button.click()
+>>> app.panel is None, "klopt niet" in app.messages.html.value
+(True, True)
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import ipywidgets as widgets
+
+from wijkteam_kit.app.serve import SHARE_URL_ENV
+from wijkteam_kit.casus.model import Casus, load_library
+from wijkteam_kit.errors import WijkteamError
+from wijkteam_kit.groepssessie.model import OEFENING_NAMEN, OEFENINGEN
+from wijkteam_kit.groepssessie.sessies import Sessies
+from wijkteam_kit.store.store import Store
+from wijkteam_kit.ui.common.widgets import STYLE, LazyStore, MessageBox, esc, safe
+from wijkteam_kit.ui.groepssessie.deelname import client_from_environment
+from wijkteam_kit.ui.groepssessie.groepsbeeld import APP_NOTEBOOKS
+from wijkteam_kit.ui.groepssessie.paneel import SessiePaneel, new_tick
+
+__all__ = ["SessieDashboard", "join_link"]
+
+
+def join_link(request_url: str, oefening: str, code: str) -> str:
+    """The address participants open: the exercise app beside this app, with the code filled in.
+
+    >>> join_link("http://10.0.0.5:8866/voila/render/groepssessie.ipynb?x=1", "plan", "ABC234")
+    'http://10.0.0.5:8866/voila/render/plan_schrijven.ipynb?sessie=ABC234'
+    >>> join_link("", "zrm", "ABC234")
+    'zrm_oefening.ipynb?sessie=ABC234'
+    """
+    notebook = APP_NOTEBOOKS[oefening]
+    if not request_url:
+        return f"{notebook}?sessie={code}"
+    parts = urlsplit(request_url)
+    folder = parts.path.rsplit("/", 1)[0]
+    return urlunsplit((parts.scheme, parts.netloc, f"{folder}/{notebook}", f"sessie={code}", ""))
+
+
+class SessieDashboard:
+    """The whole trainer app; ``widget`` is what the notebook displays.
+
+    Parameters
+    ----------
+    store : Store, str, Path or None
+        Where sessions are kept (default: the kit's store, ``$WIJKTEAM_DATA`` or ``$WIJKTEAM_DATABASE_URL``);
+        opened at the first click.
+    library : list of Casus, optional
+        The casuses to choose from (default: the casus library).
+    """
+
+    def __init__(self, store: Store | str | Path | None = None, library: list[Casus] | None = None) -> None:
+        self._stores = LazyStore(store)
+        self._sessies: Sessies | None = None
+        self.client = client_from_environment()
+        self.library = library if library is not None else load_library()
+        self.messages = MessageBox()
+        self.panel: SessiePaneel | None = None
+        self.tick = new_tick()  # on the page from the start: see SessiePaneel
+        guard = safe(self.messages)
+
+        self.casus_choice = widgets.Dropdown(
+            description="Casus:",
+            options=[(c.titel, c.id) for c in self.library],
+            layout={"width": "460px"},
+        )
+        self.casus_choice.add_class("wk-sessie-casus")
+        self.exercise_choice = widgets.Dropdown(
+            description="Oefening:", options=[(OEFENING_NAMEN[o], o) for o in OEFENINGEN]
+        )
+        self.exercise_choice.add_class("wk-sessie-oefening")
+        self.title = widgets.Text(description="Titel:", placeholder="bijv. Training ZRM, dag 2 (mag leeg)")
+        self.title.add_class("wk-sessie-titel")
+        self.create_button = widgets.Button(
+            description="Sessie aanmaken", button_style="success", icon="plus"
+        )
+        self.create_button.add_class("wk-sessie-maak")
+        self.created = widgets.HTML()
+        self.created.add_class("wk-sessie-nieuw")
+
+        self.open_code = widgets.Text(description="Code:", placeholder="bijv. KX7-M4P")
+        self.open_code.add_class("wk-sessie-open-code")
+        self.open_secret = widgets.Password(description="Geheim:")
+        self.open_secret.add_class("wk-sessie-open-geheim")
+        self.open_button = widgets.Button(
+            description="Dashboard openen", button_style="primary", icon="users"
+        )
+        self.open_button.add_class("wk-sessie-open")
+        self.open_button.layout.width = "auto"
+        self.create_button.layout.width = "auto"
+
+        self.create_button.on_click(guard(self._on_create))
+        self.open_button.on_click(guard(self._on_open))
+        self.body = widgets.VBox()
+        self.body.add_class("wk-sessie-dashboard")
+
+        create = widgets.VBox(
+            [
+                widgets.HTML(
+                    "<h3>Nieuwe groepssessie</h3><p class='wk-klein'>Alle deelnemers werken aan dezelfde "
+                    "casus. Je krijgt een code voor de groep en een trainergeheim voor jezelf.</p>"
+                ),
+                self.casus_choice,
+                self.exercise_choice,
+                self.title,
+                widgets.HBox([self.create_button]),
+            ]
+        )
+        create.add_class("wk-kaart")
+        create.layout = {"flex": "1 1 440px", "margin": "6px 8px 6px 0"}
+        open_ = widgets.VBox(
+            [
+                widgets.HTML(
+                    "<h3>Sessie openen</h3><p class='wk-klein'>Met de sessiecode én het trainergeheim.</p>"
+                ),
+                self.open_code,
+                self.open_secret,
+                widgets.HBox([self.open_button]),
+            ]
+        )
+        open_.add_class("wk-kaart")
+        open_.layout = {"flex": "1 1 380px", "margin": "6px 0"}
+        header = widgets.HTML(
+            "<h2>Groepssessie</h2><p class='wk-intro'>Deelnemers scoren, tekenen of schrijven vanuit hun eigen "
+            "browser; jij ziet live wie meedoet en wat de groep vindt. Deel de uitkomst met de groep wanneer "
+            "jij dat wilt.</p>"
+        )
+        self.widget = widgets.VBox(
+            [
+                STYLE,
+                header,
+                widgets.HBox([create, open_], layout={"flex_flow": "row wrap"}),
+                self.created,
+                self.messages.html,
+                self.body,
+                self.tick,
+            ]
+        )
+        self.widget.add_class("wk-app")
+
+    @property
+    def sessies(self) -> Sessies:
+        """The sessions in the app's store (opened at first use)."""
+        if self._sessies is None:
+            self._sessies = Sessies(self._stores.get())
+        return self._sessies
+
+    @staticmethod
+    def _page_url() -> str:
+        """The address of this page as participants reach it (``serve --delen``: the network address)."""
+        request = os.environ.get("VOILA_REQUEST_URL", "")
+        shared = os.environ.get(SHARE_URL_ENV, "")
+        if shared and request:
+            path = urlsplit(request).path
+            return shared.rstrip("/") + path
+        return request
+
+    def _casus(self, casus_id: str) -> Casus:
+        casus = next((c for c in self.library if c.id == casus_id), None)
+        if casus is not None:
+            return casus
+        raise WijkteamError(f"De casus {casus_id!r} staat niet (meer) in de casusbibliotheek.")
+
+    def _show(self, access) -> None:
+        if self.panel is not None:
+            self.panel.stop()
+        self.panel = SessiePaneel(
+            access, self._casus(access.sessie.casus_id), on_deleted=self._on_deleted, tick=self.tick
+        )
+        self.body.children = [self.panel.widget]
+        self.tick.playing = True
+
+    def _on_create(self, _button: object = None) -> None:
+        new = self.sessies.create(
+            self.casus_choice.value, self.exercise_choice.value, self.title.value.strip()
+        )
+        sessie = new.sessie
+        link = join_link(self._page_url(), sessie.oefening, sessie.code)
+        self.created.value = (
+            "<div class='wk-bericht wk-sessie-gegevens'><p>De sessie is klaar. Zet de <strong>sessiecode</strong> "
+            "op het scherm; bewaar het <strong>trainergeheim</strong> voor jezelf (je ziet het maar één keer).</p>"
+            f"<p style='font-size:2em;margin:0.2em 0'>Code: <strong class='wk-code'>{esc(sessie.code_weergave)}"
+            "</strong></p>"
+            f"<p>Trainergeheim: <code class='wk-geheim'>{esc(new.geheim)}</code></p>"
+            f"<p>Deelnemers openen <a class='wk-deelnamelink' href='{esc(link)}' target='_blank'>{esc(link)}</a> "
+            f"of de app '{esc(OEFENING_NAMEN[sessie.oefening])}' en vullen daar de code in.</p></div>"
+        )
+        self.title.value = ""
+        self.open_code.value = sessie.code_weergave
+        self.messages.clear()
+        self._show(self.sessies.as_trainer(sessie.code, new.geheim, client=self.client))
+
+    def _on_open(self, _button: object = None) -> None:
+        if self.panel is not None:
+            self.panel.stop()
+        self.panel = None
+        self.body.children = ()
+        if not self.open_code.value.strip() or not self.open_secret.value:
+            raise WijkteamError("Vul de sessiecode en het trainergeheim in.")
+        access = self.sessies.as_trainer(self.open_code.value, self.open_secret.value, client=self.client)
+        self.open_secret.value = ""
+        self.created.value = ""
+        self.messages.clear()
+        self._show(access)
+
+    def _on_deleted(self, text: str) -> None:
+        self.panel = None
+        self.body.children = ()
+        self.created.value = ""
+        self.messages.notice(text)

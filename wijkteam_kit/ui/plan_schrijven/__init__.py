@@ -1,0 +1,25 @@
+"""The Plan schrijven app: write a plan van aanpak for a casus and ask for feedback."""
+
+from .app import (
+    APP_STYLE,
+    PlanSchrijvenApp,
+    feedback_html,
+    reference_html,
+)
+from .formulier import (
+    PlanForm,
+)
+from .rijen import (
+    Row,
+    Rows,
+)
+
+__all__ = [
+    "APP_STYLE",
+    "PlanForm",
+    "PlanSchrijvenApp",
+    "Row",
+    "Rows",
+    "feedback_html",
+    "reference_html",
+]

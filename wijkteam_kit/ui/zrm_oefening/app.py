@@ -1,0 +1,381 @@
+"""The ZRM exercise: choose a casus, read it, score every domain, compare with the reference.
+
+The view holds widgets and texts only; the scoring rules and the feedback come from
+:mod:`wijkteam_kit.zrm` and :mod:`wijkteam_kit.zrm.score_feedback`. At the top a
+:class:`~wijkteam_kit.ui.groepssessie.deelname.SessieDeelname` block lets a participant join a group session: the
+session's casus opens at once and "Inleveren" also hands the scores in to the session.
+
+Examples
+--------
+>>> app = ZrmOefening()
+>>> app.casus_choice.value = app.casus_choice.options[0][1]
+>>> app.start_button.click()
+>>> for d in app.version.domain_ids:
+...     app.choose_level(d, 3)
+>>> app.ladder.value = 2
+>>> app.submit_button.click()
+>>> app.result is not None
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import ipywidgets as widgets
+
+from wijkteam_kit.casus.model import Casus, load_library
+from wijkteam_kit.errors import WijkteamError
+from wijkteam_kit.privacy import privacy_message
+from wijkteam_kit.ui.common.casus_view import casus_html
+from wijkteam_kit.ui.common.widgets import STYLE, LazyStore, MessageBox, esc, safe
+from wijkteam_kit.ui.groepssessie.deelname import SessieDeelname
+from wijkteam_kit.ui.groepssessie.koppeling import zrm_joined
+from wijkteam_kit.zrm.assessment import BASIS, Assessment
+from wijkteam_kit.zrm.participatieladder import load_ladder, rung
+from wijkteam_kit.zrm.score_feedback import ZrmFeedback, feedback
+from wijkteam_kit.zrm.versions import ZrmVersion
+
+if TYPE_CHECKING:
+    from wijkteam_kit.store.store import Store
+
+__all__ = ["ZrmOefening"]
+
+log = logging.getLogger("wijkteam_kit.ui.zrm_oefening")
+NVT = "nvt"
+LADDER_STEP = "__ladder__"
+
+
+class ZrmOefening:
+    """The whole app as one object; ``widget`` is what the notebook displays."""
+
+    def __init__(
+        self,
+        library: list[Casus] | None = None,
+        store: Store | str | Path | None = None,
+        *,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
+        self.messages = MessageBox()
+        self._stores = LazyStore(store)
+        self.library: list[Casus] = []
+        self.casus: Casus | None = None
+        self.version: ZrmVersion | None = None
+        self.levels: dict[str, int | str | None] = {}
+        self.notes: dict[str, str] = {}
+        self.basis: dict[str, str | None] = {}
+        self.current = ""
+        self.result: ZrmFeedback | None = None
+        self._updating = False
+        self.body = widgets.VBox()
+        header = widgets.HTML(
+            "<h2>ZRM-oefening</h2><p class='wk-intro'>Lees een casus, schat per levensdomein de "
+            "zelfredzaamheid in en vergelijk je scores met de referentie van de trainer.</p>"
+        )
+        self.sessie = SessieDeelname(self._stores, "zrm", library=lambda: self.library, environ=environ)
+        self.sessie.on_join(lambda a, c: zrm_joined(self, a, c))
+        self.widget = widgets.VBox([STYLE, header, self.sessie.widget, self.messages.html, self.body])
+        self.widget.add_class("wk-app")
+        self._build_choose()
+        self._build_score()
+        try:
+            self.library = library if library is not None else load_library()
+        except WijkteamError as exc:
+            log.error("Casusbibliotheek: %s", exc)
+            self.messages.error(f"De casusbibliotheek kon niet geladen worden. {exc}")
+        self.casus_choice.options = [(c.titel, c.id) for c in self.library]
+        if self.library:
+            self.casus_choice.value = self.library[0].id
+        self.show_choose()
+
+    # ------------------------------------------------------------------ step 1: choose and read
+    def _build_choose(self) -> None:
+        self.casus_choice = widgets.Dropdown(description="Casus:", options=[], layout={"width": "520px"})
+        self.casus_choice.add_class("wk-casus-keuze")
+        self.rater = widgets.Text(
+            description="Je naam:", placeholder="alleen je voornaam of een bijnaam", layout={"width": "520px"}
+        )
+        self.rater.add_class("wk-beoordelaar")
+        self.casus_text = widgets.HTML()
+        self.casus_text.add_class("wk-kaart")
+        self.start_button = widgets.Button(
+            description="Begin met scoren", button_style="primary", icon="play", layout={"width": "220px"}
+        )
+        self.start_button.add_class("wk-start")
+        self.casus_choice.observe(safe(self.messages)(self._on_casus), names="value")
+        self.start_button.on_click(safe(self.messages)(self._on_start))
+        self.choose_page = widgets.VBox([self.casus_choice, self.rater, self.casus_text, self.start_button])
+
+    def _selected(self) -> Casus | None:
+        return next((c for c in self.library if c.id == self.casus_choice.value), None)
+
+    def _on_casus(self, _change: object = None) -> None:
+        casus = self._selected()
+        self.casus_text.value = casus_html(casus) if casus else "<p>Kies hierboven een casus.</p>"
+
+    def show_choose(self) -> None:
+        """Go to step 1."""
+        self._on_casus()
+        self.start_button.disabled = not self.library
+        self.body.children = [self.choose_page]
+
+    def _on_start(self, _button: object = None) -> None:
+        casus = self._selected()
+        if casus is None:
+            self.messages.warn("Kies eerst een casus.")
+            return
+        self.messages.clear()
+        self.casus, self.version = casus, casus.version()
+        self.levels = {d: None for d in self.version.domain_ids}
+        self.notes = {d: "" for d in self.version.domain_ids}
+        self.basis = {d: None for d in self.version.domain_ids}
+        self.ladder.value = None
+        self.result = None
+        self.level_choice.tooltips = [
+            *(f"{k} – {v}" for k, v in self.version.level_labels.items()),
+            "niet besproken of niet van toepassing",
+        ]
+        self.reread.children = [widgets.HTML(casus_html(casus))]
+        self.reread.selected_index = None
+        self.show_step(self.version.domain_ids[0])
+        self.body.children = [self.score_page]
+
+    # ------------------------------------------------------------------ step 2: score
+    def _build_score(self) -> None:
+        self.reread = widgets.Accordion(children=[widgets.HTML()], titles=("Casus teruglezen",))
+        self.nav = widgets.VBox(layout={"width": "290px"})
+        self.nav.add_class("wk-nav")
+        self.domain_text = widgets.HTML()
+        self.level_choice = widgets.ToggleButtons(
+            options=[("1", 1), ("2", 2), ("3", 3), ("4", 4), ("5", 5), ("niet besproken", NVT)],
+            value=None,
+            style={"button_width": "auto"},
+        )
+        self.level_choice.add_class("wk-niveau")
+        self.basis_choice = widgets.Dropdown(
+            description="Rust op:",
+            options=[("(niet ingevuld)", None)] + [(v, k) for k, v in BASIS.items()],
+            layout={"width": "330px"},
+        )
+        self.note = widgets.Textarea(placeholder="Waarom dit niveau? (optioneel)", layout={"width": "100%"})
+        self.note.add_class("wk-motivatie")
+        self.note_warning = widgets.HTML()
+        ladder = load_ladder()
+        self.ladder = widgets.ToggleButtons(
+            options=[(str(r.number), r.number) for r in ladder],
+            value=None,
+            tooltips=[r.name for r in ladder],
+            style={"button_width": "48px"},
+        )
+        self.ladder.add_class("wk-ladder")
+        self.ladder_text = widgets.HTML()
+        self.domain_panel = widgets.VBox(
+            [
+                self.domain_text,
+                widgets.HTML("<strong>Jouw niveau:</strong>"),
+                self.level_choice,
+                self.basis_choice,
+                self.note,
+                self.note_warning,
+            ]
+        )
+        self.ladder_panel = widgets.VBox(
+            [
+                widgets.HTML("<h3>Participatieladder</h3><p>Op welke trede staat de cliënt nu?</p>"),
+                self.ladder,
+                self.ladder_text,
+            ]
+        )
+        self.step_panel = widgets.VBox(layout={"flex": "1 1 520px"})
+        self.step_panel.add_class("wk-kaart")
+        self.prev_button = widgets.Button(description="Vorige", icon="arrow-left")
+        self.next_button = widgets.Button(description="Volgende", icon="arrow-right")
+        self.next_button.add_class("wk-volgende")
+        self.progress = widgets.HTML()
+        self.submit_button = widgets.Button(description="Inleveren", button_style="success", icon="check")
+        self.submit_button.add_class("wk-inleveren")
+        self.back_button = widgets.Button(description="Andere casus kiezen", icon="list")
+        guard = safe(self.messages)
+        self.level_choice.observe(guard(self._on_level), names="value")
+        self.basis_choice.observe(guard(self._on_basis), names="value")
+        self.note.observe(guard(self._on_note), names="value")
+        self.ladder.observe(guard(self._on_ladder), names="value")
+        self.prev_button.on_click(guard(lambda _b: self._move(-1)))
+        self.next_button.on_click(guard(lambda _b: self._move(1)))
+        self.submit_button.on_click(guard(self._on_submit))
+        self.back_button.on_click(guard(lambda _b: self.show_choose()))
+        buttons = widgets.HBox([self.prev_button, self.next_button, self.submit_button, self.back_button])
+        buttons.add_class("wk-knoppen")
+        self.score_page = widgets.VBox(
+            [
+                self.reread,
+                self.progress,
+                widgets.HBox([self.nav, self.step_panel], layout={"flex_flow": "row wrap"}),
+                buttons,
+            ]
+        )
+
+    def _steps(self) -> list[str]:
+        return [*self.version.domain_ids, LADDER_STEP] if self.version else []
+
+    def _refresh_nav(self) -> None:
+        buttons = []
+        for step in self._steps():
+            if step == LADDER_STEP:
+                done, name = self.ladder.value is not None, "Participatieladder"
+                value = str(self.ladder.value) if done else ""
+            else:
+                level = self.levels[step]
+                done, name = level is not None, self.version.domain(step).name
+                value = "n.b." if level == NVT else str(level or "")
+            button = widgets.Button(
+                description=f"{'✓' if done else '○'} {name}" + (f": {value}" if done else ""),
+                layout={"width": "280px"},
+                button_style="info" if step == self.current else "",
+            )
+            button.add_class("wk-nav-knop")
+            button.on_click(safe(self.messages)(lambda _b, s=step: self.show_step(s)))
+            buttons.append(button)
+        self.nav.children = buttons
+        scored = sum(1 for v in self.levels.values() if v is not None)
+        total = len(self.levels)
+        ladder = "trede gekozen" if self.ladder.value is not None else "nog geen trede"
+        self.progress.value = (
+            f"<p class='wk-voortgang'><strong>{scored} van {total}</strong> domeinen gescoord · "
+            f"participatieladder: {ladder}</p>"
+        )
+
+    def _levels_html(self, domain_id: str) -> str:
+        domain = self.version.domain(domain_id)
+        chosen = self.levels[domain_id]
+        rows = []
+        for level, label in self.version.level_labels.items():
+            items = "".join(f"<li>{esc(t)}</li>" for t in domain.descriptor(level))
+            cls = ' class="wk-gekozen"' if chosen == level else ""
+            rows.append(
+                f"<tr{cls}><td class='wk-nr'>{level}</td><td class='wk-label'>{esc(label)}</td>"
+                f"<td><ul>{items}</ul></td></tr>"
+            )
+        return (
+            f"<h3>{esc(domain.name)}</h3><p class='wk-kernvraag'>{esc(domain.question)}</p>"
+            f"<table class='wk-niveaus'>{''.join(rows)}</table>"
+            "<p class='wk-klein'>Begin bij 5 en werk naar beneden; kies het niveau dat over het geheel het best "
+            "past bij de situatie van nu (ongeveer de laatste 30 dagen).</p>"
+        )
+
+    def show_step(self, step: str) -> None:
+        """Show one domain (or the participatieladder) in the scoring panel."""
+        self.current = step
+        self._updating = True
+        try:
+            if step == LADDER_STEP:
+                self.step_panel.children = [self.ladder_panel]
+                self._on_ladder()
+            else:
+                # The controls first, the title last: the browser applies the updates in this order, so
+                # nobody sees the next domain's title with the previous level still highlighted (a click
+                # on that already-chosen button would be lost).
+                self.level_choice.value = self.levels[step]
+                self.basis_choice.value = self.basis[step]
+                self.note.value = self.notes[step]
+                self.note_warning.value = ""
+                self.domain_text.value = self._levels_html(step)
+                self.step_panel.children = [self.domain_panel]
+        finally:
+            self._updating = False
+        steps = self._steps()
+        self.prev_button.disabled = steps.index(step) == 0
+        self.next_button.disabled = steps.index(step) == len(steps) - 1
+        self._refresh_nav()
+
+    def choose_level(self, domain_id: str, level: int | str) -> None:
+        """Go to ``domain_id`` and set its level as a click on the level buttons would (for tests and scripts)."""
+        self.show_step(domain_id)
+        self.level_choice.value = level
+
+    def _move(self, offset: int) -> None:
+        steps = self._steps()
+        index = min(max(steps.index(self.current) + offset, 0), len(steps) - 1)
+        self.show_step(steps[index])
+
+    def _on_level(self, _change: object = None) -> None:
+        if self._updating or self.current == LADDER_STEP:
+            return
+        self.levels[self.current] = self.level_choice.value
+        self.domain_text.value = self._levels_html(self.current)
+        self._refresh_nav()
+
+    def _on_basis(self, _change: object = None) -> None:
+        if not self._updating and self.current != LADDER_STEP:
+            self.basis[self.current] = self.basis_choice.value
+
+    def _on_note(self, _change: object = None) -> None:
+        if self._updating or self.current == LADDER_STEP:
+            return
+        self.notes[self.current] = self.note.value
+        warning = privacy_message(self.note.value)
+        self.note_warning.value = f"<div class='wk-waarschuwing'>{esc(warning)}</div>" if warning else ""
+
+    def _on_ladder(self, _change: object = None) -> None:
+        chosen = rung(self.ladder.value) if self.ladder.value is not None else None
+        self.ladder_text.value = (
+            f"<p><strong>{esc(chosen.label)}</strong><br>{esc(chosen.description)}</p>"
+            if chosen
+            else "<p class='wk-klein'>" + "<br>".join(esc(r.label) for r in load_ladder()) + "</p>"
+        )
+        if not self._updating:
+            self._refresh_nav()
+
+    # ------------------------------------------------------------------ step 3: submit and compare
+    def assessment(self) -> Assessment:
+        """The trainee's scores as a validated assessment."""
+        scores = {
+            d: {"niveau": None if v == NVT else v, "toelichting": self.notes[d], "basis": self.basis[d]}
+            for d, v in self.levels.items()
+        }
+        return Assessment.build(
+            self.version,
+            self.casus.id,
+            self.rater.value.strip() or "deelnemer",
+            scores,
+            date=dt.date.today(),
+            ladder=self.ladder.value,
+        )
+
+    def _on_submit(self, _button: object = None) -> None:
+        missing = [self.version.domain(d).name for d, v in self.levels.items() if v is None]
+        if self.ladder.value is None:
+            missing.append("Participatieladder")
+        if missing:
+            self.messages.warn(
+                "Nog niet gescoord: " + ", ".join(missing) + ". Kies bij elk domein een niveau of "
+                "'niet besproken', en kies een trede op de participatieladder."
+            )
+            return
+        self.messages.clear()
+        own = self.assessment()
+        self.result = feedback(own, self.casus)
+        from wijkteam_kit.ui.zrm_oefening.resultaat import result_view
+
+        if self.sessie.joined:
+            from wijkteam_kit.groepssessie.analyse.zrm import zrm_payload
+
+            self.sessie.submit(zrm_payload(own))
+            restart = widgets.Button(description="Scores aanpassen", button_style="primary", icon="pencil")
+            restart.add_class("wk-aanpassen")
+            restart.on_click(safe(self.messages)(lambda _b: self._back_to_scoring()))
+        else:
+            restart = widgets.Button(description="Opnieuw beginnen", button_style="primary", icon="refresh")
+            restart.add_class("wk-opnieuw")
+            restart.on_click(safe(self.messages)(lambda _b: self.show_choose()))
+        self.body.children = [result_view(self.result, own, self.casus), restart]
+
+    def _back_to_scoring(self) -> None:
+        """Back to the scores as they were handed in (session mode: change them and hand in again)."""
+        self.result = None
+        self.show_step(self.current or self.version.domain_ids[0])
+        self.body.children = [self.score_page]

@@ -1,0 +1,113 @@
+"""The result page of the ZRM exercise: summary, profile against the reference, differences, ladder."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from wijkteam_kit.casus.model import Casus
+from wijkteam_kit.draw.export import FORMATS, figure_bytes
+from wijkteam_kit.draw.zrm_profiel import zrm_profile_figure
+from wijkteam_kit.ui.common.widgets import download_link, esc
+from wijkteam_kit.zrm.assessment import Assessment
+from wijkteam_kit.zrm.calibration import score_line
+from wijkteam_kit.zrm.export import assessment_csv
+from wijkteam_kit.zrm.score_feedback import ZrmFeedback
+
+__all__ = ["differences_html", "result_view"]
+
+
+def _level(level: int | None) -> str:
+    return "niet besproken" if level is None else str(level)
+
+
+def differences_html(result: ZrmFeedback) -> str:
+    """Table of every differing domain with the reference rationale (escaped)."""
+    if not result.differences:
+        return "<p class='wk-bericht'>Geen verschillen met de referentie. Knap gedaan!</p>"
+    rows = "".join(
+        f"<tr class='wk-verschil'><td><strong>{esc(d.name)}</strong></td><td>{_level(d.own)}</td>"
+        f"<td>{_level(d.reference)}</td><td>{esc(d.verdict)}</td><td>{esc(d.reference_note)}</td>"
+        f"<td>{esc(d.own_note) or '<span class=wk-klein>–</span>'}</td></tr>"
+        for d in result.differences
+    )
+    return (
+        "<table class='wk-tabel wk-verschillen'><tr><th>Domein</th><th>Jij</th><th>Referentie</th>"
+        "<th>Verschil</th><th>Toelichting bij de referentie</th><th>Jouw motivatie</th></tr>"
+        f"{rows}</table>"
+    )
+
+
+def _all_rationales_html(result: ZrmFeedback) -> str:
+    rows = "".join(
+        f"<tr><td>{esc(d.name)}</td><td>{_level(d.reference)}</td><td>{esc(d.reference_note)}</td></tr>"
+        for d in result.domains
+    )
+    return f"<table class='wk-tabel'><tr><th>Domein</th><th>Referentie</th><th>Toelichting</th></tr>{rows}</table>"
+
+
+def result_view(result: ZrmFeedback, own: Assessment, casus: Casus) -> widgets.Widget:
+    """Everything shown after 'Inleveren'."""
+    version = casus.version()
+    reference = casus.reference_assessment()
+    fig = zrm_profile_figure(
+        own,
+        version,
+        reference,
+        title=f"{casus.titel}: jouw ZRM naast de referentie",
+        label=f"Jouw scores ({own.rater})",
+    )
+    png = figure_bytes(fig, "png", dpi=110)
+    image = widgets.Image(value=png, format="png", layout={"width": "100%", "max_width": "980px"})
+    image.add_class("wk-profiel")
+    stem = f"zrm-{casus.id}"
+    downloads = " ".join(
+        download_link(figure_bytes(fig, fmt, dpi=200), f"{stem}.{fmt}", mime, f"Download {fmt.upper()}")
+        for fmt, mime in FORMATS.items()
+    )
+    scores_csv = download_link(assessment_csv(own, version), f"{stem}-scores.csv", "text/csv", "Download CSV")
+    line = widgets.HTML(
+        "<div class='wk-kaart'><h3>Jouw scores bewaren of doorgeven</h3>"
+        "<p>Scoreregel voor de nabespreking (kalibratie): "
+        f"<code class='wk-scoreregel'>{esc(score_line(own))}</code></p>"
+        f"<p>Jouw scores met toelichtingen als tabel (opent in Excel): {scores_csv}</p></div>"
+    )
+    own_ladder, ref_ladder = result.ladder_lines()
+    ladder_mark = "✓ gelijk" if not result.ladder_differs else "≠ verschilt"
+    summary = widgets.HTML(
+        f"<div class='wk-kaart wk-uitslag'><h3>Jouw uitslag</h3>"
+        f"<p class='wk-aantal-verschillen'>{esc(result.count_sentence())}</p>"
+        f"<p>{esc(result.ladder_sentence())}</p>"
+        f"<p class='wk-klein'>Binnen één niveau van de referentie: {result.n_within_one} van "
+        f"{result.n_domains} domeinen. Verschillen zijn het gesprek waard: bespreek ze met je collega's of trainer."
+        "</p></div>"
+    )
+    ladder = widgets.HTML(
+        f"<div class='wk-kaart wk-ladder-uitslag'><h3>Participatieladder {esc(ladder_mark)}</h3>"
+        f"<p>Jij: <strong>{esc(own_ladder)}</strong><br>Referentie: <strong>{esc(ref_ladder)}</strong></p>"
+        f"<p class='wk-klein'>{esc(result.ladder_note)}</p></div>"
+    )
+    diffs = widgets.HTML("<h3>Waar verschil je van de referentie?</h3>" + differences_html(result))
+    everything = widgets.Accordion(
+        children=[widgets.HTML(_all_rationales_html(result))],
+        titles=("Alle toelichtingen bij de referentie",),
+    )
+    everything.selected_index = None
+    strengths = "".join(f"<li>{esc(k)}</li>" for k in casus.krachten)
+    follow_up = (
+        f"<h3>Hoe het verderging</h3><p class='wk-vervolg'>{esc(casus.vervolg)}</p>" if casus.vervolg else ""
+    )
+    extra = widgets.HTML(
+        f"<div class='wk-kaart'><h3>Krachten in deze casus</h3><ul>{strengths}</ul>{follow_up}</div>"
+    )
+    return widgets.VBox(
+        [
+            summary,
+            image,
+            widgets.HTML(f"<p>Profiel bewaren: {downloads}</p>"),
+            diffs,
+            ladder,
+            everything,
+            extra,
+            line,
+        ]
+    )
