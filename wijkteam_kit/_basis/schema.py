@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from wijkteam_kit._basis.yamlsource import YamlDocument, format_path
 from wijkteam_kit.errors import Problem
 
-__all__ = ["describe_value", "validate_model"]
+__all__ = ["describe_value", "error_message", "validate_model"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -31,7 +31,18 @@ def describe_value(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _message(err: dict[str, Any], model: type[BaseModel], path: tuple) -> str:
+def error_message(err: dict[str, Any], model: type[BaseModel], path: tuple) -> str:
+    """One pydantic error ``err`` (at ``path`` of ``model``) in plain Dutch: what was expected, what was found.
+
+    >>> from pydantic import BaseModel, ValidationError
+    >>> class M(BaseModel):
+    ...     n: int
+    >>> try:
+    ...     M(n="twee")
+    ... except ValidationError as exc:
+    ...     print(error_message(exc.errors()[0], M, ("n",)))
+    verwacht een heel getal, kreeg 'twee'
+    """
     kind = err["type"]
     value = err.get("input")
     ctx = err.get("ctx") or {}
@@ -124,6 +135,6 @@ def validate_model(model: type[M], doc: YamlDocument) -> tuple[M | None, list[Pr
                 p for p in err["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal[")))
             )
             problems.append(
-                Problem(format_path(path), _message(err, model, path), doc.source, doc.line_of(path))
+                Problem(format_path(path), error_message(err, model, path), doc.source, doc.line_of(path))
             )
         return None, problems

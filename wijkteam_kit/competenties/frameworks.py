@@ -13,7 +13,7 @@ Examples
 Traceback (most recent call last):
 ...
 wijkteam_kit.errors.CompetentieError: Onbekende competentie 'durv' in Competentieprofiel generalist. Bedoelde u 'durf'?
-"""  # noqa: E501
+"""
 
 from __future__ import annotations
 

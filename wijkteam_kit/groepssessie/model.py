@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, exists, select
 
-from wijkteam_kit.errors import NaamBezet, SessieError, TeVeelPogingen
+from wijkteam_kit.errors import SessieError
 from wijkteam_kit.store.schema import (
     TEAM_CODE_ALPHABET,
     Inzending,
@@ -231,16 +231,3 @@ def answer_from_row(row: Any) -> Inzending:
     values = {name: getattr(row, f"i_{name}") for name in Inzending.__dataclass_fields__}
     return Inzending(**{**values, "payload": json.loads(row.i_payload)})
 
-
-for _public in (
-    SessieError,
-    NaamBezet,
-    TeVeelPogingen,
-    Client,
-    Groepssessie,
-    Deelname,
-    NieuweSessie,
-    Aanmelding,
-):
-    _public.__module__ = "wijkteam_kit.groepssessie"  # how users import them, and how tracebacks name them
-del _public

@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from wijkteam_kit._basis.schema import _message, describe_value
+from wijkteam_kit._basis.schema import describe_value, error_message
 from wijkteam_kit._basis.yamlsource import format_path
 from wijkteam_kit.errors import PlanError, Problem, ZrmError
 from wijkteam_kit.privacy import privacy_message
@@ -262,7 +262,7 @@ def _problem(err: Any, data: dict[str, Any] | None = None) -> Problem:
     elif err["type"] == "unexpected_keyword_argument":
         message = "onbekend veld"
     else:
-        message = _message(err, Plan, loc)
+        message = error_message(err, Plan, loc)
     return Problem(format_path(shown), message)
 
 

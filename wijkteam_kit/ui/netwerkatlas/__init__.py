@@ -4,11 +4,9 @@ from .app import (
     INSTRUMENTS,
     NetwerkatlasApp,
 )
-from .client_formulieren import (
+from .formulieren import (
     ClientForm,
     EventForm,
-)
-from .formulieren import (
     PersonForm,
     TieForm,
 )

@@ -40,8 +40,7 @@ from wijkteam_kit.netwerk.signalen import signals
 from wijkteam_kit.ui.common.widgets import STYLE, LazyStore, MessageBox, download_link, esc, safe
 from wijkteam_kit.ui.groepssessie.deelname import SessieDeelname
 from wijkteam_kit.ui.groepssessie.koppeling import netwerk_joined, session_submit_button
-from wijkteam_kit.ui.netwerkatlas.client_formulieren import ClientForm, EventForm
-from wijkteam_kit.ui.netwerkatlas.formulieren import PersonForm, TieForm
+from wijkteam_kit.ui.netwerkatlas.formulieren import ClientForm, EventForm, PersonForm, TieForm
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

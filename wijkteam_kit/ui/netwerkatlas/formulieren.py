@@ -1,4 +1,4 @@
-"""Forms of the netwerkatlas app: person and tie (client and life events: :mod:`.netwerk_client_formulieren`).
+"""Forms of the netwerkatlas app: person, tie, client and life events.
 
 Each form shows the current atlas (``show``) and calls ``on_change(new_atlas, message)`` when the user saves
 something; the rules (ids, sectors, validation) live in :mod:`wijkteam_kit.netwerk.bewerken`.
@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
-from wijkteam_kit.netwerk.bewerken import DEFAULT_SECTOR, person_from_form, tie_from_form
+from wijkteam_kit.netwerk.bewerken import DEFAULT_SECTOR, event_from_form, person_from_form, tie_from_form
 from wijkteam_kit.netwerk.model import (
     CLIENT_ID,
     FREQUENTIES,
@@ -29,12 +29,18 @@ from wijkteam_kit.netwerk.model import (
     RELATIES,
     SECTOREN,
     STEUNFUNCTIES,
+    Client,
     Koppel,
     Netwerkatlas,
 )
 from wijkteam_kit.ui.common.widgets import esc
 
-__all__ = ["PersonForm", "TieForm"]
+__all__ = [
+    "ClientForm",
+    "EventForm",
+    "PersonForm",
+    "TieForm",
+]
 
 OnChange = Callable[[Netwerkatlas, str], None]
 Guard = Callable[[Callable[..., None]], Callable[..., None]]
@@ -314,3 +320,104 @@ class TieForm:
         a, b = self.van.value, self.naar.value
         atlas = self.atlas.without_tie(a, b)
         self.on_change(atlas, f"De band tussen {atlas.name(a)} en {atlas.name(b)} is verwijderd.")
+
+
+# ------------------------------------------ the client and event forms
+class ClientForm:
+    """The client's name (or pseudonym), question and strengths (for the basisposter)."""
+
+    def __init__(self, on_change: OnChange, guard: Guard = _unguarded) -> None:
+        self.on_change = on_change
+        self.atlas = Netwerkatlas()
+        self.naam = widgets.Text()
+        self.naam.add_class("wk-client-naam")
+        self.vraag = widgets.Textarea(placeholder="de vraag van de cliënt, in zijn of haar eigen woorden")
+        self.vraag.add_class("wk-client-vraag")
+        self.krachten = widgets.Textarea(placeholder="één kracht per regel", rows=4)
+        self.save_button = widgets.Button(description="Opslaan", button_style="primary", icon="check")
+        self.save_button.add_class("wk-client-opslaan")
+        self.save_button.on_click(guard(self._save))
+        self.widget = widgets.VBox(
+            [
+                _labelled("Naam of schuilnaam", self.naam),
+                _labelled("Vraag", self.vraag),
+                _labelled("Krachten: wat gaat goed?", self.krachten),
+                self.save_button,
+            ]
+        )
+
+    def show(self, atlas: Netwerkatlas) -> None:
+        """Fill the form from ``atlas``."""
+        self.atlas = atlas
+        self.naam.value, self.vraag.value = atlas.client.naam, atlas.client.vraag
+        self.krachten.value = "\n".join(atlas.client.krachten)
+
+    def _save(self, _=None) -> None:
+        strengths = tuple(line.strip() for line in self.krachten.value.splitlines() if line.strip())
+        name = self.naam.value.strip() or "Cliënt"
+        client = Client(
+            naam=name[:80],
+            geslacht=self.atlas.client.geslacht,
+            geboortejaar=self.atlas.client.geboortejaar,
+            vraag=self.vraag.value.strip(),
+            krachten=strengths,
+        )
+        self.on_change(
+            self.atlas.model_copy(update={"client": client}), "De gegevens van de cliënt zijn opgeslagen."
+        )
+
+
+class EventForm:
+    """Add and remove life events for the gebeurteniskaart."""
+
+    def __init__(self, on_change: OnChange, guard: Guard = _unguarded) -> None:
+        self.on_change = on_change
+        self.atlas = Netwerkatlas()
+        self.jaar = widgets.Text(placeholder="bv. 2019")
+        self.omschrijving = widgets.Text(placeholder="bv. verhuisd naar de flat")
+        self.valentie = widgets.ToggleButtons(options=[("positief", "positief"), ("negatief", "negatief")])
+        self.add_button = widgets.Button(description="Toevoegen", button_style="primary", icon="plus")
+        self.existing = widgets.Dropdown(options=[("(geen)", -1)], value=-1)
+        self.delete_button = widgets.Button(description="Verwijderen", icon="trash")
+        self.add_button.on_click(guard(self._add))
+        self.delete_button.on_click(guard(self._delete))
+        self.widget = widgets.VBox(
+            [
+                _pair(_labelled("Jaar", self.jaar), _labelled("Wat gebeurde er", self.omschrijving)),
+                self.valentie,
+                self.add_button,
+                widgets.HTML("<hr>"),
+                _labelled("Gebeurtenis verwijderen", self.existing),
+                self.delete_button,
+            ]
+        )
+
+    def show(self, atlas: Netwerkatlas) -> None:
+        """Refresh the list of events."""
+        self.atlas = atlas
+        events = [(f"{e.jaar}: {e.omschrijving}", i) for i, e in enumerate(atlas.gebeurtenissen)]
+        self.existing.options = events or [("(geen)", -1)]
+        self.existing.value = events[0][1] if events else -1
+
+    def _add(self, _=None) -> None:
+        event = event_from_form(
+            {
+                "jaar": self.jaar.value,
+                "omschrijving": self.omschrijving.value,
+                "valentie": self.valentie.value,
+            }
+        )
+        events = tuple(sorted((*self.atlas.gebeurtenissen, event), key=lambda e: e.jaar))
+        self.jaar.value = self.omschrijving.value = ""
+        self.on_change(
+            self.atlas.model_copy(update={"gebeurtenissen": events}), "De gebeurtenis is toegevoegd."
+        )
+
+    def _delete(self, _=None) -> None:
+        index = self.existing.value
+        if index < 0:
+            return
+        events = tuple(e for i, e in enumerate(self.atlas.gebeurtenissen) if i != index)
+        self.on_change(
+            self.atlas.model_copy(update={"gebeurtenissen": events}), "De gebeurtenis is verwijderd."
+        )

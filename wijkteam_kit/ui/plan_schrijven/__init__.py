@@ -12,6 +12,8 @@ from .formulier import (
 from .rijen import (
     Row,
     Rows,
+    dropdown,
+    text_field,
 )
 
 __all__ = [
@@ -20,6 +22,8 @@ __all__ = [
     "PlanSchrijvenApp",
     "Row",
     "Rows",
+    "dropdown",
     "feedback_html",
     "reference_html",
+    "text_field",
 ]

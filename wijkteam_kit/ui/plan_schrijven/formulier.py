@@ -29,7 +29,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from wijkteam_kit.plan.model import WMO_LABELS, WMO_STAPPEN, Plan
-from wijkteam_kit.ui.plan_schrijven.rijen import Rows, _dropdown, _text
+from wijkteam_kit.ui.plan_schrijven.rijen import Rows, dropdown, text_field
 from wijkteam_kit.zrm.versions import ZrmVersion, load_version
 
 __all__ = ["PlanForm"]
@@ -51,13 +51,13 @@ class PlanForm:
     def __init__(self, zrm_versie: str = "zrm2013", today: dt.date | None = None) -> None:
         self.version = load_version(zrm_versie)
         self.casus_id: str | None = None
-        self.huishouden = _text(
+        self.huishouden = text_field(
             "Naam van het huishouden, bijvoorbeeld 'Gerda en Henk'", "wk-huishouden", area=False
         )
-        self.vraag = _text("Onze vraag, in onze eigen woorden", "wk-vraag")
+        self.vraag = text_field("Onze vraag, in onze eigen woorden", "wk-vraag")
         self.strengths = Rows(
             "kracht", "Wat goed gaat", "Waar kan het huishouden op bouwen? Noem krachten, niet alleen problemen.",
-            "kracht", lambda: {"tekst": _text("Wat goed gaat", "wk-kracht-tekst", "flex", area=False)},
+            "kracht", lambda: {"tekst": text_field("Wat goed gaat", "wk-kracht-tekst", "flex", area=False)},
             lambda w: not w["tekst"].value.strip(),
         )  # fmt: skip
         self.problems = Rows(
@@ -93,13 +93,13 @@ class PlanForm:
         )  # fmt: skip
         self.problems.changed = self._refresh_links
         self.goals.changed = self._refresh_links
-        self.regisseur = _text("Eén naam", "wk-regisseur", "260px", area=False)
+        self.regisseur = text_field("Eén naam", "wk-regisseur", "260px", area=False)
         self.datum = widgets.DatePicker(value=today or dt.date.today(), layout={"width": "200px"})
         self.datum.add_class("wk-plandatum")
         self.evaluatiedatum = widgets.DatePicker(value=None, layout={"width": "200px"})
         self.evaluatiedatum.add_class("wk-evaluatiedatum")
-        self.eerdere_hulp = _text("Welke hulp was er eerder?", "wk-eerdere-hulp")
-        self.resultaat_eerdere_hulp = _text(
+        self.eerdere_hulp = text_field("Welke hulp was er eerder?", "wk-eerdere-hulp")
+        self.resultaat_eerdere_hulp = text_field(
             "Wat leverde die hulp op, en waarom stopte die?", "wk-eerdere-resultaat"
         )
         self.widget = widgets.VBox(
@@ -115,39 +115,39 @@ class PlanForm:
 
     def _problem_row(self) -> dict[str, widgets.Widget]:
         return {
-            "tekst": _text("Ik … / Wij …", "wk-probleem-tekst", "flex"),
-            "domein": _dropdown(_domain_options(self.version), "wk-probleem-domein", "200px"),
-            "niveau": _dropdown(LEVEL_OPTIONS, "wk-probleem-niveau", "90px"),
+            "tekst": text_field("Ik … / Wij …", "wk-probleem-tekst", "flex"),
+            "domein": dropdown(_domain_options(self.version), "wk-probleem-domein", "200px"),
+            "niveau": dropdown(LEVEL_OPTIONS, "wk-probleem-niveau", "90px"),
         }
 
     def _goal_row(self) -> dict[str, widgets.Widget]:
         links = widgets.SelectMultiple(options=self.problems.options(), rows=3, layout={"width": "160px"})
         links.add_class("wk-doel-problemen")
-        return {"tekst": _text("Ik wil … / Wij willen …", "wk-doel-tekst", "flex"), "problemen": links}
+        return {"tekst": text_field("Ik wil … / Wij willen …", "wk-doel-tekst", "flex"), "problemen": links}
 
     def _result_row(self) -> dict[str, widgets.Widget]:
         return {
-            "tekst": _text("Over … weken … / Elke week …", "wk-resultaat-tekst", "flex"),
-            "doel": _dropdown([("— bij doel —", 0), *self.goals.options()], "wk-resultaat-doel", "180px"),
+            "tekst": text_field("Over … weken … / Elke week …", "wk-resultaat-tekst", "flex"),
+            "doel": dropdown([("— bij doel —", 0), *self.goals.options()], "wk-resultaat-doel", "180px"),
         }
 
     def _solution_row(self) -> dict[str, widgets.Widget]:
         return {
-            "tekst": _text("Wat helpt, en wie of wat zet het in?", "wk-oplossing-tekst", "flex"),
-            "stap": _dropdown(STEP_OPTIONS, "wk-oplossing-stap", "260px"),
+            "tekst": text_field("Wat helpt, en wie of wat zet het in?", "wk-oplossing-tekst", "flex"),
+            "stap": dropdown(STEP_OPTIONS, "wk-oplossing-stap", "260px"),
         }
 
     def _action_row(self) -> dict[str, widgets.Widget]:
         return {
-            "wie": _text("Wie", "wk-actie-wie", "150px", area=False),
-            "wat": _text("Wat", "wk-actie-wat", "flex", area=False),
-            "wanneer": _text("Wanneer", "wk-actie-wanneer", "160px", area=False),
+            "wie": text_field("Wie", "wk-actie-wie", "150px", area=False),
+            "wat": text_field("Wat", "wk-actie-wat", "flex", area=False),
+            "wanneer": text_field("Wanneer", "wk-actie-wanneer", "160px", area=False),
         }
 
     def _parked_row(self) -> dict[str, widgets.Widget]:
         return {
-            "domein": _dropdown(_domain_options(self.version), "wk-geparkeerd-domein", "220px"),
-            "reden": _text("Waarom wacht dit nog?", "wk-geparkeerd-reden", "flex", area=False),
+            "domein": dropdown(_domain_options(self.version), "wk-geparkeerd-domein", "220px"),
+            "reden": text_field("Waarom wacht dit nog?", "wk-geparkeerd-reden", "flex", area=False),
         }
 
     def _refresh_links(self) -> None:

@@ -7,7 +7,7 @@ row holds: ``make`` builds the input widgets of a new row and ``blank`` says whe
 Examples
 --------
 >>> rows = Rows("kracht", "Wat goed gaat", "Noem krachten.", "kracht",
-...             lambda: {"tekst": _text("Wat goed gaat", "wk-kracht-tekst", area=False)},
+...             lambda: {"tekst": text_field("Wat goed gaat", "wk-kracht-tekst", area=False)},
 ...             lambda w: not w["tekst"].value.strip())
 >>> first, second = rows.add(), rows.add({"tekst": "kookt graag"})
 >>> [(i, row.key) for i, row in rows.filled()], rows.options()
@@ -27,7 +27,7 @@ import ipywidgets as widgets
 
 from wijkteam_kit.ui.common.widgets import esc
 
-__all__ = ["Row", "Rows"]
+__all__ = ["Row", "Rows", "dropdown", "text_field"]
 
 
 @dataclass
@@ -118,7 +118,7 @@ class Rows:
         return [(f"{self.noun.capitalize()} {i}", r.key) for i, r in enumerate(self.rows, 1)]
 
 
-def _text(placeholder: str, cls: str, width: str = "100%", *, area: bool = True) -> widgets.Widget:
+def text_field(placeholder: str, cls: str, width: str = "100%", *, area: bool = True) -> widgets.Widget:
     """A text field; ``width="flex"`` takes the room left in a row."""
     maker = widgets.Textarea if area else widgets.Text
     layout = {"flex": "1 1 160px", "width": "auto"} if width == "flex" else {"width": width}
@@ -127,7 +127,8 @@ def _text(placeholder: str, cls: str, width: str = "100%", *, area: bool = True)
     return w
 
 
-def _dropdown(options: list, cls: str, width: str) -> widgets.Dropdown:
+def dropdown(options: list, cls: str, width: str) -> widgets.Dropdown:
+    """A dropdown with the CSS hook ``cls``."""
     w = widgets.Dropdown(options=options, layout={"width": width})
     w.add_class(cls)
     return w
