@@ -4,8 +4,8 @@ import math
 
 import pytest
 
+from wijkteam_kit import settings
 from wijkteam_kit.competenties import (
-    FRAMEWORKS_ENV,
     MIN_BEOORDELAARS,
     SCHAAL,
     Answer,
@@ -142,7 +142,7 @@ def test_framework_id_must_match_file_name_and_trainer_folder(tmp_path, monkeypa
     folder = tmp_path / "kaders"
     folder.mkdir()
     (folder / "mijnkader.yaml").write_text(good)
-    monkeypatch.setenv(FRAMEWORKS_ENV, str(folder))
+    monkeypatch.setenv(settings.COMPETENTIEKADERS.name, str(folder))
     assert "mijnkader" in available_frameworks()
     fw = load_framework("mijnkader")
     assert fw.version == "1" and fw.indicator_ids == ("l1", "l2")

@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 
+from wijkteam_kit import settings
 from wijkteam_kit._basis.catalogue import data_path
 from wijkteam_kit.casus import load_library
 from wijkteam_kit.document import Kop, Tabel, to_markdown
@@ -424,7 +425,6 @@ def test_an_empty_session_summary_says_what_is_missing():
 
 
 def test_trainer_method_files_from_the_environment(tmp_path, monkeypatch):
-    from wijkteam_kit.intervisie import METHODS_ENV
     from wijkteam_kit.ui.intervisie import IntervisieApp, method_choice
 
     source = data_path("intervisie", "vijfstappen.yaml").read_text(encoding="utf-8")
@@ -432,7 +432,7 @@ def test_trainer_method_files_from_the_environment(tmp_path, monkeypatch):
     mine.write_text(source.replace("id: vijfstappen", "id: onze-methode"), encoding="utf-8")
     broken = tmp_path / "kapot.yaml"
     broken.write_text("id: kapot\nnaam: Kapot\n", encoding="utf-8")
-    monkeypatch.setenv(METHODS_ENV, str(tmp_path))
+    monkeypatch.setenv(settings.INTERVISIE.name, str(tmp_path))
     assert "onze-methode" in available_methods()
     options, skipped = method_choice()
     assert "onze-methode" in [value for _, value in options]

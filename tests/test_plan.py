@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from wijkteam_kit import settings
 from wijkteam_kit.casus import check_files, load_library
 from wijkteam_kit.errors import DataFileError, PlanError
 from wijkteam_kit.plan import (
-    JARGON_ENV,
     JargonWoord,
     Plan,
     bewaar_plan,
@@ -649,7 +649,7 @@ def test_trainer_adds_jargon_by_file_and_environment(tmp_path, monkeypatch):
     assert words["keukentafelgesprek"] == "gesprek bij ons thuis"
     assert words["traject"] == "onze afspraken"  # the trainer's alternative wins
     assert words["indicatie"].startswith("toestemming")
-    monkeypatch.setenv(JARGON_ENV, str(extra))
+    monkeypatch.setenv(settings.JARGON.name, str(extra))
     result = rule("jargon", make(vraag="Na het keukentafelgesprek"))
     assert "gesprek bij ons thuis" in result.uitleg
     broken = tmp_path / "kapot.yaml"

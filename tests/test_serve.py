@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from wijkteam_kit import settings
 from wijkteam_kit.app.serve import voila_arguments
 from wijkteam_kit.app.server import landing_page, list_apps
 
@@ -96,9 +97,8 @@ def test_kernel_of_a_closed_tab_is_culled(browser, monkeypatch):
 def test_organisation_descriptors_reach_the_app(tmp_path, monkeypatch):
     from wijkteam_kit.app.serve import use_descriptor_files
     from wijkteam_kit.ui.zrm_oefening import ZrmOefening
-    from wijkteam_kit.zrm import DESCRIPTORS_ENV
 
-    monkeypatch.delenv(DESCRIPTORS_ENV, raising=False)
+    monkeypatch.delenv(settings.ZRM_BESCHRIJVINGEN.name, raising=False)
     own = tmp_path / "eigen.yaml"
     own.write_text(
         "versie: zrm2013\ndomeinen:\n  financien:\n"
@@ -115,9 +115,8 @@ def test_organisation_descriptors_reach_the_app(tmp_path, monkeypatch):
 
 def test_broken_descriptor_file_stops_serve_with_a_clear_message(tmp_path, capsys, monkeypatch):
     from wijkteam_kit.app.cli import main
-    from wijkteam_kit.zrm import DESCRIPTORS_ENV
 
-    monkeypatch.delenv(DESCRIPTORS_ENV, raising=False)
+    monkeypatch.delenv(settings.ZRM_BESCHRIJVINGEN.name, raising=False)
     bad = tmp_path / "kapot.yaml"
     bad.write_text("versie: zrm2013\ndomeinen:\n  financein:\n    1: [a]\n", encoding="utf-8")
     assert main(["serve", "--no-browser", "--port", "0", "--beschrijvingen", str(bad)]) == 1
@@ -128,9 +127,9 @@ def test_broken_descriptor_file_stops_serve_with_a_clear_message(tmp_path, capsy
 def test_jargon_file_is_checked_and_handed_to_the_apps(tmp_path, capsys, monkeypatch):
     from wijkteam_kit.app.cli import main
     from wijkteam_kit.app.serve import use_jargon_files
-    from wijkteam_kit.plan import JARGON_ENV, find_jargon
+    from wijkteam_kit.plan import find_jargon
 
-    monkeypatch.delenv(JARGON_ENV, raising=False)
+    monkeypatch.delenv(settings.JARGON.name, raising=False)
     bad = tmp_path / "kapot.yaml"
     bad.write_text("woorden:\n  - alternatief: iets\n", encoding="utf-8")
     assert main(["serve", "--no-browser", "--port", "0", "--jargon", str(bad)]) == 1

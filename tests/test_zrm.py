@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from wijkteam_kit import settings
 from wijkteam_kit.errors import DataFileError, ZrmError
 from wijkteam_kit.zrm import (
     LEVELS,
@@ -198,10 +199,9 @@ def test_mapping_documentation_is_up_to_date():
 
 
 def test_malformed_descriptor_file_in_environment_gives_a_clear_error(tmp_path, monkeypatch):
-    from wijkteam_kit.zrm import DESCRIPTORS_ENV
 
     bad = tmp_path / "lijst.yaml"
     bad.write_text("- dit is een lijst\n- geen groep velden\n", encoding="utf-8")
-    monkeypatch.setenv(DESCRIPTORS_ENV, str(bad))
+    monkeypatch.setenv(settings.ZRM_BESCHRIJVINGEN.name, str(bad))
     with pytest.raises(DataFileError, match=r"lijst\.yaml, regel 1: verwacht een groep velden"):
         load_version("zrm2013")

@@ -38,29 +38,37 @@ Start: ``jupyterhub -f deploy/jupyterhub/jupyterhub_config.py`` (needs ``pip ins
 ``configurable-http-proxy`` from npm).
 """
 
-import os
 import sys
 from pathlib import Path
+
+from wijkteam_kit import settings  # every WIJKTEAM_* variable, documented in docs/instellingen.md
+from wijkteam_kit.settings import (
+    HUB_ADRES,
+    HUB_APPS,
+    HUB_BEHEERDERS,
+    HUB_BEHEERWACHTWOORD,
+    HUB_LOGIN,
+    HUB_MAP,
+    HUB_START,
+    HUB_STOP_NA_MINUTEN,
+    HUB_WACHTWOORD,
+    text,
+)
 
 c = get_config()  # noqa: F821 - JupyterHub provides get_config() to its config files
 
 
-def setting(name: str, default: str = "") -> str:
-    """One setting from the environment, without surrounding spaces."""
-    return os.environ.get(name, default).strip()
-
-
-STATE = Path(setting("WIJKTEAM_HUB_MAP") or "/srv/wijkteam-hub")
-APPS = setting("WIJKTEAM_HUB_APPS") or "/srv/wijkteam-kit/apps"
-START = setting("WIJKTEAM_HUB_START")
-DATABASE_URL = setting("WIJKTEAM_DATABASE_URL")
-LOGIN = setting("WIJKTEAM_HUB_LOGIN") or "gedeeld"
-ADMINS = {name.strip() for name in setting("WIJKTEAM_HUB_BEHEERDERS").split(",") if name.strip()}
-IDLE_MINUTES = int(setting("WIJKTEAM_HUB_STOP_NA_MINUTEN") or "60")
+STATE = Path(text(HUB_MAP) or "/srv/wijkteam-hub")
+APPS = text(HUB_APPS) or "/srv/wijkteam-kit/apps"
+START = text(HUB_START)
+DATABASE_URL = text(settings.DATABASE_URL)
+LOGIN = text(HUB_LOGIN) or "gedeeld"
+ADMINS = {name.strip() for name in text(HUB_BEHEERDERS).split(",") if name.strip()}
+IDLE_MINUTES = int(text(HUB_STOP_NA_MINUTEN) or "60")
 STATE.mkdir(parents=True, exist_ok=True)
 
 # ---- the hub itself ---------------------------------------------------------------------------------------
-c.JupyterHub.bind_url = setting("WIJKTEAM_HUB_ADRES") or "http://127.0.0.1:8000"
+c.JupyterHub.bind_url = text(HUB_ADRES) or "http://127.0.0.1:8000"
 c.JupyterHub.db_url = f"sqlite:///{STATE / 'jupyterhub.sqlite'}"  # the hub's users; not the kit's answers
 c.JupyterHub.cookie_secret_file = str(STATE / "jupyterhub_cookie_secret")
 c.ConfigurableHTTPProxy.pid_file = str(STATE / "jupyterhub-proxy.pid")
@@ -72,8 +80,8 @@ if LOGIN == "gedeeld":
     # A shared password for a training day (JupyterHub >= 5.3). Anyone with it can log in under any name that
     # is not an admin, so it is only fit for fictional casuses. Change it after every training.
     c.JupyterHub.authenticator_class = "shared-password"
-    c.SharedPasswordAuthenticator.user_password = setting("WIJKTEAM_HUB_WACHTWOORD") or None
-    c.SharedPasswordAuthenticator.admin_password = setting("WIJKTEAM_HUB_BEHEERWACHTWOORD") or None
+    c.SharedPasswordAuthenticator.user_password = text(HUB_WACHTWOORD) or None
+    c.SharedPasswordAuthenticator.admin_password = text(HUB_BEHEERWACHTWOORD) or None
     c.Authenticator.allow_all = True
 elif LOGIN == "native":
     # Own accounts: participants sign up at /hub/signup, an admin approves them at /hub/authorize.

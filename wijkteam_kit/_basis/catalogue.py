@@ -20,7 +20,6 @@ wijkteam_kit.errors.WijkteamError: Onbekende methode 'onbekend'; beschikbaar: ba
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -28,9 +27,11 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
+from wijkteam_kit import settings
 from wijkteam_kit._basis.schema import validate_model
 from wijkteam_kit._basis.yamlsource import YamlDocument, load_yaml_file
 from wijkteam_kit.errors import DataFileError, Problem, ProblemsError, WijkteamError
+from wijkteam_kit.settings import Setting
 
 __all__ = ["Catalogue", "data_path", "duplicate_id_problems", "read_model_file"]
 
@@ -102,7 +103,7 @@ class Catalogue(Generic[T]):
         Reads and validates one file (raises :class:`~wijkteam_kit.errors.DataFileError`).
     unknown : str
         Start of the Dutch message for an unknown id ("Onbekende methode", "Onbekend competentiekader").
-    env : str, optional
+    setting : Setting, optional
         Environment variable with extra files or folders, separated by ``os.pathsep``.
     skip : sequence of str
         File names (without ``.yaml``) in the folder that are not of this kind.
@@ -116,22 +117,20 @@ class Catalogue(Generic[T]):
         *,
         reader: Callable[[Path], T],
         unknown: str,
-        env: str | None = None,
+        setting: Setting | None = None,
         skip: Sequence[str] = (),
         error: type[WijkteamError] = WijkteamError,
     ) -> None:
-        self.folder, self.reader, self.unknown, self.env = folder, reader, unknown, env
+        self.folder, self.reader, self.unknown, self.setting = folder, reader, unknown, setting
         self.skip, self.error = tuple(skip), error
         self._cache: dict[tuple[str, int], T] = {}
 
     def files(self) -> dict[str, Path]:
         """Id → file; files from the environment variable win over the kit's own."""
         files = {p.stem: p for p in sorted(data_path(self.folder).glob("*.yaml")) if p.stem not in self.skip}
-        for entry in os.environ.get(self.env or "", "").split(os.pathsep) if self.env else ():
-            if entry.strip():
-                path = Path(entry.strip())
-                for p in sorted(path.glob("*.yaml")) if path.is_dir() else [path]:
-                    files[p.stem] = p
+        for path in settings.paths(self.setting) if self.setting else ():
+            for p in sorted(path.glob("*.yaml")) if path.is_dir() else [path]:
+                files[p.stem] = p
         return files
 
     def ids(self) -> list[str]:

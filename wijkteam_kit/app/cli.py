@@ -16,6 +16,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from wijkteam_kit import settings
+
 __all__ = ["main"]
 
 
@@ -149,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--database",
         default=None,
         metavar="URL",
-        help="SQLite-bestand of database-URL (standaard: $WIJKTEAM_DATABASE_URL of wijkteam.db in de datamap)",
+        help=f"SQLite-bestand of database-URL (standaard: ${settings.DATABASE_URL.name} of wijkteam.db in de datamap)",
     )
     opruimen.set_defaults(func=_cmd_sessies_opruimen)
     return parser

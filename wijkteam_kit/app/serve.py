@@ -18,20 +18,19 @@ True
 
 from __future__ import annotations
 
-import os
 import socket
 from pathlib import Path
 
+from wijkteam_kit import settings
 from wijkteam_kit._basis.yamlsource import load_yaml_file
 from wijkteam_kit.casus.model import default_library_dir
 from wijkteam_kit.errors import WijkteamError
-from wijkteam_kit.zrm.versions import DESCRIPTORS_ENV, available_versions, load_descriptors, load_version
+from wijkteam_kit.zrm.versions import available_versions, load_descriptors, load_version
 
 __all__ = [
     "CULL_IDLE_SECONDS",
     "HEADER_ENVS",
     "IOPUB_TIMEOUT_SECONDS",
-    "SHARE_URL_ENV",
     "default_apps_dir",
     "free_port",
     "lan_address",
@@ -49,15 +48,7 @@ repeated here so ``serve`` does not import Voila before it starts it)."""
 CULL_IDLE_SECONDS = 900
 #: Seconds Voila waits for a cell's output (see `voila_arguments`; measured in benchmarks/sessie_last.py).
 IOPUB_TIMEOUT_SECONDS = 60
-#: Set by ``serve --delen``: the address participants use (the dashboard's join links start with it).
-SHARE_URL_ENV = "WIJKTEAM_DEEL_URL"
 CULL_INTERVAL_SECONDS = 60
-
-
-def _seconds(name: str, default: int) -> int:
-    """A timing from the environment (``WIJKTEAM_CULL_IDLE_SECONDS`` …), for short runs in tests."""
-    value = os.environ.get(name, "")
-    return int(value) if value.isdigit() and int(value) > 0 else default
 
 
 def default_apps_dir() -> Path:
@@ -118,13 +109,15 @@ def lan_address() -> str:
 
 def voila_arguments(apps_dir: Path, port: int, open_browser: bool, host: str = "127.0.0.1") -> list[str]:
     """Command-line arguments for :class:`wijkteam_kit.app.server.WijkteamVoila` (``host`` 0.0.0.0: the network)."""
+    idle = settings.seconds(settings.CULL_IDLE_SECONDS, CULL_IDLE_SECONDS)
+    interval = settings.seconds(settings.CULL_INTERVAL_SECONDS, CULL_INTERVAL_SECONDS)
     args = [
         str(apps_dir),
         f"--port={port}",
         f"--Voila.ip={host}",
         "--Voila.port_retries=0",
-        f"--MappingKernelManager.cull_idle_timeout={_seconds('WIJKTEAM_CULL_IDLE_SECONDS', CULL_IDLE_SECONDS)}",
-        f"--MappingKernelManager.cull_interval={_seconds('WIJKTEAM_CULL_INTERVAL_SECONDS', CULL_INTERVAL_SECONDS)}",
+        f"--MappingKernelManager.cull_idle_timeout={idle}",
+        f"--MappingKernelManager.cull_interval={interval}",
         "--MappingKernelManager.cull_connected=False",
         # Voila drops a cell's output that arrives more than iopub_timeout (default 4 s) after the kernel
         # finished; with 30 pages opening at once on 2 cores it arrives later and the pages stay blank.
@@ -149,16 +142,16 @@ def use_descriptor_files(paths: list[str | Path]) -> None:
                 f"kreeg {version_id!r}."
             )
         load_descriptors(load_version(version_id), path)  # raises with every problem in the file
-    os.environ[DESCRIPTORS_ENV] = os.pathsep.join(map(str, resolved))
+    settings.put(settings.ZRM_BESCHRIJVINGEN, resolved)
 
 
 def use_jargon_files(paths: list[str | Path]) -> None:
     """Check a trainer's extra jargon lists now and let the plan app (kernels) use them."""
-    from wijkteam_kit.plan.taal import JARGON_ENV, load_jargon
+    from wijkteam_kit.plan.taal import load_jargon
 
     resolved = [Path(p).resolve() for p in paths]
     load_jargon(resolved)  # raises DataFileError naming file, line and field
-    os.environ[JARGON_ENV] = os.pathsep.join(map(str, resolved))
+    settings.put(settings.JARGON, resolved)
 
 
 def serve(
@@ -188,7 +181,8 @@ def serve(
             f"bijvoorbeeld: wijkteam-kit serve --port {port + 1}"
         )
     # Kernels run in the apps folder, so resolve the library here and hand it to them.
-    os.environ.setdefault("WIJKTEAM_CASUSES", str(default_library_dir().resolve()))
+    if not settings.text(settings.CASUSES):
+        settings.put(settings.CASUSES, default_library_dir().resolve())
     from wijkteam_kit.app.server import WijkteamVoila
 
     print(f"wijkteam-kit draait op http://127.0.0.1:{port}/  (stoppen: Ctrl-C)", flush=True)
@@ -196,7 +190,7 @@ def serve(
     if share:
         host = "0.0.0.0"  # on purpose: the room's network, see the warning printed below
         shared = f"http://{lan_address()}:{port}/"
-        os.environ[SHARE_URL_ENV] = shared
+        settings.put(settings.DEEL_URL, shared)
         print(
             f"Gedeeld op het netwerk: deelnemers in dezelfde ruimte openen {shared}\n"
             "Iedereen op dit (wifi-)netwerk kan de apps openen: gebruik alleen verzonnen casussen.",

@@ -17,13 +17,13 @@ True
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from wijkteam_kit import settings
 from wijkteam_kit._basis.schema import validate_model
 from wijkteam_kit._basis.yamlsource import YamlDocument, load_yaml_file
 from wijkteam_kit.casus.checks import cross_checks
@@ -217,9 +217,9 @@ def load_casus(path: str | Path) -> Casus:
 
 def default_library_dir() -> Path:
     """The casus folder: ``$WIJKTEAM_CASUSES``, else ``casuses/`` beside the package, else ``./casuses``."""
-    env = os.environ.get("WIJKTEAM_CASUSES")
-    if env:
-        return Path(env)
+    configured = settings.path(settings.CASUSES)
+    if configured:
+        return configured
     beside = Path(__file__).resolve().parents[2] / "casuses"
     return beside if beside.is_dir() else Path.cwd() / "casuses"
 

@@ -21,7 +21,6 @@ from .feedback360 import (
     feedback_profile,
 )
 from .frameworks import (
-    FRAMEWORKS_ENV,
     Competence,
     Framework,
     Indicator,
@@ -86,7 +85,6 @@ from .teamprofiel import (
 __all__ = [
     "DREMPEL_VERSCHIL",
     "FASEN",
-    "FRAMEWORKS_ENV",
     "IDEALE_TEAMGROOTTE",
     "MIN_BEOORDELAARS",
     "ROLLEN",

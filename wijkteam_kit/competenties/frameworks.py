@@ -2,7 +2,7 @@
 
 A *framework* (``generalist``, ``movisie-mo``, ``movisie-2017``, ``wmo-wijzer``) is a YAML data file under
 ``wijkteam_kit/data/competenties/``; a trainer adds one as a YAML file (see ``docs/competenties.md``), or points
-:data:`FRAMEWORKS_ENV` at a folder of them. Scans and scoring are in :mod:`wijkteam_kit.competenties.scan`.
+``WIJKTEAM_COMPETENTIEKADERS`` at a folder of them. Scans and scoring are in :mod:`wijkteam_kit.competenties.scan`.
 
 Examples
 --------
@@ -25,11 +25,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from wijkteam_kit import settings
 from wijkteam_kit._basis.catalogue import Catalogue, duplicate_id_problems, read_model_file
 from wijkteam_kit.errors import CompetentieError, DataFileError
 
 __all__ = [
-    "FRAMEWORKS_ENV",
     "Competence",
     "Framework",
     "Indicator",
@@ -39,7 +39,6 @@ __all__ = [
 ]
 
 #: Environment variable with extra framework folders or files (separated by ``os.pathsep``).
-FRAMEWORKS_ENV = "WIJKTEAM_COMPETENTIEKADERS"
 _ID = r"^[a-z][a-z0-9_-]*$"
 
 
@@ -166,7 +165,7 @@ def load_framework(id_or_path: str | Path | Framework) -> Framework:
 
     Every problem in the file (missing field, duplicate id, id that differs from the file name) raises
     :class:`~wijkteam_kit.errors.DataFileError` naming the file, line and field. Files named in
-    :data:`FRAMEWORKS_ENV` are found by id too (and win over the kit's own).
+    ``WIJKTEAM_COMPETENTIEKADERS`` are found by id too (and win over the kit's own).
 
     >>> load_framework("wmo-wijzer").groups
     ('Enkelvoudige vragen', 'Complexe vragen', 'Persoonlijke competenties')
@@ -218,6 +217,6 @@ _CATALOGUE = Catalogue(
     "competenties",
     reader=_read_framework,
     unknown="Onbekend competentiekader",
-    env=FRAMEWORKS_ENV,
+    setting=settings.COMPETENTIEKADERS,
     error=CompetentieError,
 )

@@ -44,7 +44,6 @@ from .dilemmakaarten import (
     draw_card,
 )
 from .methodes import (
-    METHODS_ENV,
     Methode,
     Rol,
     Stap,
@@ -69,7 +68,6 @@ __all__ = [
     "BIJNA_FRACTIE",
     "BIJNA_SECONDEN",
     "DILEMMA_FILE",
-    "METHODS_ENV",
     "Afspraak",
     "BasisteamBlad",
     "BasisteamError",

@@ -29,6 +29,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from wijkteam_kit import settings
 from wijkteam_kit._basis.catalogue import Catalogue, duplicate_id_problems, read_model_file
 from wijkteam_kit.errors import DataFileError, IntervisieError
 from wijkteam_kit.intervisie.dilemmakaarten import (
@@ -36,7 +37,6 @@ from wijkteam_kit.intervisie.dilemmakaarten import (
 )
 
 __all__ = [
-    "METHODS_ENV",
     "Methode",
     "Rol",
     "Stap",
@@ -50,7 +50,6 @@ _ID = r"^[a-z][a-z0-9_-]*$"
 Text = Annotated[str, Field(min_length=1)]
 
 
-METHODS_ENV = "WIJKTEAM_INTERVISIE"
 """Environment variable with a trainer's own method files or folders (separated like PATH); they win by id."""
 
 
@@ -368,7 +367,7 @@ _CATALOGUE = Catalogue(
     "intervisie",
     reader=_read_method,
     unknown="Onbekende methode",
-    env=METHODS_ENV,
+    setting=settings.INTERVISIE,
     skip=(DILEMMA_FILE,),
     error=IntervisieError,
 )

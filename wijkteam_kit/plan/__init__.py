@@ -48,7 +48,6 @@ from .regels import (
     vergelijk_met_referentie,
 )
 from .taal import (
-    JARGON_ENV,
     JargonHit,
     JargonWoord,
     find_jargon,
@@ -64,7 +63,6 @@ from .taal import (
 )
 
 __all__ = [
-    "JARGON_ENV",
     "KOPPEN",
     "REGELS",
     "SOORT",

@@ -1,7 +1,7 @@
 """Language checks for plan texts: jargon, ik/wij perspective, negative goals, vague words, measures.
 
 The jargon list is data (``wijkteam_kit/data/plan/jargon.yaml``). A trainer adds words in an own file with
-the same layout, named in the environment variable :data:`JARGON_ENV` or passed to :func:`load_jargon`; a word
+the same layout, named in the environment variable ``WIJKTEAM_JARGON`` or passed to :func:`load_jargon`; a word
 in that file replaces the kit's alternative for the same word. Words are found as whole words, case ignored.
 
 The other checks are small, documented heuristics. They point at something worth a second look; they do not
@@ -27,7 +27,6 @@ Examples
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,10 +34,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from wijkteam_kit import settings
 from wijkteam_kit._basis.catalogue import data_path, read_model_file
 
 __all__ = [
-    "JARGON_ENV",
     "JargonHit",
     "JargonWoord",
     "find_jargon",
@@ -54,7 +53,6 @@ __all__ = [
 ]
 
 #: Environment variable naming extra jargon files (separated by ``os.pathsep``).
-JARGON_ENV = "WIJKTEAM_JARGON"
 
 
 def _words(alternatives: str) -> re.Pattern[str]:
@@ -100,8 +98,8 @@ class JargonHit:
 
 
 def jargon_files() -> list[Path]:
-    """The extra jargon files named in :data:`JARGON_ENV` (empty when unset)."""
-    return [Path(p) for p in os.environ.get(JARGON_ENV, "").split(os.pathsep) if p.strip()]
+    """The extra jargon files named in ``WIJKTEAM_JARGON`` (empty when unset)."""
+    return settings.paths(settings.JARGON)
 
 
 _CACHE: dict[tuple[str, ...], tuple[JargonWoord, ...]] = {}
@@ -113,7 +111,7 @@ def _read(path: Path) -> list[JargonWoord]:
 
 
 def load_jargon(extra: str | Path | Sequence[str | Path] | None = None) -> tuple[JargonWoord, ...]:
-    """The kit's jargon list plus the files in :data:`JARGON_ENV` and ``extra`` (later files win).
+    """The kit's jargon list plus the files in ``WIJKTEAM_JARGON`` and ``extra`` (later files win).
 
     Raises :class:`~wijkteam_kit.errors.DataFileError` naming the file, line and field of a broken file.
 

@@ -29,6 +29,8 @@ from .exchange import (
     submission_rows,
 )
 from .location import (
+    APP_NAME,
+    DATABASE_FILE,
     default_data_dir,
     locate,
 )
@@ -83,8 +85,10 @@ from .store import (
 )
 
 __all__ = [
+    "APP_NAME",
     "BACKUP_TABLES",
     "CSV_COLUMNS",
+    "DATABASE_FILE",
     "DISPLAY_NAME_MAX",
     "EXPORT_FORMAT",
     "MIGRATIONS",

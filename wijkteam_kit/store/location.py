@@ -8,33 +8,42 @@ Examples
 
 from __future__ import annotations
 
-import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
+import platformdirs
 from sqlalchemy import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from wijkteam_kit import settings
 from wijkteam_kit.errors import StoreError
 
-__all__ = ["default_data_dir", "locate"]
+__all__ = ["APP_NAME", "DATABASE_FILE", "default_data_dir", "locate"]
+
+APP_NAME = "wijkteam-kit"
+DATABASE_FILE = "wijkteam.db"
 
 
-def default_data_dir() -> Path:
-    """Where the kit keeps its database file ``wijkteam.db``.
+def default_data_dir(environ: Mapping[str, str] | None = None) -> Path:
+    r"""Where the kit keeps its database file ``wijkteam.db``.
 
-    ``$WIJKTEAM_DATA`` when set, else ``$XDG_DATA_HOME/wijkteam-kit``, else ``~/.local/share/wijkteam-kit``.
+    ``$WIJKTEAM_DATA`` when set; else the user's data folder as the operating system has it (platformdirs:
+    ``~/.local/share/wijkteam-kit`` on Linux, ``%LOCALAPPDATA%\wijkteam-kit`` on Windows,
+    ``~/Library/Application Support/wijkteam-kit`` on macOS). A database that an earlier version kept in
+    ``~/.local/share/wijkteam-kit`` on Windows or macOS is still found there.
 
-    >>> import os
-    >>> os.environ["WIJKTEAM_DATA"] = "/tmp/wijkteam-voorbeeld"
-    >>> default_data_dir()
+    >>> default_data_dir({"WIJKTEAM_DATA": "/tmp/wijkteam-voorbeeld"})
     PosixPath('/tmp/wijkteam-voorbeeld')
-    >>> del os.environ["WIJKTEAM_DATA"]
     """
-    if os.environ.get("WIJKTEAM_DATA"):
-        return Path(os.environ["WIJKTEAM_DATA"]).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base).expanduser() / "wijkteam-kit"
+    configured = settings.path(settings.DATA, environ)
+    if configured:
+        return configured
+    folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    legacy = Path.home() / ".local" / "share" / APP_NAME
+    if legacy != folder and (legacy / DATABASE_FILE).exists() and not (folder / DATABASE_FILE).exists():
+        return legacy
+    return folder
 
 
 def locate(url: str | Path | None) -> tuple[URL, Path | None, str]:
@@ -49,7 +58,7 @@ def locate(url: str | Path | None) -> tuple[URL, Path | None, str]:
     'postgresql+psycopg://kim:***@server/wijkteam'
     """
     if url is None:
-        url = os.environ.get("WIJKTEAM_DATABASE_URL") or default_data_dir() / "wijkteam.db"
+        url = settings.text(settings.DATABASE_URL) or default_data_dir() / DATABASE_FILE
     if isinstance(url, Path) or ("://" not in url and url != ":memory:"):
         path = Path(url).expanduser().resolve()
         try:

@@ -77,7 +77,6 @@ from .score_feedback import (
     feedback,
 )
 from .versions import (
-    DESCRIPTORS_ENV,
     LEVELS,
     Domain,
     ZrmVersion,
@@ -97,7 +96,6 @@ from .voorbeelddata import (
 
 __all__ = [
     "BASIS",
-    "DESCRIPTORS_ENV",
     "GRONINGEN_PILOT_TEAMS",
     "LEVELS",
     "NIET_BESPROKEN_WORDS",

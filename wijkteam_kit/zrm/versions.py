@@ -17,7 +17,6 @@ True
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,13 +24,13 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from wijkteam_kit import settings
 from wijkteam_kit._basis.catalogue import data_path
 from wijkteam_kit._basis.schema import validate_model
 from wijkteam_kit._basis.yamlsource import load_yaml_file
 from wijkteam_kit.errors import DataFileError, Problem, ZrmError
 
 __all__ = [
-    "DESCRIPTORS_ENV",
     "LEVELS",
     "Domain",
     "ZrmVersion",
@@ -186,20 +185,19 @@ def available_versions() -> list[str]:
 _CACHE: dict[tuple[str, str], ZrmVersion] = {}
 #: Environment variable with an organisation's own descriptor files (separated by ``os.pathsep``);
 #: ``wijkteam-kit serve --beschrijvingen FILE`` sets it for the apps.
-DESCRIPTORS_ENV = "WIJKTEAM_ZRM_BESCHRIJVINGEN"
 
 
 def descriptor_files() -> list[Path]:
-    """The descriptor files named in :data:`DESCRIPTORS_ENV` (empty when unset)."""
-    return [Path(p) for p in os.environ.get(DESCRIPTORS_ENV, "").split(os.pathsep) if p.strip()]
+    """The descriptor files named in ``WIJKTEAM_ZRM_BESCHRIJVINGEN`` (empty when unset)."""
+    return settings.paths(settings.ZRM_BESCHRIJVINGEN)
 
 
 def load_version(name_or_path: str | Path) -> ZrmVersion:
     """Load a shipped version by id (``'zrm2013'``) or any version file by path; validated on load.
 
-    When :data:`DESCRIPTORS_ENV` names descriptor files, those for this version replace the kit's own texts.
+    When ``WIJKTEAM_ZRM_BESCHRIJVINGEN`` names descriptor files, those for this version replace the kit's own texts.
     """
-    key = (str(name_or_path), os.environ.get(DESCRIPTORS_ENV, ""))
+    key = (str(name_or_path), settings.text(settings.ZRM_BESCHRIJVINGEN))
     if key in _CACHE:
         return _CACHE[key]
     version = _load_version_file(name_or_path)

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import ipywidgets as widgets
 
-from wijkteam_kit.app.serve import SHARE_URL_ENV
+from wijkteam_kit import settings
 from wijkteam_kit.casus.model import Casus, load_library
 from wijkteam_kit.errors import WijkteamError
 from wijkteam_kit.groepssessie.model import OEFENING_NAMEN, OEFENINGEN
@@ -170,7 +170,7 @@ class SessieDashboard:
     def _page_url() -> str:
         """The address of this page as participants reach it (``serve --delen``: the network address)."""
         request = os.environ.get("VOILA_REQUEST_URL", "")
-        shared = os.environ.get(SHARE_URL_ENV, "")
+        shared = settings.text(settings.DEEL_URL)
         if shared and request:
             path = urlsplit(request).path
             return shared.rstrip("/") + path

@@ -72,7 +72,7 @@ def method_options() -> list[tuple[str, str]]:
 def method_choice() -> tuple[list[tuple[str, str]], list[str]]:
     """Dropdown options of every method that loads, and a Dutch message per method file that does not.
 
-    A trainer's broken file (see :data:`~wijkteam_kit.intervisie.METHODS_ENV`) never takes the app down.
+    A trainer's broken file (see ``WIJKTEAM_INTERVISIE``) never takes the app down.
     """
     methods, problems = [], []
     for method_id in available_methods():
