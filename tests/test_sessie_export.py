@@ -10,19 +10,15 @@ from wijkteam_kit.casus import load_library
 from wijkteam_kit.document import Alinea, Kop, Lijst, Tabel
 from wijkteam_kit.draw import inline_svg
 from wijkteam_kit.draw.document_pdf import document_pdf_pages, page_texts
+from wijkteam_kit.draw.groepssessie import handout_pages, handout_pdf
 from wijkteam_kit.groepssessie import Deelname, Groepssessie
 from wijkteam_kit.groepssessie.analyse import groep
 from wijkteam_kit.groepssessie.analyse.zrm import zrm_payload
-from wijkteam_kit.groepssessie.export import (
-    handout_document,
-    handout_pages,
-    handout_pdf,
-    local_time,
-    session_csv,
-)
+from wijkteam_kit.groepssessie.export import handout_document, session_csv
 from wijkteam_kit.netwerk.io import atlas_from_casus, atlas_to_data
 from wijkteam_kit.plan import Plan
 from wijkteam_kit.store import Inzending
+from wijkteam_kit.store.schema import local_time
 from wijkteam_kit.zrm import Assessment
 
 LIB = {c.id: c for c in load_library()}
@@ -220,6 +216,14 @@ def test_handout_pdf_pages_and_literal_text():
     assert "Hoe scoorde de groep?" in inline_svg(figure)
     empty = handout_pdf(s, TAAL, groep(TAAL, "zrm", []))
     assert empty.startswith(b"%PDF")
+
+
+def test_handout_on_a5_puts_every_page_on_a5():
+    ds = deelnames()
+    result = groep(TAAL, "zrm", [(d.weergavenaam, inz.payload) for d, inz in submitted(ds, zrm_answers(), "zrm")])
+    pages = handout_pages(sessie("zrm", TAAL), TAAL, result, paper="A5")
+    sizes = {tuple(sorted(round(v, 2) for v in page.get_size_inches())) for page in pages}
+    assert sizes == {(5.83, 8.27)}
 
 
 def test_local_time_handles_missing_and_odd_values(amsterdam):

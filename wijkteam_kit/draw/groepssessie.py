@@ -29,19 +29,23 @@ from typing import TYPE_CHECKING
 
 from matplotlib.ticker import MaxNLocator
 
+from wijkteam_kit.draw.document_pdf import PAPER_SIZES, layout_pages, pages_pdf
 from wijkteam_kit.draw.kalibratie import calibration_figure
 from wijkteam_kit.groepssessie.analyse.netwerk import NetwerkGroep, normalise_name
 from wijkteam_kit.groepssessie.analyse.plan import PlanGroep
 from wijkteam_kit.groepssessie.analyse.zrm import ZrmGroep
+from wijkteam_kit.groepssessie.export import handout_document
 from wijkteam_kit.plan.model import WMO_LABELS, WMO_STAPPEN
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from wijkteam_kit.casus.model import Casus
     from wijkteam_kit.groepssessie.analyse import Groep
+    from wijkteam_kit.groepssessie.model import Groepssessie
 
-__all__ = ["group_figure", "literal"]
+__all__ = ["group_figure", "handout_pages", "handout_pdf", "literal"]
 
 _MARK = "#d81b60"
 _STEP = "#1565c0"
@@ -257,3 +261,38 @@ def _netwerk_figure(groep: NetwerkGroep, highlight: str | None) -> Figure:
         mark = Patch(facecolor=_MISSED_BAR, edgecolor=_MARK, hatch="//", label="ontbreekt ook op jouw kaart")
         ax.legend(handles=[mark], loc="lower right", fontsize=8, frameon=False)
     return fig
+
+
+def handout_pages(
+    sessie: Groepssessie,
+    casus: Casus,
+    result: Groep,
+    *,
+    met_namen: bool = False,
+    aantal_deelnemers: int | None = None,
+    paper: str = "A4",
+) -> list[Figure]:
+    """The pages of :func:`handout_pdf` as figures: the document pages, then the group figure on the same paper."""
+    doc = handout_document(sessie, casus, result, met_namen=met_namen, aantal_deelnemers=aantal_deelnemers)
+    pages = layout_pages(doc, paper=paper)  # refuses an unknown paper size
+    figure = group_figure(result, met_namen=met_namen)
+    width, height = figure.get_size_inches()
+    size = PAPER_SIZES[paper]
+    figure.set_size_inches(size[::-1] if width >= height else size)
+    return [*pages, figure]
+
+
+def handout_pdf(
+    sessie: Groepssessie,
+    casus: Casus,
+    result: Groep,
+    *,
+    met_namen: bool = False,
+    aantal_deelnemers: int | None = None,
+    paper: str = "A4",
+) -> bytes:
+    """The handout as one PDF: :func:`handout_document` pages plus the group figure on a page of its own."""
+    pages = handout_pages(
+        sessie, casus, result, met_namen=met_namen, aantal_deelnemers=aantal_deelnemers, paper=paper
+    )
+    return pages_pdf(pages, f"Groepsuitkomst: {casus.titel}")

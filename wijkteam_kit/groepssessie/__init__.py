@@ -19,8 +19,6 @@ from wijkteam_kit.errors import (
 
 from .export import (
     handout_document,
-    handout_pages,
-    handout_pdf,
     session_csv,
 )
 from .limiet import (
@@ -77,8 +75,6 @@ __all__ = [
     "delete_session",
     "gone",
     "handout_document",
-    "handout_pages",
-    "handout_pdf",
     "new_secret",
     "normalise_code",
     "record_failure",

@@ -8,8 +8,8 @@
   session code, the date, the number of participants, and the discussion agenda (ZRM), the most common
   feedback (plan) or the persons most often missed (netwerkatlas). It is handed out to the whole group, so
   participant names are left out unless ``met_namen=True``.
-* :func:`handout_pdf` — the handout pages plus the group figure (:func:`~wijkteam_kit.draw.groepssessie.group_figure`)
-  on a page of its own, in one PDF.
+The printable hand-out (these pages plus the group figure) is drawn by
+:func:`wijkteam_kit.draw.groepssessie.handout_pdf`.
 
 Examples
 --------
@@ -45,14 +45,11 @@ from wijkteam_kit.store.schema import local_time
 from wijkteam_kit.zrm.calibration import AgendaItem
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
     from wijkteam_kit.store.schema import Inzending
 
-__all__ = ["handout_document", "handout_pages", "handout_pdf", "session_csv"]
+__all__ = ["handout_document", "session_csv"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_A4 = (8.27, 11.69)
 
 
 def _safe_cell(value: object) -> str:
@@ -316,42 +313,3 @@ def handout_document(
         ondertitel=" · ".join(p for p in parts if p),
         blokken=tuple(blocks),
     )
-
-
-def handout_pages(
-    sessie: Groepssessie,
-    casus: Casus,
-    result: Groep,
-    *,
-    met_namen: bool = False,
-    aantal_deelnemers: int | None = None,
-    paper: str = "A4",
-) -> list[Figure]:
-    """The pages of :func:`handout_pdf` as figures: the document pages, then the group figure on A4."""
-    from wijkteam_kit.draw.document_pdf import layout_pages
-    from wijkteam_kit.draw.groepssessie import group_figure
-
-    doc = handout_document(sessie, casus, result, met_namen=met_namen, aantal_deelnemers=aantal_deelnemers)
-    pages = layout_pages(doc, paper=paper)
-    figure = group_figure(result, met_namen=met_namen)
-    width, height = figure.get_size_inches()
-    figure.set_size_inches(_A4[::-1] if width >= height else _A4)
-    return [*pages, figure]
-
-
-def handout_pdf(
-    sessie: Groepssessie,
-    casus: Casus,
-    result: Groep,
-    *,
-    met_namen: bool = False,
-    aantal_deelnemers: int | None = None,
-    paper: str = "A4",
-) -> bytes:
-    """The handout as one PDF: :func:`handout_document` pages plus the group figure on a page of its own."""
-    from wijkteam_kit.draw.document_pdf import pages_pdf
-
-    pages = handout_pages(
-        sessie, casus, result, met_namen=met_namen, aantal_deelnemers=aantal_deelnemers, paper=paper
-    )
-    return pages_pdf(pages, f"Groepsuitkomst: {casus.titel}")

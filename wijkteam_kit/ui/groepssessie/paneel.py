@@ -34,9 +34,9 @@ import ipywidgets as widgets
 
 from wijkteam_kit.casus.model import Casus
 from wijkteam_kit.draw.export import inline_svg
-from wijkteam_kit.draw.groepssessie import group_figure
+from wijkteam_kit.draw.groepssessie import group_figure, handout_pdf
 from wijkteam_kit.groepssessie.analyse import groep
-from wijkteam_kit.groepssessie.export import handout_pdf, session_csv
+from wijkteam_kit.groepssessie.export import session_csv
 from wijkteam_kit.groepssessie.model import OEFENING_NAMEN, Deelname
 from wijkteam_kit.groepssessie.trainer import TrainerToegang
 from wijkteam_kit.store.schema import Inzending, local_time
