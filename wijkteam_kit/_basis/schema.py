@@ -1,16 +1,47 @@
-"""Turn pydantic validation errors into :class:`~wijkteam_kit.errors.Problem` lines in plain Dutch."""
+"""The one schema machinery for data files: a strict base model, the id type, and Dutch error messages.
+
+Every data-file schema (casus, netwerkatlas, ZRM versions, methods, frameworks, …) derives from `StrictModel`
+and names its ids with `Id`; `validate_model` turns pydantic's errors into :class:`~wijkteam_kit.errors.Problem`
+lines in plain Dutch that name the file, the line and the field.
+
+Examples
+--------
+>>> class Kaart(StrictModel):
+...     id: Id
+...     tekst: Text
+>>> Kaart(id="kaart-1", tekst="Wie beslist?").id
+'kaart-1'
+>>> from pydantic import ValidationError
+>>> try:
+...     Kaart(id="Kaart 1", tekst="", kleur="rood")
+... except ValidationError as exc:
+...     sorted(e["loc"][0] for e in exc.errors())
+['id', 'kleur', 'tekst']
+"""
 
 from __future__ import annotations
 
 import difflib
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from wijkteam_kit._basis.yamlsource import YamlDocument, format_path
 from wijkteam_kit.errors import Problem
 
-__all__ = ["describe_value", "error_message", "validate_model"]
+__all__ = ["ID_PATTERN", "Id", "StrictModel", "Text", "describe_value", "error_message", "validate_model"]
+
+#: An id in a data file: lower-case letters, digits, ``-`` and ``_``, starting with a letter or digit.
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+#: A text that may not be empty.
+Text = Annotated[str, Field(min_length=1)]
+
+
+class StrictModel(BaseModel):
+    """Base of every data-file schema: an unknown field is an error, and a loaded value cannot be changed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -34,7 +65,7 @@ def describe_value(value: Any) -> str:
 def error_message(err: dict[str, Any], model: type[BaseModel], path: tuple) -> str:
     """One pydantic error ``err`` (at ``path`` of ``model``) in plain Dutch: what was expected, what was found.
 
-    >>> from pydantic import BaseModel, ValidationError
+    >>> from pydantic import BaseModel, ConfigDict, Field, ValidationError
     >>> class M(BaseModel):
     ...     n: int
     >>> try:

@@ -27,10 +27,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from wijkteam_kit._basis.catalogue import data_path, read_model_file
-from wijkteam_kit._basis.schema import validate_model
+from wijkteam_kit._basis.schema import Id, StrictModel, validate_model
 from wijkteam_kit._basis.yamlsource import YamlDocument
 from wijkteam_kit.errors import BouwstenenError, DataFileError, Problem
 
@@ -55,19 +55,16 @@ TYPES = ("tekst", "keuze", "meerkeuze", "schaal", "getal")
 SOORTEN = ("tegenstrijdig", "let op", "ontbreekt")
 
 Waarde = str | int | list[str]
-_ID = r"^[a-z][a-z0-9_]*$"
 
 
 # --------------------------------------------------------------------------- data file schema
-class _OptionFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=_ID)
+class _OptionFile(StrictModel):
+    id: Id
     label: str = Field(min_length=1)
 
 
-class _QuestionFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=_ID)
+class _QuestionFile(StrictModel):
+    id: Id
     type: Literal["tekst", "keuze", "meerkeuze", "schaal", "getal"]
     vraag: str = Field(min_length=1)
     opties: list[_OptionFile] = []
@@ -78,18 +75,16 @@ class _QuestionFile(BaseModel):
     verplicht: bool = True
 
 
-class _BlockFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=_ID)
+class _BlockFile(StrictModel):
+    id: Id
     naam: str = Field(min_length=1)
     kernvraag: str = Field(min_length=1)
     uitleg: str = ""
     vragen: list[_QuestionFile] = Field(min_length=3, max_length=6)
 
 
-class _ModelFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=_ID)
+class _ModelFile(StrictModel):
+    id: Id
     naam: str
     omschrijving: str = ""
     bron: str = ""
@@ -286,14 +281,13 @@ def _value_problem(q: Vraag, value: Any) -> str | None:
     return None
 
 
-class Antwoorden(BaseModel):
+class Antwoorden(StrictModel):
     """A team's answers: per block id, per question id, the value (empty answers are left out).
 
     Values: text (``tekst``), an option id (``keuze``), a list of option ids (``meerkeuze``), a whole number
     1–5 (``schaal``) or within the question's min/max (``getal``). Immutable: :meth:`met` returns a copy.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     model: str = "bouwstenen"
     antwoorden: dict[str, dict[str, Waarde]] = {}
 

@@ -21,10 +21,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from wijkteam_kit import settings
-from wijkteam_kit._basis.schema import validate_model
+from wijkteam_kit._basis.schema import Id, StrictModel, validate_model
 from wijkteam_kit._basis.yamlsource import YamlDocument, load_yaml_file
 from wijkteam_kit.casus.checks import cross_checks
 from wijkteam_kit.errors import CasusError, Problem, ProblemsError
@@ -36,15 +36,12 @@ from wijkteam_kit.zrm.versions import ZrmVersion, load_version, unknown_domain_m
 __all__ = ["Casus", "Referentieplan", "check_files", "default_library_dir", "load_casus", "load_library"]
 
 
-Slug = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", min_length=1)
+
 Fase = Literal["analysefase", "planfase", "ondersteuningsfase", "evaluatiefase", "monitoringsfase"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
-
-class Lid(_Strict):
+class Lid(StrictModel):
     """A member of the household."""
 
     naam: str = Field(min_length=1)
@@ -53,14 +50,14 @@ class Lid(_Strict):
     toelichting: str = ""
 
 
-class Aanmelding(_Strict):
+class Aanmelding(StrictModel):
     """Who referred the household, and how it reached the team."""
 
     bron: str = Field(min_length=1)
     route: str = Field(min_length=1)
 
 
-class ZrmScore(_Strict):
+class ZrmScore(StrictModel):
     """A reference score: level 1–5 or 'nvt', with the rationale a trainer would give."""
 
     niveau: int | float | str | None
@@ -68,21 +65,21 @@ class ZrmScore(_Strict):
     basis: Literal["eigen_kracht", "netwerk", "professionele_hulp"] | None = None
 
 
-class ReferentieZrm(_Strict):
+class ReferentieZrm(StrictModel):
     """The reference ZRM of the casus."""
 
     versie: str
     scores: dict[str, ZrmScore]
 
 
-class Ladder(_Strict):
+class Ladder(StrictModel):
     """The reference rung on the participatieladder."""
 
     trede: int | float | str
     toelichting: str = Field(min_length=1)
 
 
-class Netwerk(_Strict):
+class Netwerk(StrictModel):
     """Persons, ties and family relations around the client (the netwerkatlas of the casus)."""
 
     client: Client | None = None
@@ -92,7 +89,7 @@ class Netwerk(_Strict):
     afstamming: list[Afstamming] = []
 
 
-class Referentieplan(_Strict):
+class Referentieplan(StrictModel):
     """A model Plan van Aanpak for the casus, to compare with after writing one's own plan.
 
     ``domeinen`` are the ZRM domain ids (of the casus's version) the plan addresses; every domain with a
@@ -139,11 +136,11 @@ def _reference_plan_problems(plan: Referentieplan, zrm: ReferentieZrm) -> list[s
     return problems
 
 
-class Casus(_Strict):
+class Casus(StrictModel):
     """One training casus. Field names are Dutch because trainers write these files."""
 
     schema_versie: Literal[1] = 1
-    id: str = Slug
+    id: Id
     titel: str = Field(min_length=1)
     samenvatting: str = Field(min_length=1)
     verhaal: str = Field(min_length=1)

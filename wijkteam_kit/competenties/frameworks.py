@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BeforeValidator, Field
 
 from wijkteam_kit import settings
 from wijkteam_kit._basis.catalogue import Catalogue, duplicate_id_problems, read_model_file
+from wijkteam_kit._basis.schema import Id, StrictModel
 from wijkteam_kit.errors import CompetentieError, DataFileError
 
 __all__ = [
@@ -39,7 +40,6 @@ __all__ = [
 ]
 
 #: Environment variable with extra framework folders or files (separated by ``os.pathsep``).
-_ID = r"^[a-z][a-z0-9_-]*$"
 
 
 def unknown_message(kind: str, value: object, known: Sequence[str], where: str) -> str:
@@ -59,24 +59,21 @@ def _number_as_text(value: object) -> object:
     return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
 
 
-class _IndicatorFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=_ID)
+class _IndicatorFile(StrictModel):
+    id: Id
     tekst: str = Field(min_length=1)
 
 
-class _CompetenceFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=_ID)
+class _CompetenceFile(StrictModel):
+    id: Id
     naam: str = Field(min_length=1)
     omschrijving: str = Field(min_length=1)
     groep: str = ""
     indicatoren: list[_IndicatorFile] = Field(min_length=2)
 
 
-class _FrameworkFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=_ID)
+class _FrameworkFile(StrictModel):
+    id: Id
     naam: str = Field(min_length=1)
     bron: str = Field(min_length=1)
     versie: Annotated[str, BeforeValidator(_number_as_text)]

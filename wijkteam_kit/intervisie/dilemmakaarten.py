@@ -18,11 +18,12 @@ import random
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from wijkteam_kit._basis.catalogue import data_path, duplicate_id_problems, read_model_file
+from wijkteam_kit._basis.schema import Id, StrictModel, Text
 from wijkteam_kit.errors import DataFileError, KaartError
 
 if TYPE_CHECKING:
@@ -32,22 +33,17 @@ __all__ = ["DILEMMA_FILE", "Dilemmakaart", "dilemma_cards", "draw_card"]
 
 DILEMMA_FILE = "dilemmas"
 """Stem of the cards file in ``data/intervisie`` (not a method file)."""
-_ID = r"^[a-z][a-z0-9_-]*$"
-Text = Annotated[str, Field(min_length=1)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
-
-class _KaartFile(_Strict):
-    id: str = Field(pattern=_ID)
+class _KaartFile(StrictModel):
+    id: Id
     titel: Text
     tekst: Text
     vragen: list[Text] = []
 
 
-class _KaartenFile(_Strict):
+class _KaartenFile(StrictModel):
     kaarten: list[_KaartFile] = Field(min_length=1)
 
 

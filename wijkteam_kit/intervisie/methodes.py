@@ -25,12 +25,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from wijkteam_kit import settings
 from wijkteam_kit._basis.catalogue import Catalogue, duplicate_id_problems, read_model_file
+from wijkteam_kit._basis.schema import Id, StrictModel, Text
 from wijkteam_kit.errors import DataFileError, IntervisieError
 from wijkteam_kit.intervisie.dilemmakaarten import (
     DILEMMA_FILE,
@@ -46,27 +47,22 @@ __all__ = [
     "rolverdeling",
 ]
 
-_ID = r"^[a-z][a-z0-9_-]*$"
-Text = Annotated[str, Field(min_length=1)]
 
 
 """Environment variable with a trainer's own method files or folders (separated like PATH); they win by id."""
 
 
 # --------------------------------------------------------------------------- file schema
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
-
-class _RolFile(_Strict):
-    id: str = Field(pattern=_ID)
+class _RolFile(StrictModel):
+    id: Id
     naam: Text
     omschrijving: Text
     aantal: Literal["een", "meer"]
     exclusief: bool = False
 
 
-class _StapFile(_Strict):
+class _StapFile(StrictModel):
     titel: Text
     minuten: int = Field(ge=1, le=240)
     instructie: Text
@@ -75,8 +71,8 @@ class _StapFile(_Strict):
     afwezig: list[str] = []
 
 
-class _MethodeFile(_Strict):
-    id: str = Field(pattern=_ID)
+class _MethodeFile(StrictModel):
+    id: Id
     naam: Text
     soort: Literal["intervisie", "snv"]
     bron: Text

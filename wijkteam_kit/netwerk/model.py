@@ -34,7 +34,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from wijkteam_kit._basis.schema import Id, StrictModel
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -107,11 +109,8 @@ def moment_index(moment: str) -> int:
     return int(match.group(1))
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
-
-class _Timed(_Strict):
+class _Timed(StrictModel):
     sinds: Moment | None = Field(default=None, pattern=_MOMENT)
     tot: Moment | None = Field(default=None, pattern=_MOMENT)
 
@@ -127,7 +126,7 @@ class _Timed(_Strict):
         return after_start and before_end
 
 
-class Client(_Strict):
+class Client(StrictModel):
     """The client (ego): name or pseudonym, and what the basisposter shows."""
 
     naam: str = Field(default="Cliënt", min_length=1, max_length=80)
@@ -144,7 +143,7 @@ class Persoon(_Timed):
     in map units (the rings have radius 1–4, the client sits at (0, 0)).
     """
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", min_length=1, max_length=40)
+    id: Id = Field(max_length=40)
     naam: str = Field(min_length=1, max_length=80)
     relatie: Relatie
     sector: Sector
@@ -195,7 +194,7 @@ class Band(_Timed):
         return self.van == CLIENT_ID
 
 
-class Koppel(_Strict):
+class Koppel(StrictModel):
     """A couple in the familiekaart: married, living together, separated or divorced."""
 
     a: str
@@ -203,7 +202,7 @@ class Koppel(_Strict):
     status: Literal["getrouwd", "samenwonend", "uit_elkaar", "gescheiden"] = "getrouwd"
 
 
-class Afstamming(_Strict):
+class Afstamming(StrictModel):
     """A child and its parent(s); ``soort`` marks foster and adopted children (dashed line)."""
 
     kind: str
@@ -211,7 +210,7 @@ class Afstamming(_Strict):
     soort: Literal["biologisch", "pleeg", "adoptie"] = "biologisch"
 
 
-class Gebeurtenis(_Strict):
+class Gebeurtenis(StrictModel):
     """A dated life event, positive or negative (for the gebeurteniskaart)."""
 
     jaar: int = Field(ge=1900, le=2035)
@@ -219,7 +218,7 @@ class Gebeurtenis(_Strict):
     valentie: Literal["positief", "negatief"]
 
 
-class Netwerkatlas(_Strict):
+class Netwerkatlas(StrictModel):
     """One snapshot of a client's network. Validate references with :func:`wijkteam_kit.netwerk.checks`."""
 
     schema_versie: Literal[1] = 1

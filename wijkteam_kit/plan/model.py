@@ -50,11 +50,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ConfigDict, Field, ValidationError, field_validator
 
-from wijkteam_kit._basis.schema import describe_value, error_message
+from wijkteam_kit._basis.schema import StrictModel, Text, describe_value, error_message
 from wijkteam_kit._basis.yamlsource import format_path
 from wijkteam_kit.errors import PlanError, Problem, ZrmError
 from wijkteam_kit.privacy import privacy_message
@@ -107,11 +107,10 @@ WMO_LABELS: dict[str, str] = {
     "maatwerkvoorziening": "Maatwerkvoorziening",
 }
 
-Tekst = Annotated[str, Field(min_length=1)]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+class _Model(StrictModel):
+    model_config = ConfigDict(str_strip_whitespace=True)
 
 
 def _empty_to_none(value: object) -> object:
@@ -121,7 +120,7 @@ def _empty_to_none(value: object) -> object:
 class Probleem(_Model):
     """A problem in the household's own words, with the ZRM domain and level it belongs to."""
 
-    tekst: Tekst
+    tekst: Text
     domein: str | None = None
     niveau: int | None = Field(default=None, ge=1, le=5)
 
@@ -131,14 +130,14 @@ class Probleem(_Model):
 class Doel(_Model):
     """A goal; ``problemen`` are the numbers (from 1) of the problems it answers."""
 
-    tekst: Tekst
+    tekst: Text
     problemen: tuple[int, ...] = ()
 
 
 class Resultaat(_Model):
     """A checkable result; ``doel`` is the number (from 1) of the goal it shows."""
 
-    tekst: Tekst
+    tekst: Text
     doel: int | None = None
 
     _blank = field_validator("doel", mode="before")(_empty_to_none)
@@ -147,7 +146,7 @@ class Resultaat(_Model):
 class Oplossing(_Model):
     """A way to reach the goals, tagged with its step of the Wmo order."""
 
-    tekst: Tekst
+    tekst: Text
     stap: WmoStap
 
 
@@ -162,8 +161,8 @@ class Actie(_Model):
 class Geparkeerd(_Model):
     """A domain the plan deliberately leaves for later, with the reason."""
 
-    domein: Tekst
-    reden: Tekst
+    domein: Text
+    reden: Text
 
 
 class Plan(_Model):
@@ -175,7 +174,7 @@ class Plan(_Model):
     huishouden: str = ""
     vraag: str = ""
     datum: dt.date | None = None
-    krachten: tuple[Tekst, ...] = ()
+    krachten: tuple[Text, ...] = ()
     probleemstellingen: tuple[Probleem, ...] = ()
     doelstellingen: tuple[Doel, ...] = ()
     resultaten: tuple[Resultaat, ...] = ()

@@ -32,10 +32,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from wijkteam_kit import settings
 from wijkteam_kit._basis.catalogue import data_path, read_model_file
+from wijkteam_kit._basis.schema import StrictModel
 
 __all__ = [
     "JargonHit",
@@ -61,15 +62,13 @@ def _words(alternatives: str) -> re.Pattern[str]:
 
 
 # ---------------------------------------------------------------------- jargon
-class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _Entry(StrictModel):
     woord: str = Field(min_length=1)
     vormen: list[str] = []
     alternatief: str = Field(min_length=1)
 
 
-class _JargonFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _JargonFile(StrictModel):
     bron: str = ""
     woorden: list[_Entry] = Field(min_length=1)
 

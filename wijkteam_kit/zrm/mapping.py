@@ -27,10 +27,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict
-
 from wijkteam_kit._basis.catalogue import data_path
-from wijkteam_kit._basis.schema import validate_model
+from wijkteam_kit._basis.schema import StrictModel, validate_model
 from wijkteam_kit._basis.yamlsource import load_yaml_file
 from wijkteam_kit.errors import DataFileError, ZrmError
 from wijkteam_kit.zrm.assessment import Assessment, DomainScore
@@ -46,15 +44,13 @@ __all__ = [
 ]
 
 
-class _RuleFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _RuleFile(StrictModel):
     van: list[str]
     naar: list[str]
     toelichting: str = ""
 
 
-class _MappingFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _MappingFile(StrictModel):
     van: str
     naar: str
     toelichting: str = ""

@@ -18,10 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from wijkteam_kit._basis.catalogue import data_path
-from wijkteam_kit._basis.schema import validate_model
+from wijkteam_kit._basis.schema import StrictModel, validate_model
 from wijkteam_kit._basis.yamlsource import load_yaml_file
 from wijkteam_kit.errors import DataFileError, ZrmError
 
@@ -30,16 +30,14 @@ __all__ = ["RUNGS", "Rung", "check_rung", "load_ladder", "rung", "rung_change"]
 RUNGS: tuple[int, ...] = (1, 2, 3, 4, 5, 6)
 
 
-class _RungFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _RungFile(StrictModel):
     trede: int = Field(ge=1, le=6)
     naam: str
     omschrijving: str
     voorbeelden: list[str] = []
 
 
-class _LadderFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _LadderFile(StrictModel):
     naam: str
     bron: str = ""
     treden: list[_RungFile] = Field(min_length=6, max_length=6)

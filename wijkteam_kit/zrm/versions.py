@@ -22,11 +22,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from wijkteam_kit import settings
 from wijkteam_kit._basis.catalogue import data_path
-from wijkteam_kit._basis.schema import validate_model
+from wijkteam_kit._basis.schema import Id, StrictModel, validate_model
 from wijkteam_kit._basis.yamlsource import load_yaml_file
 from wijkteam_kit.errors import DataFileError, Problem, ZrmError
 
@@ -45,24 +45,21 @@ LEVELS: tuple[int, ...] = (1, 2, 3, 4, 5)
 
 
 # --------------------------------------------------------------------------- data file schema
-class _DomainFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+class _DomainFile(StrictModel):
+    id: Id
     naam: str = Field(min_length=1)
     kernvraag: str = ""
     niveaus: dict[int, list[str]] | None = None
 
 
-class _FactorFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+class _FactorFile(StrictModel):
+    id: Id
     naam: str
     omschrijving: str = ""
 
 
-class _VersionFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+class _VersionFile(StrictModel):
+    id: Id
     naam: str
     omschrijving: str = ""
     bron: str = ""
@@ -71,8 +68,7 @@ class _VersionFile(BaseModel):
     zwaartefactoren: list[_FactorFile] = []
 
 
-class _DescriptorFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _DescriptorFile(StrictModel):
     versie: str
     bron: str = ""
     domeinen: dict[str, dict[int, list[str] | str]]
