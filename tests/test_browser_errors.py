@@ -11,7 +11,7 @@ from .conftest import ROOT, Server
 pytestmark = pytest.mark.browser
 
 FAILING_APP = """\
-import wijkteam_kit.ui.zrm_oefening as view
+import wijkteam_kit.ui.zrm_oefening.app as view
 
 def broken_feedback(*args):
     raise ZeroDivisionError("test: kapotte terugkoppeling")
