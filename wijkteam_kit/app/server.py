@@ -28,6 +28,7 @@ from tornado import web
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 
+from wijkteam_kit.ui.common.styles import style_tag
 from wijkteam_kit.ui.common.widgets import esc
 
 __all__ = [
@@ -83,7 +84,10 @@ def list_apps(apps_dir: str | Path) -> list[AppInfo]:
 
 
 def landing_page(apps: list[AppInfo], base_url: str = "/") -> str:
-    """The HTML of the landing page (all texts escaped)."""
+    """The HTML of the landing page (all texts escaped); its stylesheet ``app/landing.css`` is inlined.
+
+    The page's Content-Security-Policy allows inline styles only, so the CSS goes into the page itself.
+    """
     items = (
         "".join(
             f'<li><a class="app" href="{esc(base_url)}voila/render/{esc(a["naam"])}">'
@@ -96,19 +100,7 @@ def landing_page(apps: list[AppInfo], base_url: str = "/") -> str:
     return f"""<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>wijkteam-kit</title>
-<style>
-body {{ font-family: system-ui, -apple-system, "Segoe UI", sans-serif; background: #f6f8fa; color: #1f2328;
-  margin: 0; }}
-main {{ max-width: 760px; margin: 40px auto; padding: 0 16px; }}
-h1 {{ margin-bottom: 4px; }} p.intro {{ color: #57606a; margin-top: 0; }}
-ul {{ list-style: none; padding: 0; }}
-a.app {{ display: block; background: #fff; border: 1px solid #d0d7de; border-radius: 10px; padding: 14px 18px;
-  margin: 10px 0; text-decoration: none; color: inherit; }}
-a.app:hover {{ border-color: #0969da; box-shadow: 0 1px 6px rgba(9,105,218,.15); }}
-.titel {{ display: block; font-size: 1.15em; font-weight: 600; color: #0969da; }}
-.omschrijving {{ display: block; margin-top: 4px; color: #424a53; }}
-footer {{ color: #6e7781; font-size: .85em; margin-top: 28px; }}
-</style></head>
+{style_tag("app/landing.css")}</head>
 <body><main>
 <h1>wijkteam-kit</h1>
 <p class="intro">Oefenen en reflecteren voor sociale (wijk)teams. Kies een app om te beginnen.

@@ -35,24 +35,10 @@ from wijkteam_kit.document import slug
 from wijkteam_kit.privacy import privacy_message
 from wijkteam_kit.store.schema import Deelnemer, check_display_name
 from wijkteam_kit.store.store import Store
-from wijkteam_kit.ui.common.widgets import STYLE, LazyStore, MessageBox, document_links, esc, safe
+from wijkteam_kit.ui.common.styles import style_widget
+from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, document_links, esc, safe
 
-__all__ = ["APP_STYLE", "BouwstenenApp"]
-
-#: Extra styling: visible choices, readable option labels, the findings in colour.
-APP_STYLE = """<style>
-.wk-bouwstenen .widget-radio-box label, .wk-bouwstenen .widget-checkbox label { white-space: normal; }
-.wk-bouwstenen .widget-radio-box { width: 100%; }
-.wk-bouwstenen textarea { font-family: inherit; }
-.wk-bouwstenen .widget-button { width: auto; padding: 0 14px; }
-.wk-bouwstenen .wk-stappen .widget-toggle-button { width: auto; padding: 0 10px; }
-.wk-schaal .mod-active, .wk-stappen .mod-active { background: #1565c0 !important; color: #fff !important; }
-.wk-vraagblok { margin: 0 0 14px 0; }
-.wk-bouwstenen .widget-html-content { line-height: 1.4; }
-.wk-bevindingen { list-style: none; padding-left: 0; }
-.wk-bevindingen li { margin: 4px 0; line-height: 1.35; }
-.wk-bevindingen .wk-soort { font-weight: bold; }
-</style>"""
+__all__ = ["BouwstenenApp"]
 
 
 class BouwstenenApp:
@@ -142,8 +128,7 @@ class BouwstenenApp:
         right.add_class("wk-kaart")
         self.widget = widgets.VBox(
             [
-                STYLE,
-                widgets.HTML(APP_STYLE),
+                style_widget("ui/bouwstenen/bouwstenen.css"),
                 header,
                 team_row,
                 self.messages.html,

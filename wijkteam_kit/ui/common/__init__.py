@@ -4,8 +4,13 @@ from .casus_view import (
     casus_html,
     network_overview_html,
 )
+from .styles import (
+    SHARED_STYLESHEET,
+    style_tag,
+    style_widget,
+    stylesheet,
+)
 from .widgets import (
-    STYLE,
     LazyStore,
     MessageBox,
     document_links,
@@ -15,7 +20,7 @@ from .widgets import (
 )
 
 __all__ = [
-    "STYLE",
+    "SHARED_STYLESHEET",
     "LazyStore",
     "MessageBox",
     "casus_html",
@@ -24,4 +29,7 @@ __all__ = [
     "esc",
     "network_overview_html",
     "safe",
+    "style_tag",
+    "style_widget",
+    "stylesheet",
 ]

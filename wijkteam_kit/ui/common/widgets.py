@@ -1,4 +1,4 @@
-"""Building blocks shared by the views: safe callbacks, escaped HTML, downloads, styling.
+"""Building blocks shared by the views: safe callbacks, escaped HTML, downloads.
 
 An exception inside a widget callback is invisible in Voila (not in the page, not in the log), so every
 callback goes through :func:`safe`, which shows a plain Dutch message in the app and logs the details.
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from wijkteam_kit.document import Document
     from wijkteam_kit.store.store import Store
 
-__all__ = ["STYLE", "LazyStore", "MessageBox", "document_links", "download_link", "esc", "safe"]
+__all__ = ["LazyStore", "MessageBox", "document_links", "download_link", "esc", "safe"]
 
 log = logging.getLogger("wijkteam_kit.ui")
 
@@ -169,37 +169,3 @@ def download_link(data: bytes, filename: str, mime: str, label: str) -> str:
         f'<a class="wk-download" download="{esc(filename)}" href="data:{esc(mime)};base64,{payload}">'
         f"{esc(label)}</a>"
     )
-
-
-STYLE = widgets.HTML("""<style>
-.wk-app { max-width: 1100px; margin: 0 auto; font-size: 15px; line-height: 1.45; }
-.wk-app h2 { margin: 0.2em 0 0.3em 0; }
-.wk-app .wk-intro { color: #424242; margin-bottom: 0.6em; }
-.wk-kaart { border: 1px solid #d0d7de; border-radius: 8px; padding: 12px 16px; background: #fff; margin: 6px 0; }
-.wk-kaart h3 { margin-top: 0.1em; }
-.wk-fout { background: #fdecea; border-left: 5px solid #c62828; padding: 8px 12px; margin: 6px 0; }
-.wk-waarschuwing { background: #fff8e1; border-left: 5px solid #f9a825; padding: 8px 12px; margin: 6px 0; }
-.wk-bericht { background: #e8f5e9; border-left: 5px solid #2e7d32; padding: 8px 12px; margin: 6px 0; }
-.wk-niveaus { border-collapse: collapse; width: 100%; }
-.wk-niveaus td { border-top: 1px solid #e0e0e0; padding: 5px 8px; vertical-align: top; }
-.wk-niveaus td.wk-nr { width: 2.2em; font-weight: bold; text-align: center; }
-.wk-niveaus td.wk-label { width: 11em; font-weight: 600; }
-.wk-niveaus tr.wk-gekozen td { background: #e3f2fd; outline: 2px solid #1565c0; }
-.wk-niveaus ul { margin: 0; padding-left: 1.1em; }
-.wk-niveaus td, .wk-niveaus li, .wk-tabel td { line-height: 1.35; }
-.wk-tabel { border-collapse: collapse; width: 100%; margin: 6px 0; }
-.wk-tabel th { text-align: left; background: #f5f5f5; padding: 6px 8px; border-bottom: 2px solid #bdbdbd; }
-.wk-tabel td { padding: 6px 8px; border-bottom: 1px solid #e0e0e0; vertical-align: top; }
-.wk-kernvraag { font-style: italic; color: #37474f; }
-.wk-download { display: inline-block; margin-right: 10px; padding: 5px 12px; border: 1px solid #1565c0;
-  border-radius: 5px; color: #1565c0; text-decoration: none; }
-.wk-download:hover { background: #e3f2fd; }
-.wk-verhaal p { margin: 0.4em 0; }
-.wk-nav .widget-button { text-align: left; justify-content: flex-start; }
-.wk-klein { font-size: 13px; color: #616161; }
-.wk-aantal-verschillen { font-weight: 600; font-size: 1.05em; }
-.wk-niveau .widget-toggle-button, .wk-ladder .widget-toggle-button { min-width: 48px; font-size: 15px; }
-.wk-niveau .mod-active, .wk-ladder .mod-active { background: #1565c0 !important; color: #fff !important;
-  font-weight: bold; }
-.wk-knoppen .widget-button { width: auto; padding: 0 14px; }
-</style>""")

@@ -1,7 +1,6 @@
 """The Competentiescan app: a self scan, 360° feedback, development goals and the team view."""
 
 from .app import (
-    APP_STYLE,
     CompetentieScan,
 )
 from .resultaat import (
@@ -17,7 +16,6 @@ from .vragen import (
 )
 
 __all__ = [
-    "APP_STYLE",
     "SCALE_OPTIONS",
     "TARGET_OPTIONS",
     "CompetentieScan",

@@ -38,23 +38,15 @@ from wijkteam_kit.competenties.scan import Scan
 from wijkteam_kit.errors import WijkteamError
 from wijkteam_kit.store.schema import Deelnemer, check_display_name
 from wijkteam_kit.store.store import Store
-from wijkteam_kit.ui.common.widgets import STYLE, LazyStore, MessageBox, esc, safe
+from wijkteam_kit.ui.common.styles import style_widget
+from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, safe
 from wijkteam_kit.ui.competentie_scan.resultaat import ScanResult
 from wijkteam_kit.ui.competentie_scan.team import TeamOverzicht
 from wijkteam_kit.ui.competentie_scan.vragen import Questionnaire
 
-__all__ = ["APP_STYLE", "CompetentieScan"]
+__all__ = ["CompetentieScan"]
 
 log = logging.getLogger("wijkteam_kit.ui.competentie_scan")
-#: Extra styling of this app: wide tab titles, a clearly chosen answer button, examples in the page font.
-APP_STYLE = """<style>
-.wk-competenties { --jp-widgets-horizontal-tab-width: 260px; }
-.wk-schaal .widget-toggle-button { min-width: 64px; font-size: 14px; }
-.wk-schaal .mod-active { background: #1565c0 !important; color: #fff !important; font-weight: bold; }
-.wk-voorbeeld textarea, .wk-doel textarea, .wk-acties textarea { font-family: inherit; }
-.wk-competenties .widget-button { width: auto; padding: 0 14px; }
-.wk-vraag { margin: 0.2em 0; }
-</style>"""
 ROLE_OPTIONS = [
     ("Ik scan mezelf", "zelf"),
     ("Ik geef feedback aan een collega", "collega"),
@@ -102,7 +94,7 @@ class CompetentieScan:
             "ontwikkeling, niet voor een beoordeling. Collega's kunnen dezelfde scan over jou invullen; je ziet hun "
             "scores pas als minstens drie collega's meededen, en dan alleen het gemiddelde.</p>"
         )
-        self.widget = widgets.VBox([STYLE, widgets.HTML(APP_STYLE), header, self.tabs])
+        self.widget = widgets.VBox([style_widget("ui/competentie_scan/competentie_scan.css"), header, self.tabs])
         self.widget.add_class("wk-app")
         self.widget.add_class("wk-competenties")
         self.show_start()

@@ -5,7 +5,6 @@ from .dashboard import (
     join_link,
 )
 from .deelname import (
-    SESSIE_STYLE,
     SessieDeelname,
     client_from_environment,
     code_from_query,
@@ -32,7 +31,6 @@ from .paneel import (
 
 __all__ = [
     "APP_NOTEBOOKS",
-    "SESSIE_STYLE",
     "SessieDashboard",
     "SessieDeelname",
     "SessiePaneel",

@@ -34,7 +34,8 @@ from wijkteam_kit.errors import WijkteamError
 from wijkteam_kit.groepssessie.model import OEFENING_NAMEN, OEFENINGEN
 from wijkteam_kit.groepssessie.sessies import Sessies
 from wijkteam_kit.store.store import Store
-from wijkteam_kit.ui.common.widgets import STYLE, LazyStore, MessageBox, esc, safe
+from wijkteam_kit.ui.common.styles import style_widget
+from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, safe
 from wijkteam_kit.ui.groepssessie.deelname import client_from_environment
 from wijkteam_kit.ui.groepssessie.groepsbeeld import APP_NOTEBOOKS
 from wijkteam_kit.ui.groepssessie.paneel import SessiePaneel, new_tick
@@ -148,7 +149,7 @@ class SessieDashboard:
         )
         self.widget = widgets.VBox(
             [
-                STYLE,
+                style_widget("ui/groepssessie/groepssessie.css"),
                 header,
                 widgets.HBox([create, open_], layout={"flex_flow": "row wrap"}),
                 self.created,

@@ -43,6 +43,7 @@ from wijkteam_kit.casus.model import Casus, load_library
 from wijkteam_kit.errors import NaamBezet, SessieError, WijkteamError
 from wijkteam_kit.groepssessie.model import OEFENING_NAMEN, Client
 from wijkteam_kit.store.schema import local_time
+from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, safe
 from wijkteam_kit.ui.groepssessie.groepsbeeld import APP_NOTEBOOKS, group_view_html
 
@@ -51,20 +52,11 @@ if TYPE_CHECKING:
     from wijkteam_kit.groepssessie.sessies import Sessies
     from wijkteam_kit.store.schema import Inzending
 
-__all__ = ["SESSIE_STYLE", "SessieDeelname", "client_from_environment", "code_from_query"]
+__all__ = ["SessieDeelname", "client_from_environment", "code_from_query"]
 
 log = logging.getLogger("wijkteam_kit.ui.groepssessie.deelname")
 
 WAIT_TEXT = "De trainer deelt de groepsuitkomst straks."
-SESSIE_STYLE = widgets.HTML("""<style>
-.wk-sessie { border-left: 6px solid #6a1b9a; }
-.wk-sessie .widget-text input { font-size: 15px; }
-.wk-sessie-poll { display: none !important; }
-.wk-sessie-banner-tekst { background: #f3e5f5; border-left: 5px solid #6a1b9a; padding: 8px 12px; margin: 4px 0;
-  font-weight: 600; }
-.wk-sessie-herstelcode .wk-code { font-size: 22px; font-weight: bold; letter-spacing: 3px; }
-.wk-sessie-groep svg { width: 100%; height: auto; max-height: 80vh; }
-</style>""")
 
 
 def client_from_environment(environ: Mapping[str, str] | None = None) -> Client:
@@ -185,9 +177,17 @@ class SessieDeelname:
         self.poll.add_class("wk-sessie-poll")
         self.poll.observe(guard(self._polled), "value")
         self.widget = widgets.VBox(
-            [SESSIE_STYLE, self.form, self.messages.html, self.banner, self.herstel_note, self.status,
-             self.group, self.poll]
-        )  # fmt: skip
+            [
+                style_widget("ui/groepssessie/deelname.css", shared=False),
+                self.form,
+                self.messages.html,
+                self.banner,
+                self.herstel_note,
+                self.status,
+                self.group,
+                self.poll,
+            ]
+        )
         self.widget.add_class("wk-kaart")
         self.widget.add_class("wk-sessie")
 

@@ -154,9 +154,6 @@ class SessiePaneel:
         export.add_class("wk-kaart")
         self.widget = widgets.VBox(
             [
-                widgets.HTML(
-                    "<style>.wk-sessie-figuur svg { width: 100%; height: auto; max-height: 85vh; }</style>"
-                ),
                 self.header,
                 actions,
                 self.messages.html,

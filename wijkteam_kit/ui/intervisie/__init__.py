@@ -13,7 +13,6 @@ from .rollen import (
     RolWissel,
 )
 from .stappen import (
-    PANEL_CSS,
     StapPaneel,
     method_card_html,
 )
@@ -22,7 +21,6 @@ from .verslag import (
 )
 
 __all__ = [
-    "PANEL_CSS",
     "BasisteamFormulier",
     "BasisteamVak",
     "IntervisieApp",

@@ -41,10 +41,11 @@ from wijkteam_kit.intervisie.methodes import Methode, available_methods, load_me
 from wijkteam_kit.intervisie.stappen import Clock
 from wijkteam_kit.privacy import privacy_message
 from wijkteam_kit.store.store import Store
-from wijkteam_kit.ui.common.widgets import STYLE, LazyStore, MessageBox, esc, safe
+from wijkteam_kit.ui.common.styles import style_widget
+from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, safe
 from wijkteam_kit.ui.intervisie.basisteam import BasisteamVak
 from wijkteam_kit.ui.intervisie.rollen import RolWissel
-from wijkteam_kit.ui.intervisie.stappen import PANEL_CSS, StapPaneel, method_card_html
+from wijkteam_kit.ui.intervisie.stappen import StapPaneel, method_card_html
 from wijkteam_kit.ui.intervisie.verslag import VerslagVak
 
 __all__ = ["IntervisieApp", "method_choice", "method_options"]
@@ -54,9 +55,6 @@ NOT_CHOSEN = ""
 PRIVACY = (
     "Gebruik voornamen of schuilnamen. Schrijf in deze app niets over echte cliënten: geen namen, adressen of "
     "nummers. Observaties gaan over de oefening en over jullie eigen werk."
-)
-CSS = widgets.HTML(
-    f"<style>{PANEL_CSS}\n.wk-intervisie .wk-rollen .widget-dropdown {{ width: 340px; }}</style>"
 )
 
 
@@ -158,7 +156,14 @@ class IntervisieApp:
         self.session_box.add_class("wk-sessie")
         self.session_box.layout.display = "none"
         self.widget = widgets.VBox(
-            [STYLE, CSS, header, self.messages.html, self.panel.tick, self.setup_box, self.session_box]
+            [
+                style_widget("ui/intervisie/intervisie.css"),
+                header,
+                self.messages.html,
+                self.panel.tick,
+                self.setup_box,
+                self.session_box,
+            ]
         )
         self.widget.add_class("wk-app")
         self.widget.add_class("wk-intervisie")

@@ -32,27 +32,7 @@ from wijkteam_kit.intervisie.stappen import StapRunner, klok
 from wijkteam_kit.privacy import privacy_message
 from wijkteam_kit.ui.common.widgets import esc
 
-__all__ = ["PANEL_CSS", "StapPaneel", "method_card_html"]
-
-PANEL_CSS = """
-.wk-klok-tik { display: none !important; }
-.wk-timer { font-size: 17px; padding: 8px 14px; border-left: 8px solid #2e7d32; background: #e8f5e9;
-  border-radius: 4px; margin: 4px 0; }
-.wk-timer .wk-timer-tijd { font-size: 30px; font-weight: bold; font-variant-numeric: tabular-nums; }
-.wk-timer-bijna { border-color: #f9a825; background: #fff8e1; }
-.wk-timer-over { border-color: #c62828; background: #fdecea; }
-.wk-timer-over .wk-timer-tekst { color: #b71c1c; font-weight: 600; }
-.wk-stap-titel h3 { margin: 0.2em 0; }
-.wk-instructie { font-size: 16px; }
-.wk-voortgang { padding-left: 1.4em; margin: 0; }
-.wk-voortgang li { margin: 2px 0; color: #616161; }
-.wk-voortgang li.wk-status-bezig, .wk-voortgang li.wk-status-gepauzeerd { color: #0d47a1; font-weight: 600; }
-.wk-voortgang li.wk-status-klaar { color: #1b5e20; }
-.wk-voortgang li.wk-status-overgeslagen { text-decoration: line-through; }
-.wk-label-afwezig { background: #eceff1; border-radius: 4px; padding: 0 6px; font-size: 12px; }
-.wk-label-stil { background: #ede7f6; border-radius: 4px; padding: 0 6px; font-size: 12px; }
-.wk-dilemmakaart { border: 2px dashed #6a1b9a; border-radius: 8px; padding: 8px 14px; background: #faf5fc; }
-"""
+__all__ = ["StapPaneel", "method_card_html"]
 
 STATUS_TEKST = {
     "wacht": "nog niet",

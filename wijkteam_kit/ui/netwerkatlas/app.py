@@ -37,7 +37,8 @@ from wijkteam_kit.netwerk.graphml import atlas_from_graphml, atlas_to_graphml
 from wijkteam_kit.netwerk.io import atlas_from_casus, atlas_from_json, atlas_to_json, identifier_warnings
 from wijkteam_kit.netwerk.model import Netwerkatlas
 from wijkteam_kit.netwerk.signalen import signals
-from wijkteam_kit.ui.common.widgets import STYLE, LazyStore, MessageBox, download_link, esc, safe
+from wijkteam_kit.ui.common.styles import style_widget
+from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, download_link, esc, safe
 from wijkteam_kit.ui.groepssessie.deelname import SessieDeelname
 from wijkteam_kit.ui.groepssessie.koppeling import netwerk_joined, session_submit_button
 from wijkteam_kit.ui.netwerkatlas.formulieren import ClientForm, EventForm, PersonForm, TieForm
@@ -76,16 +77,6 @@ INSTRUMENTS: dict[str, str] = {
 }
 """The five instruments of the netwerkatlas: key and tab title."""
 
-CSS = widgets.HTML("""<style>
-.wk-atlas { max-width: 1400px; }
-.wk-beeld svg { width: 100%; height: auto; max-height: 78vh; }
-.wk-signalen { margin: 0; padding-left: 0; list-style: none; }
-.wk-signalen li { margin: 4px 0; padding: 6px 10px; border-left: 5px solid #9e9e9e; background: #fafafa; }
-.wk-signalen li.wk-ernst-letop { border-color: #c62828; background: #fdecea; }
-.wk-signalen li.wk-ernst-aandacht { border-color: #f9a825; background: #fff8e1; }
-.wk-signalen li.wk-ernst-sterk { border-color: #2e7d32; background: #e8f5e9; }
-.wk-formulieren { min-width: 360px; max-width: 420px; }
-</style>""")
 DOWNLOAD_HINT = (
     "<span class='wk-klein'>PNG, PDF en SVG van de kaart die je ziet, plus GraphML en egor-tabellen.</span>"
 )
@@ -143,8 +134,16 @@ class NetwerkatlasApp:
         )
         self.sessie.on_join(lambda a, c: netwerk_joined(self, a, c))
         self.widget = widgets.VBox(
-            [STYLE, CSS, header, self.sessie.widget, self.start_bar, self.messages.html, main, self.download_box]
-        )  # fmt: skip
+            [
+                style_widget("ui/netwerkatlas/netwerkatlas.css"),
+                header,
+                self.sessie.widget,
+                self.start_bar,
+                self.messages.html,
+                main,
+                self.download_box,
+            ]
+        )
         self.widget.add_class("wk-app")
         self.widget.add_class("wk-atlas")
         self._set_atlas(Netwerkatlas(), remember=False)

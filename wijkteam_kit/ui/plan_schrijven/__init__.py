@@ -1,7 +1,6 @@
 """The Plan schrijven app: write a plan van aanpak for a casus and ask for feedback."""
 
 from .app import (
-    APP_STYLE,
     PlanSchrijvenApp,
     feedback_html,
     reference_html,
@@ -17,7 +16,6 @@ from .rijen import (
 )
 
 __all__ = [
-    "APP_STYLE",
     "PlanForm",
     "PlanSchrijvenApp",
     "Row",

@@ -37,31 +37,18 @@ from wijkteam_kit.plan.regels import feedback, status_counts, vergelijk_met_refe
 from wijkteam_kit.store.schema import check_display_name
 from wijkteam_kit.store.store import Store
 from wijkteam_kit.ui.common.casus_view import casus_html
-from wijkteam_kit.ui.common.widgets import STYLE, LazyStore, MessageBox, document_links, esc, safe
+from wijkteam_kit.ui.common.styles import style_widget
+from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, document_links, esc, safe
 from wijkteam_kit.ui.groepssessie.deelname import SessieDeelname
 from wijkteam_kit.ui.groepssessie.koppeling import plan_joined, session_submit_button
 from wijkteam_kit.ui.plan_schrijven.formulier import PlanForm
 
-__all__ = ["APP_STYLE", "PlanSchrijvenApp", "feedback_html", "reference_html"]
+__all__ = ["PlanSchrijvenApp", "feedback_html", "reference_html"]
 
 log = logging.getLogger("wijkteam_kit.ui.plan_schrijven")
 NO_CASUS = ""
 STATUS_CLASS = {"in orde": "inorde", "let op": "letop", "ontbreekt": "ontbreekt"}
 STATUS_MARK = {"in orde": "✓ in orde", "let op": "! let op", "ontbreekt": "✗ ontbreekt"}
-APP_STYLE = widgets.HTML("""<style>
-.wk-plan { max-width: 1400px; }
-.wk-plan .widget-button { width: auto; padding: 0 12px; }
-.wk-plan textarea { font-family: inherit; }
-.wk-regel { margin: 5px 0; padding: 6px 10px; border-left: 6px solid #9e9e9e; background: #fafafa; }
-.wk-regel.wk-status-inorde { border-color: #2e7d32; background: #e8f5e9; }
-.wk-regel.wk-status-letop { border-color: #f9a825; background: #fff8e1; }
-.wk-regel.wk-status-ontbreekt { border-color: #c62828; background: #fdecea; }
-.wk-regel .wk-status { font-weight: bold; margin-right: 6px; }
-.wk-zijkant { min-width: 340px; max-width: 460px; position: sticky; top: 8px; max-height: 96vh; overflow-y: auto; }
-.wk-zijkant > * { flex-shrink: 0; }
-.wk-planformulier .wk-kaart > .widget-button { align-self: flex-start; }
-.wk-hint { background: #e3f2fd; border-left: 5px solid #1565c0; padding: 6px 12px; margin: 6px 0; }
-</style>""")
 
 
 def feedback_html(plan: Plan, casus: Casus | None, today: dt.date) -> str:
@@ -156,8 +143,16 @@ class PlanSchrijvenApp:
         self.sessie = SessieDeelname(self._stores, "plan", library=lambda: self.library, environ=environ)
         self.sessie.on_join(lambda a, c: plan_joined(self, a, c))
         self.widget = widgets.VBox(
-            [STYLE, APP_STYLE, header, self.sessie.widget, self.messages.html, self.casus_box, main, self.save_box]
-        )  # fmt: skip
+            [
+                style_widget("ui/plan_schrijven/plan_schrijven.css"),
+                header,
+                self.sessie.widget,
+                self.messages.html,
+                self.casus_box,
+                main,
+                self.save_box,
+            ]
+        )
         self.widget.add_class("wk-app")
         self.widget.add_class("wk-plan")
 

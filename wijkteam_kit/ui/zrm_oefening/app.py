@@ -32,7 +32,8 @@ from wijkteam_kit.casus.model import Casus, load_library
 from wijkteam_kit.errors import WijkteamError
 from wijkteam_kit.privacy import privacy_message
 from wijkteam_kit.ui.common.casus_view import casus_html
-from wijkteam_kit.ui.common.widgets import STYLE, LazyStore, MessageBox, esc, safe
+from wijkteam_kit.ui.common.styles import style_widget
+from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, safe
 from wijkteam_kit.ui.groepssessie.deelname import SessieDeelname
 from wijkteam_kit.ui.groepssessie.koppeling import zrm_joined
 from wijkteam_kit.zrm.assessment import BASIS, Assessment
@@ -78,7 +79,7 @@ class ZrmOefening:
         )
         self.sessie = SessieDeelname(self._stores, "zrm", library=lambda: self.library, environ=environ)
         self.sessie.on_join(lambda a, c: zrm_joined(self, a, c))
-        self.widget = widgets.VBox([STYLE, header, self.sessie.widget, self.messages.html, self.body])
+        self.widget = widgets.VBox([style_widget(), header, self.sessie.widget, self.messages.html, self.body])
         self.widget.add_class("wk-app")
         self._build_choose()
         self._build_score()
