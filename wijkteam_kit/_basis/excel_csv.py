@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -247,14 +248,20 @@ def csv_text(
 
     Examples
     --------
-    >>> csv_text(["id", "naam"], [[1, "Kim, \"de\" Boer"], [2, "-x"]], R_CSV)
-    'id,naam\n1,"Kim, ""de"" Boer"\n2,\'-x\n'
+    >>> csv_text(["id", "naam"], [[1, "Kim, \"de\" Boer"], [2, "-x"], [3, "\rx"]], R_CSV)
+    'id,naam\n1,"Kim, ""de"" Boer"\n2,\'-x\n3,"\'\rx"\n'
     """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=dialect.delimiter, lineterminator=dialect.lineterminator)
-    writer.writerow([cell_text(value, dialect) for value in header])
-    writer.writerows([cell_text(value, dialect) for value in row] for row in rows)
-    return buffer.getvalue()
+    # With "\r\n" as its own line end the writer quotes every cell that holds a "\r" or a "\n"; with "\n"
+    # alone it would leave a lone "\r" bare, and R or Excel would start a new row there.
+    writer = csv.writer(buffer, delimiter=dialect.delimiter, lineterminator="\r\n")
+    lines = []
+    for row in itertools.chain([header], rows):
+        writer.writerow([cell_text(value, dialect) for value in row])
+        lines.append(buffer.getvalue().removesuffix("\r\n") + dialect.lineterminator)
+        buffer.seek(0)
+        buffer.truncate()
+    return "".join(lines)
 
 
 def excel_csv(header: Sequence[object], rows: Iterable[Sequence[object]]) -> bytes:
