@@ -600,7 +600,7 @@ def test_csv_opens_in_dutch_excel(store: Store):
     assert cells["over_id"] == "" and cells["sessie"] == ""
     assert cells["tekst"] == DUTCH_TEXT  # Excel shows the text as typed, newline and all
     assert (cells["score"], cells["aantal"], cells["code"]) == ("3,5", "3", '"3"')
-    assert cells["formule"] == '"=SOM(A1)"'  # never starts with "=": Excel does not run it
+    assert cells["formule"] == "'=SOM(A1)"  # never starts with "=": Excel does not run it
     assert cells["lijst"] == '[1, "ë"]'
 
 

@@ -1,1 +1,1 @@
-"""Plumbing without domain knowledge: YAML source lines, schema messages, the data catalogue."""
+"""Plumbing without domain knowledge: YAML source lines, schema messages, the data catalogue, Excel CSV."""

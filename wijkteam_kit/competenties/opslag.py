@@ -33,12 +33,10 @@ datetime.date(2024, 3, 1)
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
-from collections.abc import Iterable
 from typing import Any
 
+from wijkteam_kit._basis.excel_csv import excel_csv
 from wijkteam_kit.competenties.feedback360 import FeedbackProfile, feedback_profile
 from wijkteam_kit.competenties.frameworks import Framework, load_framework
 from wijkteam_kit.competenties.ontwikkelplan import DevelopmentPlan
@@ -236,20 +234,6 @@ def with_target(team: Team, framework: Framework | str, target: dict[str, float 
     return {**kept, fw.id: {k: float(v) for k, v in target.items() if v}}
 
 
-def _cell(value: object) -> str:
-    """Text for a CSV cell; a leading ``= + - @`` gets an apostrophe so Excel never runs it as a formula."""
-    text = str(value)
-    return "'" + text if text.startswith(("=", "+", "-", "@")) else text
-
-
-def _csv(header: list[str], rows: Iterable[list[object]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")
-
-
 def scan_csv(scan: Scan, framework: Framework | None = None, *, name: str = "") -> bytes:
     r"""One scan as CSV for Dutch Excel (semicolons, UTF-8 with BOM): a row per indicator, then per competence.
 
@@ -264,20 +248,20 @@ def scan_csv(scan: Scan, framework: Framework | None = None, *, name: str = "") 
     ['3,0', 'vakbekwaam', 'gemiddeld 3,0 over 3 van 5 indicatoren']
     """
     fw = load_framework(framework or scan.framework)
-    common = [_cell(name), scan.date.isoformat(), scan.role, fw.id]
+    common = [name, scan.date.isoformat(), scan.role, fw.id]
     rows: list[list[object]] = []
     for comp in fw.competences:
         for ind in comp.indicators:
             answer = scan.answers.get(ind.id)
             value = "" if answer is None or answer.value is None else answer.value
             word = "" if answer is None else SCHAAL.get(answer.value or 0, WEET_IK_NIET)
-            example = "" if answer is None else _cell(answer.example)
-            rows.append([*common, comp.name, ind.id, _cell(ind.text), value, word, example])
+            example = "" if answer is None else answer.example
+            rows.append([*common, comp.name, ind.id, ind.text, value, word, example])
     for score in competence_scores(scan, fw).values():
         value = "" if score.score is None else format_score(score.score)
         rows.append([*common, score.name, "score", "", value, score.phase or "geen score", score.reason])
     header = ["naam", "datum", "rol", "kader", "competentie", "indicator", "vraag", "waarde", "antwoord"]
-    return _csv([*header, "voorbeeld"], rows)
+    return excel_csv([*header, "voorbeeld"], rows)
 
 
 def team_csv(profile: TeamProfile) -> bytes:
@@ -295,7 +279,7 @@ def team_csv(profile: TeamProfile) -> bytes:
     """
     rows = [
         [
-            _cell(member),
+            member,
             profile.framework,
             comp,
             name,
@@ -307,4 +291,4 @@ def team_csv(profile: TeamProfile) -> bytes:
         for c, (comp, name) in enumerate(zip(profile.competences, profile.names, strict=True))
     ]
     header = ["teamlid", "kader", "competentie_id", "competentie", "zelf", "collegas_gemiddeld", "doel"]
-    return _csv(header, rows)
+    return excel_csv(header, rows)

@@ -2,8 +2,9 @@
 
 * :func:`session_csv` — one row per participant (naam, aangemeld, ingeleverd, then the exercise's columns and a
   remark), as a CSV that Dutch Excel opens directly: ``;`` between cells, UTF-8 with BOM, quotes, ``;`` and
-  line breaks inside a cell quoted the standard way. A cell that starts with ``=``, ``+``, ``-`` or ``@`` gets
-  a leading ``'`` so a spreadsheet never runs it as a formula.
+  line breaks inside a cell quoted the standard way. A cell (the header too) that starts with ``=``, ``+``,
+  ``-``, ``@``, a tab or a carriage return gets a leading ``'`` so a spreadsheet never runs it as a formula
+  (:func:`~wijkteam_kit._basis.excel_csv.excel_csv`).
 * :func:`handout_document` — the group result as a :class:`~wijkteam_kit.document.Document`: the casus, the
   session code, the date, the number of participants, and the discussion agenda (ZRM), the most common
   feedback (plan) or the persons most often missed (netwerkatlas). It is handed out to the whole group, so
@@ -26,12 +27,11 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from wijkteam_kit._basis.excel_csv import excel_csv
 from wijkteam_kit.casus.model import Casus
 from wijkteam_kit.document import Alinea, Blok, Document, Kop, Lijst, Tabel, join_dutch
 from wijkteam_kit.groepssessie.analyse import Groep, groep
@@ -49,12 +49,6 @@ if TYPE_CHECKING:
 
 __all__ = ["handout_document", "session_csv"]
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe_cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _exercise_columns(casus: Casus, oefening: str) -> list[str]:
@@ -113,20 +107,20 @@ def session_csv(
     result = groep(casus, sessie.oefening, named, today=today)
     skipped = dict(result.overgeslagen)
     columns = _exercise_columns(casus, sessie.oefening)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(["naam", "aangemeld", "ingeleverd", *columns, "opmerking"])
+    rows: list[list[object]] = []
     for d in deelnames:
         cells = _exercise_cells(result, d.weergavenaam) if d.deelnemer_id in payloads else None
         remark = skipped.get(d.weergavenaam, "") if d.deelnemer_id in payloads else "nog niet ingeleverd"
-        row = [
-            d.weergavenaam,
-            local_time(d.aangemeld),
-            local_time(d.ingeleverd or handed_in.get(d.deelnemer_id)),
-            *(cells or [""] * len(columns)),
-        ]
-        writer.writerow([*map(_safe_cell, row), _safe_cell(remark)])
-    return buffer.getvalue().encode("utf-8-sig")
+        rows.append(
+            [
+                d.weergavenaam,
+                local_time(d.aangemeld),
+                local_time(d.ingeleverd or handed_in.get(d.deelnemer_id)),
+                *(cells or [""] * len(columns)),
+                remark,
+            ]
+        )
+    return excel_csv(["naam", "aangemeld", "ingeleverd", *columns, "opmerking"], rows)
 
 
 # --------------------------------------------------------------------------- handout

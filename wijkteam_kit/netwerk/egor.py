@@ -2,9 +2,12 @@ r"""Export a netwerkatlas as the three tables of the R package egor (ego, alters
 
 egor's ``threefiles_to_egor(egos, alters.df, edges, ID.vars = list(ego = "egoID", alter = "alterID",
 source = "Source", target = "Target"))`` reads them directly. The files are comma-separated UTF-8 (what R's
-``read.csv`` expects). Support functions become 0/1 columns (``ontvangt_praktisch``: the client receives
-practical support from this alter; ``geeft_praktisch``: the client gives it). Frequency is also given as a
-number, ``frequentie_num`` (dagelijks 4 … minder 1), and used as the tie ``weight``.
+``read.csv`` expects, :data:`~wijkteam_kit._basis.excel_csv.R_CSV`); a name or other text that starts like a
+spreadsheet formula (``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading ``'``, as in every
+CSV of the kit, in case someone opens the table in a spreadsheet. Support functions become 0/1 columns
+(``ontvangt_praktisch``: the client receives practical support from this alter; ``geeft_praktisch``: the
+client gives it). Frequency is also given as a number, ``frequentie_num`` (dagelijks 4 … minder 1), and used
+as the tie ``weight``.
 
 Examples
 --------
@@ -25,24 +28,16 @@ casus1,henk,ans,maandelijks,2,steunend,2
 
 from __future__ import annotations
 
-import csv
 import io
 import zipfile
 
+from wijkteam_kit._basis.excel_csv import R_CSV, csv_text
 from wijkteam_kit.netwerk.model import FREQUENTIES, STEUNFUNCTIES, Netwerkatlas
 
 __all__ = ["egor_tables", "egor_zip"]
 
 FREQUENCY_NUMBER = {f: len(FREQUENTIES) - i for i, f in enumerate(FREQUENTIES)}
 """dagelijks 4, wekelijks 3, maandelijks 2, minder 1."""
-
-
-def _csv(header: list[str], rows: list[list[object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
-    return buffer.getvalue()
 
 
 def egor_tables(atlas: Netwerkatlas, ego_id: str = "ego1", *, names: bool = False) -> dict[str, str]:
@@ -53,10 +48,11 @@ def egor_tables(atlas: Netwerkatlas, ego_id: str = "ego1", *, names: bool = Fals
     """
     client = atlas.client
     named = ["naam"] if names else []
-    egos = _csv(
+    egos = csv_text(
         ["egoID", *named, "geslacht", "geboortejaar", "moment", "aantal_alters"],
         [[ego_id, *([client.naam] if names else []), client.geslacht, client.geboortejaar, atlas.moment,
           len(atlas.personen)]],
+        R_CSV,
     )  # fmt: skip
     header = ["egoID", "alterID", *named, "relatie", "sector", "cirkel", "huishouden", "geslacht"]
     header += ["geboortejaar", "overleden", "formeel", "frequentie", "frequentie_num", "kwaliteit"]
@@ -74,14 +70,15 @@ def egor_tables(atlas: Netwerkatlas, ego_id: str = "ego1", *, names: bool = Fals
             row += [int(f in tie.steun_ontvangen) for f in STEUNFUNCTIES]
             row += [int(f in tie.steun_gegeven) for f in STEUNFUNCTIES]
         rows.append(row)
-    alters = _csv(header, rows)
-    ties = _csv(
+    alters = csv_text(header, rows, R_CSV)
+    ties = csv_text(
         ["egoID", "Source", "Target", "frequentie", "frequentie_num", "kwaliteit", "weight"],
         [
             [ego_id, t.van, t.naar, t.frequentie, weight, t.kwaliteit, weight]
             for t in atlas.alter_ties()
             for weight in [FREQUENCY_NUMBER[t.frequentie]]
         ],
+        R_CSV,
     )
     return {"egos.csv": egos, "alters.csv": alters, "alter_ties.csv": ties}
 

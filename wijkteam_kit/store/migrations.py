@@ -10,8 +10,9 @@ plain enough for SQLite and PostgreSQL. The table ``schema_versie`` keeps one ro
 A JSON backup carries its schema number, so a backup of an older version can still be read.
 
 In the CSV, text stays readable in Excel; other values are JSON (a float with a decimal comma, as Dutch
-Excel expects). Text that would read back as something else, or could start an Excel formula, is written
-as a JSON string, so every value comes back unchanged.
+Excel expects). Text that would read back as something else is written as a JSON string. The file is written
+by the kit's one CSV writer (:mod:`wijkteam_kit._basis.excel_csv`): a cell that could start an Excel formula
+gets a leading ``'``, which `read_csv` takes off again, so every value comes back unchanged.
 
 Examples
 --------
@@ -23,8 +24,8 @@ Examples
 >>> with create_engine("sqlite://").begin() as conn:
 ...     migrate(conn, "voorbeeld"), schema_version(conn), migrate(conn, "voorbeeld")
 ([1, 2, 3], 3, [])
->>> encode_cell("Zoë; zegt \"ja\""), encode_cell(3), encode_cell(2.5), encode_cell("3"), encode_cell("=1+1")
-('Zoë; zegt "ja"', '3', '2,5', '"3"', '"=1+1"')
+>>> encode_cell("Zoë; zegt \"ja\""), encode_cell(3), encode_cell(2.5), encode_cell("3")
+('Zoë; zegt "ja"', '3', '2,5', '"3"')
 >>> [decode_cell(c) for c in ("Zoë", "3", "2,5", '"3"', "")]
 [(True, 'Zoë'), (True, 3), (True, 2.5), (True, '3'), (False, None)]
 """
@@ -42,6 +43,7 @@ from typing import Any
 from sqlalchemy import URL, Connection, Engine, create_engine, event, func, inspect, select
 from sqlalchemy.pool import StaticPool
 
+from wijkteam_kit._basis.excel_csv import excel_csv, is_number, number_text, restore
 from wijkteam_kit.errors import StoreError
 from wijkteam_kit.store.exchange import (
     read_deelname,
@@ -84,7 +86,6 @@ CSV_COLUMNS = (
 )
 WRITE_OPTION = "wijkteam_schrijven"  # execution option of a connection that will write
 _OUR_TABLES = ("teams", "deelnemers", "inzendingen")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
 
 
@@ -324,13 +325,15 @@ def decode_cell(text: str) -> tuple[bool, Any]:
 def encode_cell(value: Any) -> str:
     """The cell text of a payload value; ``decode_cell(encode_cell(v)) == (True, v)`` for every JSON value."""
     if isinstance(value, str):
-        if not value.startswith(_FORMULA_START) and decode_cell(value) == (True, value):
-            return value
-        return json.dumps(value, ensure_ascii=False)
+        return value if decode_cell(value) == (True, value) else json.dumps(value, ensure_ascii=False)
     if isinstance(value, float):
-        text = repr(value)
-        return text if "e" in text else text.replace(".", ",")
+        return number_text(value)
     return json.dumps(value, ensure_ascii=False)
+
+
+def _payload_cell(value: Any) -> Any:
+    """A number as itself (the writer keeps ``-1`` a number), any other value as `encode_cell` text."""
+    return value if is_number(value) else encode_cell(value)
 
 
 def _column(key: str) -> str:
@@ -339,25 +342,27 @@ def _column(key: str) -> str:
 
 
 def write_csv(rows: Iterable[dict[str, Any]]) -> bytes:
-    """CSV for Dutch Excel (semicolons, UTF-8 with BOM): the `CSV_COLUMNS`, then one column per payload key.
+    r"""CSV for Dutch Excel (semicolons, UTF-8 with BOM): the `CSV_COLUMNS`, then one column per payload key.
+
+    A cell that could start a formula gets a leading ``'`` (`read_csv` takes it off); a number stays a number.
 
     >>> row = {"id": "x1", "soort": "zrm", "deelnemer_id": "p-abcdef", "weergavenaam": "Zoë",
-    ...        "payload": {"id": 7, "toelichting": "regeling; loopt"}}
-    >>> write_csv([row]).decode("utf-8-sig").splitlines()  # doctest: +NORMALIZE_WHITESPACE
-    ['id;soort;deelnemer_id;weergavenaam;over_id;rol;sessie;aangemaakt;bijgewerkt;payload.id;toelichting',
-     'x1;zrm;p-abcdef;Zoë;;;;;;7;"regeling; loopt"']
+    ...        "payload": {"id": 7, "toelichting": "regeling; loopt", "formule": "=1+1", "verschil": -1}}
+    >>> lines = write_csv([row]).decode("utf-8-sig").splitlines()
+    >>> lines[0].removeprefix(";".join(CSV_COLUMNS))
+    ';payload.id;toelichting;formule;verschil'
+    >>> lines[1]
+    'x1;zrm;p-abcdef;Zoë;;;;;;7;"regeling; loopt";\'=1+1;-1'
     """
     rows = list(rows)
     keys = list(dict.fromkeys(key for row in rows for key in row["payload"]))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([*CSV_COLUMNS, *map(_column, keys)])
+    table = []
     for row in rows:
         fixed = [row.get(c) or "" for c in CSV_COLUMNS]
         fixed[CSV_COLUMNS.index("weergavenaam")] = encode_cell(row.get("weergavenaam") or "")
         payload = row["payload"]
-        writer.writerow([*fixed, *(encode_cell(payload[k]) if k in payload else "" for k in keys)])
-    return buffer.getvalue().encode("utf-8-sig")
+        table.append([*fixed, *(_payload_cell(payload[k]) if k in payload else "" for k in keys)])
+    return excel_csv([*CSV_COLUMNS, *map(_column, keys)], table)
 
 
 def read_csv(data: bytes, soort: str) -> list[tuple[str, dict[str, Any]]]:
@@ -374,7 +379,7 @@ def read_csv(data: bytes, soort: str) -> list[tuple[str, dict[str, Any]]]:
         ) from None
     first = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text), delimiter=";" if ";" in first or "," not in first else ",")
-    header = next(reader, [])
+    header = [restore(cell) for cell in next(reader, [])]
     missing = [c for c in ("id", "deelnemer_id") if c not in header]
     if missing:
         raise StoreError(
@@ -386,7 +391,7 @@ def read_csv(data: bytes, soort: str) -> list[tuple[str, dict[str, Any]]]:
         if not any(cell.strip() for cell in cells):
             continue  # Excel leaves rows of only ;;;
         where = f"CSV-import, regel {reader.line_num}"
-        row = dict(zip(header, cells, strict=False))
+        row = dict(zip(header, map(restore, cells), strict=False))
         if row.get("soort", soort) not in ("", soort):
             raise StoreError(f"{where}: soort {row['soort']!r} hoort niet bij een import als {soort!r}")
         payload = {}
