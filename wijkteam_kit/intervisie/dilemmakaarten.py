@@ -1,8 +1,7 @@
 """Dilemma cards for intervision: the kit's own cards plus the ``dilemmas`` of every casus.
 
 The kit's cards live in ``wijkteam_kit/data/intervisie/dilemmas.yaml`` (validated on load, problems name the
-file and line); :func:`dilemma_cards` adds one card per casus dilemma. :mod:`wijkteam_kit.intervisie`
-re-exports everything here.
+file and line); :func:`dilemma_cards` adds one card per casus dilemma.
 
 Examples
 --------
