@@ -1,7 +1,8 @@
 """The one place user data is saved: SQLite by default, PostgreSQL by URL.
 
 ``store`` (the `Store`), ``schema`` (records, tables, checks), ``location`` (where the database lives),
-``migrations`` (opening and upgrading) and ``exchange`` (backup and CSV).
+``migrations`` (opening and upgrading), ``exchange`` (backup and CSV) and ``group_sessions`` (the queries of
+`wijkteam_kit.groepssessie`).
 
 Examples
 --------
@@ -27,6 +28,26 @@ from .exchange import (
     read_team,
     require_participant,
     submission_rows,
+)
+from .group_sessions import (
+    add_failure,
+    add_participation,
+    add_session,
+    answer_from_row,
+    deelname_row,
+    delete_session,
+    delete_sessions_created_before,
+    failure_count,
+    failure_time,
+    failure_times,
+    free_session_code,
+    participation_by_name,
+    save_answer,
+    session_answers,
+    session_participations,
+    session_row,
+    submission_row,
+    update_session,
 )
 from .location import (
     APP_NAME,
@@ -99,18 +120,29 @@ __all__ = [
     "Store",
     "StoreError",
     "Team",
+    "add_failure",
+    "add_participation",
+    "add_session",
+    "answer_from_row",
     "check_display_name",
     "check_json_object",
     "check_secret",
     "check_session",
     "check_slug",
     "decode_cell",
+    "deelname_row",
     "deelnemers",
     "default_data_dir",
+    "delete_session",
+    "delete_sessions_created_before",
     "encode_cell",
     "error_reason",
     "exists",
     "export_data",
+    "failure_count",
+    "failure_time",
+    "failure_times",
+    "free_session_code",
     "groepssessies",
     "hash_secret",
     "insert_new",
@@ -129,6 +161,7 @@ __all__ = [
     "now_utc",
     "open_engine",
     "open_error",
+    "participation_by_name",
     "read_csv",
     "read_deelname",
     "read_deelnemer",
@@ -137,11 +170,17 @@ __all__ = [
     "read_inzending",
     "read_team",
     "require_participant",
+    "save_answer",
     "schema_versie",
     "schema_version",
     "sessie_deelnames",
+    "session_answers",
+    "session_participations",
+    "session_row",
+    "submission_row",
     "submission_rows",
     "teams",
     "toegangspogingen",
+    "update_session",
     "write_csv",
 ]
