@@ -292,7 +292,13 @@ class Sessies:
                 raise SessieError(GEEN_DEELNEMER)
             now = stamp(self.now())
             record_id, created = save_answer(
-                conn, wanted, deelnemer_id, soort=row.oefening, current=part.inzending_id, payload=text, now=now
+                conn,
+                wanted,
+                deelnemer_id,
+                soort=row.oefening,
+                current=part.inzending_id,
+                payload=text,
+                now=now,
             )
         return Inzending(
             id=record_id,

@@ -169,7 +169,9 @@ def add_participation(
     person = new_participant_id()
     while conn.execute(select(deelnemers.c.id).where(deelnemers.c.id == person)).first():
         person = new_participant_id()
-    conn.execute(insert(deelnemers).values(id=person, weergavenaam=weergavenaam, team=None, aangemaakt=aangemeld))
+    conn.execute(
+        insert(deelnemers).values(id=person, weergavenaam=weergavenaam, team=None, aangemaakt=aangemeld)
+    )
     values = {
         "sessie": code,
         "deelnemer_id": person,

@@ -31,6 +31,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     PrimaryKeyConstraint,
@@ -133,7 +134,9 @@ class Inzending:
         return cls(**{**values, "payload": json.loads(row.payload)})
 
 
-# The current schema (what the migrations in `store_migraties` build), used for queries only.
+# The current schema: what the steps in `wijkteam_kit.store.migrations` build, column by column and index by
+# index (tests/test_store_schema.py compares a database upgraded from version 1 with ``metadata.create_all``).
+# The store queries through these tables; the database itself is always made by the migrations.
 metadata = MetaData()
 schema_versie = Table(
     "schema_versie",
@@ -158,6 +161,7 @@ deelnemers = Table(
     Column("weergavenaam", Text, nullable=False),
     Column("team", Text, ForeignKey("teams.code")),
     Column("aangemaakt", Text, nullable=False),
+    Index("ix_deelnemers_team", "team"),
 )
 inzendingen = Table(
     "inzendingen",
@@ -171,6 +175,9 @@ inzendingen = Table(
     Column("bijgewerkt", Text, nullable=False),
     Column("over_id", Text, ForeignKey("deelnemers.id")),
     Column("rol", Text),
+    Index("ix_inzendingen_soort_deelnemer", "soort", "deelnemer_id"),
+    Index("ix_inzendingen_sessie", "sessie"),
+    Index("ix_inzendingen_soort_over", "soort", "over_id"),
 )
 # Schema 3: group sessions (`wijkteam_kit.groepssessie`). One row per participant per session holds the hashed
 # herstelcode and points at the one submission; ``naam_sleutel`` makes a display name unique within a session.
@@ -186,6 +193,7 @@ groepssessies = Table(
     Column("onthuld", Boolean, nullable=False),
     Column("aangemaakt", Text, nullable=False),
     Column("bijgewerkt", Text, nullable=False),
+    Index("ix_groepssessies_aangemaakt", "aangemaakt"),
 )
 sessie_deelnames = Table(
     "sessie_deelnames",
@@ -200,6 +208,7 @@ sessie_deelnames = Table(
     Column("ingeleverd", Text),
     PrimaryKeyConstraint("sessie", "deelnemer_id"),
     UniqueConstraint("sessie", "naam_sleutel", name="uq_sessie_deelnames_naam"),
+    Index("ix_sessie_deelnames_deelnemer", "deelnemer_id"),
 )
 toegangspogingen = Table(  # failed attempts only, for rate limiting (`wijkteam_kit.groepssessie.limiet`)
     "toegangspogingen",
@@ -209,6 +218,9 @@ toegangspogingen = Table(  # failed attempts only, for rate limiting (`wijkteam_
     Column("pagina", Text, nullable=False),
     Column("adres", Text),
     Column("tijd", Text, nullable=False),
+    Index("ix_toegangspogingen_tijd", "tijd"),
+    Index("ix_toegangspogingen_pagina", "pagina", "tijd"),
+    Index("ix_toegangspogingen_adres", "adres", "tijd"),
 )
 
 
