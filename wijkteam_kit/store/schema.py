@@ -45,6 +45,7 @@ from wijkteam_kit.privacy import find_identifiers
 
 __all__ = [
     "DISPLAY_NAME_MAX",
+    "JSON_DEPTH_MAX",
     "Deelnemer",
     "Inzending",
     "Team",
@@ -74,6 +75,7 @@ __all__ = [
 ]
 
 DISPLAY_NAME_MAX = 60
+JSON_DEPTH_MAX = 100  # lists and dicts inside each other; a network map needs about 5
 TEAM_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: easy to read aloud and type
 PARTICIPANT_ALPHABET = TEAM_CODE_ALPHABET.lower()
 _SLUG = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*")
@@ -386,7 +388,12 @@ def name_key(weergavenaam: str) -> str:
     return " ".join(str(weergavenaam).casefold().split())
 
 
-def _check_json_value(value: Any, where: str) -> None:
+def _check_json_value(value: Any, where: str, depth: int = 0) -> None:
+    if depth > JSON_DEPTH_MAX:
+        raise StoreError(
+            f"{where}: is meer dan {JSON_DEPTH_MAX} lagen diep genest (lijsten of dicts in elkaar); "
+            "zo diep gaat geen oefening"
+        )
     if value is None or isinstance(value, bool | int | str):
         return
     if isinstance(value, float):
@@ -397,13 +404,13 @@ def _check_json_value(value: Any, where: str) -> None:
         return
     if isinstance(value, list | tuple):
         for i, item in enumerate(value):
-            _check_json_value(item, f"{where}[{i}]")
+            _check_json_value(item, f"{where}[{i}]" if depth < 5 else where, depth + 1)
         return
     if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):
                 raise StoreError(f"{where}: sleutel {key!r} moet tekst zijn, geen {type(key).__name__}")
-            _check_json_value(item, f"{where}[{key!r}]")
+            _check_json_value(item, f"{where}[{key!r}]" if depth < 5 else where, depth + 1)
         return
     raise StoreError(
         f"{where}: een {type(value).__name__} kan niet worden opgeslagen; gebruik tekst, getallen, "
