@@ -2,7 +2,7 @@
 
 ``sessies`` (create, join, hand in), ``model`` (records, errors, codes), ``trainer`` (watch, close, reveal,
 delete), ``limiet`` (failed attempts), ``analyse`` (the group picture per exercise) and ``export`` (CSV and
-hand-out). The SQL lives in :mod:`wijkteam_kit.store`.
+hand-out). The SQL lives in :mod:`wijkteam_kit.store.group_sessions`.
 
 Examples
 --------
@@ -36,14 +36,9 @@ from .model import (
     Deelname,
     Groepssessie,
     NieuweSessie,
-    answer_from_row,
-    answers_query,
-    deelname_row,
-    delete_session,
     gone,
     new_secret,
     normalise_code,
-    session_row,
 )
 from .sessies import (
     STANDAARD_LIMIETEN,
@@ -69,17 +64,12 @@ __all__ = [
     "Sessies",
     "TeVeelPogingen",
     "TrainerToegang",
-    "answer_from_row",
-    "answers_query",
-    "deelname_row",
-    "delete_session",
     "gone",
     "handout_document",
     "new_secret",
     "normalise_code",
     "record_failure",
     "session_csv",
-    "session_row",
     "stamp",
     "wait_seconds",
 ]

@@ -6,8 +6,8 @@ the page (one random id per app page), the client address when known, and the ti
 checked, `wait_seconds` counts the failures in the window: per page, per address and in total (see
 `Limieten`). Rows older than the window are deleted whenever a failure is recorded.
 
-All functions work on a connection inside the caller's transaction and take the time as an argument, so
-tests can move a clock.
+The failures are kept by `wijkteam_kit.store` (table ``toegangspogingen``); each function here runs in its
+own transaction of the store and takes the time as an argument, so tests can move a clock.
 
 Examples
 --------
@@ -15,25 +15,22 @@ Examples
 >>> from wijkteam_kit.store import Store
 >>> store, now = Store(":memory:"), datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
 >>> rules = Limieten(venster_seconden=600, per_pagina=2)
->>> with store.transaction("proberen", write=True) as conn:
-...     for minute in (0, 3):
-...         record_failure(conn, "code", "pagina-1", None, now + timedelta(minutes=minute), rules)
-...     later = now + timedelta(minutes=4)
-...     wait_seconds(conn, "pagina-1", None, rules, later), wait_seconds(conn, "pagina-2", None, rules, later)
+>>> for minute in (0, 3):
+...     record_failure(store, "code", "pagina-1", None, now + timedelta(minutes=minute), rules)
+>>> later = now + timedelta(minutes=4)
+>>> wait_seconds(store, "pagina-1", None, rules, later), wait_seconds(store, "pagina-2", None, rules, later)
 (360, 0)
 """
 
 from __future__ import annotations
 
 import math
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Connection, delete, func, insert, select
-
 from wijkteam_kit.errors import WijkteamError
-from wijkteam_kit.store.schema import toegangspogingen
+from wijkteam_kit.store.group_sessions import add_failure, failure_count, failure_time, failure_times
+from wijkteam_kit.store.store import Store
 
 __all__ = ["SOORTEN", "Limieten", "record_failure", "stamp", "wait_seconds"]
 
@@ -74,12 +71,11 @@ def stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def _times(conn: Connection, where: object, start: str) -> list[datetime]:
-    query = select(toegangspogingen.c.tijd).where(where, toegangspogingen.c.tijd >= start)
-    return [datetime.fromisoformat(t) for (t,) in conn.execute(query.order_by(toegangspogingen.c.tijd))]
+def _times(stamps: list[str]) -> list[datetime]:
+    return [datetime.fromisoformat(t) for t in stamps]
 
 
-def wait_seconds(conn: Connection, pagina: str, adres: str | None, limieten: Limieten, now: datetime) -> int:
+def wait_seconds(store: Store, pagina: str, adres: str | None, limieten: Limieten, now: datetime) -> int:
     """0 when this page and address may try now; otherwise the seconds until they may try again."""
     window = timedelta(seconds=limieten.venster_seconden)
     start = stamp(now - window)
@@ -88,34 +84,30 @@ def wait_seconds(conn: Connection, pagina: str, adres: str | None, limieten: Lim
     def until(moment: datetime) -> float:
         return (moment + window - now).total_seconds()
 
+    crowd = None  # the failure after which the total is below the limit again, when it is over it now
+    with store.transaction("het aantal pogingen controleren") as conn:
+        page = _times(failure_times(conn, start, pagina=pagina))
+        address = [] if adres is None else _times(failure_times(conn, start, adres=adres))
+        total = failure_count(conn, start)
+        if total >= limieten.totaal and (page or address):
+            crowd = failure_time(conn, start, total - limieten.totaal) or ""
     waits = []
-    page = _times(conn, toegangspogingen.c.pagina == pagina, start)
-    address = [] if adres is None else _times(conn, toegangspogingen.c.adres == adres, start)
     for times, limit in ((page, limieten.per_pagina), (address, limieten.per_adres)):
         if len(times) >= limit:  # allowed again once enough of the oldest failures left the window
             waits.append(until(times[len(times) - limit]))
-    total = conn.execute(select(func.count()).where(toegangspogingen.c.tijd >= start)).scalar() or 0
-    if total >= limieten.totaal and (page or address):
-        nth = conn.execute(
-            select(toegangspogingen.c.tijd)
-            .where(toegangspogingen.c.tijd >= start)
-            .order_by(toegangspogingen.c.tijd)
-            .offset(total - limieten.totaal)
-            .limit(1)
-        ).scalar()
-        total_ok = until(datetime.fromisoformat(nth)) if nth else 0.0
+    if crowd is not None:
+        total_ok = until(datetime.fromisoformat(crowd)) if crowd else 0.0
         waits.append(min(total_ok, until(max(page + address))))  # the crowd calms down, or own slate clean
     longest = max(waits, default=0.0)
     return max(1, math.ceil(longest)) if longest > 0 else 0
 
 
 def record_failure(
-    conn: Connection, soort: str, pagina: str, adres: str | None, now: datetime, limieten: Limieten
+    store: Store, soort: str, pagina: str, adres: str | None, now: datetime, limieten: Limieten
 ) -> None:
     """Save one failed attempt and delete the ones older than the window."""
     if soort not in SOORTEN:
         raise WijkteamError(f"soort poging: verwacht een van {', '.join(SOORTEN)}, kreeg {soort!r}")
     start = stamp(now - timedelta(seconds=limieten.venster_seconden))
-    conn.execute(delete(toegangspogingen).where(toegangspogingen.c.tijd < start))
-    values = {"id": uuid.uuid4().hex, "soort": soort, "pagina": pagina, "adres": adres, "tijd": stamp(now)}
-    conn.execute(insert(toegangspogingen).values(**values))
+    with store.transaction("een onjuiste poging vastleggen", write=True) as conn:
+        add_failure(conn, soort, pagina, adres, stamp(now), forget_before=start)

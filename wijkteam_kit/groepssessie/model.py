@@ -1,4 +1,4 @@
-"""The parts of group sessions that `wijkteam_kit.groepssessie` builds on: records, errors, codes and row helpers.
+"""The parts of group sessions that `wijkteam_kit.groepssessie` builds on: records, messages and codes.
 
 Use `wijkteam_kit.groepssessie`; everything public here is re-exported there (and named so in messages).
 
@@ -10,23 +10,13 @@ Examples
 
 from __future__ import annotations
 
-import json
 import re
 import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, exists, select
-
 from wijkteam_kit.errors import SessieError
-from wijkteam_kit.store.schema import (
-    TEAM_CODE_ALPHABET,
-    Inzending,
-    deelnemers,
-    groepssessies,
-    inzendingen,
-    sessie_deelnames,
-)
+from wijkteam_kit.store.schema import TEAM_CODE_ALPHABET
 
 __all__ = [
     "OEFENINGEN",
@@ -36,14 +26,9 @@ __all__ = [
     "Deelname",
     "Groepssessie",
     "NieuweSessie",
-    "answer_from_row",
-    "answers_query",
-    "deelname_row",
-    "delete_session",
     "gone",
     "new_secret",
     "normalise_code",
-    "session_row",
 ]
 
 OEFENINGEN: tuple[str, ...] = ("zrm", "netwerkatlas", "plan")
@@ -170,64 +155,8 @@ def new_secret() -> str:
     return "-".join("".join(secrets.choice(_SECRET_ALPHABET) for _ in range(4)) for _ in range(3))
 
 
-def session_row(conn: Connection, code: str, *, lock: str | None = None) -> Any:
-    """The row of session ``code`` or None; ``lock="share"`` or ``"update"`` locks it (PostgreSQL)."""
-    query = select(groepssessies).where(groepssessies.c.code == code)
-    if lock is not None:  # PostgreSQL row lock; SQLite's BEGIN IMMEDIATE already serialises writers
-        query = query.with_for_update(read=lock == "share")
-    return conn.execute(query).first()
-
-
-def deelname_row(conn: Connection, code: str, deelnemer_id: str, *, lock: bool = False) -> Any:
-    """The row of one participant in session ``code`` or None; ``lock=True``: ``SELECT … FOR UPDATE``."""
-    query = select(sessie_deelnames).where(
-        sessie_deelnames.c.sessie == code, sessie_deelnames.c.deelnemer_id == deelnemer_id
-    )
-    return conn.execute(query.with_for_update() if lock else query).first()
-
-
 def gone(code: str) -> SessieError:
     """The error for a session that was deleted while someone was using it."""
     return SessieError(
         f"Sessie {code[:3]}-{code[3:]} bestaat niet meer; misschien heeft de trainer hem verwijderd."
     )
-
-
-def delete_session(conn: Connection, code: str) -> None:
-    """Delete a session, its participations and submissions, and its participants that have nothing else left."""
-    session_row(conn, code, lock="update")  # sessions are always locked first: no deadlock with `submit`
-    ids = list(
-        conn.execute(
-            select(sessie_deelnames.c.deelnemer_id).where(sessie_deelnames.c.sessie == code)
-        ).scalars()
-    )
-    conn.execute(delete(sessie_deelnames).where(sessie_deelnames.c.sessie == code))
-    if ids:
-        mine = (inzendingen.c.sessie == code) & inzendingen.c.deelnemer_id.in_(ids)
-        conn.execute(delete(inzendingen).where(mine))
-        unused = (
-            deelnemers.c.id.in_(ids)
-            & deelnemers.c.team.is_(None)
-            & ~exists().where(inzendingen.c.deelnemer_id == deelnemers.c.id)
-            & ~exists().where(inzendingen.c.over_id == deelnemers.c.id)
-            & ~exists().where(sessie_deelnames.c.deelnemer_id == deelnemers.c.id)
-        )
-        conn.execute(delete(deelnemers).where(unused))
-    conn.execute(delete(groepssessies).where(groepssessies.c.code == code))
-
-
-def answers_query(code: str) -> Any:
-    """Every participation of session ``code`` with its answer (answer columns as ``i_<name>``), joining order."""
-    return (
-        select(*sessie_deelnames.c, *(c.label(f"i_{c.name}") for c in inzendingen.c))
-        .join(inzendingen, inzendingen.c.id == sessie_deelnames.c.inzending_id)
-        .where(sessie_deelnames.c.sessie == code)
-        .order_by(sessie_deelnames.c.aangemeld, sessie_deelnames.c.deelnemer_id)
-    )
-
-
-def answer_from_row(row: Any) -> Inzending:
-    """The answer in a row of `answers_query`."""
-    values = {name: getattr(row, f"i_{name}") for name in Inzending.__dataclass_fields__}
-    return Inzending(**{**values, "payload": json.loads(row.i_payload)})
-

@@ -37,9 +37,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any, NoReturn
 
-from sqlalchemy import insert, select, update
-from sqlalchemy.exc import IntegrityError
-
 from wijkteam_kit.errors import NaamBezet, SessieError, StoreError, TeVeelPogingen
 from wijkteam_kit.groepssessie.limiet import Limieten, record_failure, stamp, wait_seconds
 from wijkteam_kit.groepssessie.model import (
@@ -59,29 +56,30 @@ from wijkteam_kit.groepssessie.model import (
     Deelname,
     Groepssessie,
     NieuweSessie,
-    answers_query,
-    deelname_row,
-    delete_session,
     gone,
     new_secret,
     normalise_code,
-    session_row,
 )
 from wijkteam_kit.groepssessie.trainer import TrainerToegang
+from wijkteam_kit.store.group_sessions import (
+    add_participation,
+    add_session,
+    deelname_row,
+    delete_sessions_created_before,
+    free_session_code,
+    participation_by_name,
+    save_answer,
+    session_answers,
+    session_row,
+    submission_row,
+)
 from wijkteam_kit.store.schema import (
     Inzending,
     check_display_name,
     check_json_object,
     check_secret,
-    deelnemers,
-    groepssessies,
     hash_secret,
-    inzendingen,
     name_key,
-    new_participant_id,
-    new_submission_id,
-    new_team_code,
-    sessie_deelnames,
 )
 from wijkteam_kit.store.store import Store
 
@@ -122,16 +120,14 @@ class Sessies:
     # ---- rate limiting -----------------------------------------------------------------------------------
 
     def _guard(self, client: Client) -> None:
-        with self.store.transaction("het aantal pogingen controleren") as conn:
-            wait = wait_seconds(conn, client.pagina, client.adres, self.limieten, self.now())
+        wait = wait_seconds(self.store, client.pagina, client.adres, self.limieten, self.now())
         if wait:
             raise TeVeelPogingen(wait)
 
     def _fail(
         self, soort: str, client: Client, message: str, error: type[SessieError] = SessieError
     ) -> NoReturn:
-        with self.store.transaction("een onjuiste poging vastleggen", write=True) as conn:
-            record_failure(conn, soort, client.pagina, client.adres, self.now(), self.limieten)
+        record_failure(self.store, soort, client.pagina, client.adres, self.now(), self.limieten)
         raise error(message)
 
     # ---- trainer -----------------------------------------------------------------------------------------
@@ -171,11 +167,8 @@ class Sessies:
             raise SessieError("Trainergeheim: kies minstens 6 tekens, zodat het niet te raden is.")
         hashed, now = hash_secret(secret), stamp(self.now())
         with self.store.transaction("een groepssessie aanmaken", write=True) as conn:
-            code = new_team_code()
-            while session_row(conn, code) is not None:
-                code = new_team_code()
-            sessie = Groepssessie(code, title, casus_id, oefening, "open", False, now, now)
-            conn.execute(insert(groepssessies).values(**sessie.__dict__, geheim_hash=hashed))
+            sessie = Groepssessie(free_session_code(conn), title, casus_id, oefening, "open", False, now, now)
+            add_session(conn, sessie.__dict__, hashed)
         return NieuweSessie(sessie=sessie, geheim=secret)
 
     def as_trainer(self, code: str, geheim: str, *, client: Client) -> TrainerToegang:
@@ -203,14 +196,7 @@ class Sessies:
             raise SessieError(f"Ouder dan: verwacht een heel aantal dagen (0 of meer), kreeg {dagen!r}.")
         cutoff = stamp(self.now() - timedelta(days=dagen))
         with self.store.transaction("oude groepssessies verwijderen", write=True) as conn:
-            codes = list(
-                conn.execute(
-                    select(groepssessies.c.code).where(groepssessies.c.aangemaakt < cutoff)
-                ).scalars()
-            )
-            for code in codes:
-                delete_session(conn, code)
-        return len(codes)
+            return delete_sessions_created_before(conn, cutoff)
 
     # ---- participant -------------------------------------------------------------------------------------
 
@@ -250,11 +236,7 @@ class Sessies:
         key = name_key(name)
         with self.store.transaction("meedoen aan een groepssessie") as conn:
             row = session_row(conn, wanted)
-            taken = conn.execute(
-                select(sessie_deelnames).where(
-                    sessie_deelnames.c.sessie == wanted, sessie_deelnames.c.naam_sleutel == key
-                )
-            ).first()
+            taken = participation_by_name(conn, wanted, key)
         if row is None:
             self._fail("code", client, FOUT_CODE)
         if row.status != "open":
@@ -277,20 +259,10 @@ class Sessies:
             if row.status != "open":
                 raise SessieError(GESLOTEN_MEEDOEN)
             now = stamp(self.now())
-            person = new_participant_id()
-            while conn.execute(select(deelnemers.c.id).where(deelnemers.c.id == person)).first():
-                person = new_participant_id()
-            conn.execute(insert(deelnemers).values(id=person, weergavenaam=name, team=None, aangemaakt=now))
-            deelname = Deelname(wanted, person, name, now, None, None)
-            try:
-                with conn.begin_nested():  # a savepoint: on PostgreSQL the transaction stays usable
-                    conn.execute(
-                        insert(sessie_deelnames).values(
-                            **deelname.__dict__, naam_sleutel=key, herstel_hash=hashed
-                        )
-                    )
-            except IntegrityError:  # the same name joined at the same moment from another page
-                raise NaamBezet(NAAM_BEZET) from None
+            person = add_participation(conn, wanted, name, key, hashed, now)
+            if person is None:  # the same name joined at the same moment from another page: roll back
+                raise NaamBezet(NAAM_BEZET)
+        deelname = Deelname(wanted, person, name, now, None, None)
         return Aanmelding(Groepssessie.from_row(row), deelname, herstelcode=herstel, terug=False)
 
     def submit(self, code: str, deelnemer_id: str, payload: dict[str, Any]) -> Inzending:
@@ -319,28 +291,15 @@ class Sessies:
             if part is None:
                 raise SessieError(GEEN_DEELNEMER)
             now = stamp(self.now())
-            current = None
-            if part.inzending_id is not None:
-                current = conn.execute(
-                    select(inzendingen).where(inzendingen.c.id == part.inzending_id)
-                ).first()
-            if current is not None:
-                where = inzendingen.c.id == current.id
-                conn.execute(update(inzendingen).where(where).values(payload=text, bijgewerkt=now))
-                record_id, created = current.id, current.aangemaakt
-            else:
-                record_id, created = new_submission_id(), now
-                values = {
-                    "id": record_id,
-                    "soort": row.oefening,
-                    "deelnemer_id": deelnemer_id,
-                    "sessie": wanted,
-                }
-                conn.execute(
-                    insert(inzendingen).values(**values, payload=text, aangemaakt=now, bijgewerkt=now)
-                )
-            mine = (sessie_deelnames.c.sessie == wanted) & (sessie_deelnames.c.deelnemer_id == deelnemer_id)
-            conn.execute(update(sessie_deelnames).where(mine).values(inzending_id=record_id, ingeleverd=now))
+            record_id, created = save_answer(
+                conn,
+                wanted,
+                deelnemer_id,
+                soort=row.oefening,
+                current=part.inzending_id,
+                payload=text,
+                now=now,
+            )
         return Inzending(
             id=record_id,
             soort=row.oefening,
@@ -358,8 +317,7 @@ class Sessies:
             part = deelname_row(conn, wanted, deelnemer_id)
             if part is None:
                 raise SessieError(GEEN_DEELNEMER)
-            query = select(inzendingen).where(inzendingen.c.id == part.inzending_id)
-            row = None if part.inzending_id is None else conn.execute(query).first()
+            row = None if part.inzending_id is None else submission_row(conn, part.inzending_id)
         return None if row is None else Inzending.from_row(row)
 
     def group_answers(self, code: str, deelnemer_id: str) -> list[tuple[str, dict[str, Any]]]:
@@ -376,5 +334,5 @@ class Sessies:
                 raise SessieError(GEEN_DEELNEMER)
             if not row.onthuld:
                 raise SessieError(NIET_ONTHULD)
-            rows = conn.execute(answers_query(wanted)).all()
-        return [(r.weergavenaam, json.loads(r.i_payload)) for r in rows]
+            answers = session_answers(conn, wanted)
+        return [(row.weergavenaam, answer.payload) for row, answer in answers]

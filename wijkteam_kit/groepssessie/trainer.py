@@ -21,20 +21,16 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
-
 from wijkteam_kit.groepssessie.limiet import stamp
-from wijkteam_kit.groepssessie.model import (
-    OEFENING_NAMEN,
-    Deelname,
-    Groepssessie,
-    answer_from_row,
-    answers_query,
+from wijkteam_kit.groepssessie.model import OEFENING_NAMEN, Deelname, Groepssessie, gone
+from wijkteam_kit.store.group_sessions import (
     delete_session,
-    gone,
+    session_answers,
+    session_participations,
     session_row,
+    update_session,
 )
-from wijkteam_kit.store.schema import Inzending, groepssessies, sessie_deelnames
+from wijkteam_kit.store.schema import Inzending
 from wijkteam_kit.store.store import Store
 
 __all__ = ["TrainerToegang"]
@@ -78,28 +74,19 @@ class TrainerToegang:
 
     def deelnames(self) -> list[Deelname]:
         """Everyone who joined, in joining order."""
-        query = (
-            select(sessie_deelnames)
-            .where(sessie_deelnames.c.sessie == self.code)
-            .order_by(sessie_deelnames.c.aangemeld, sessie_deelnames.c.deelnemer_id)
-        )
         with self.store.transaction("de deelnemers van een sessie lezen") as conn:
-            return [Deelname.from_row(row) for row in conn.execute(query)]
+            return [Deelname.from_row(row) for row in session_participations(conn, self.code)]
 
     def answers(self) -> list[tuple[Deelname, Inzending]]:
         """Every participant who handed in, with their answer, in joining order."""
         with self.store.transaction("de antwoorden van een sessie lezen") as conn:
-            rows = conn.execute(answers_query(self.code)).all()
-        return [(Deelname.from_row(row), answer_from_row(row)) for row in rows]
+            rows = session_answers(conn, self.code)
+        return [(Deelname.from_row(row), answer) for row, answer in rows]
 
     def _set(self, what: str, **values: Any) -> Groepssessie:
         now = stamp(self._klok())
         with self.store.transaction(what, write=True) as conn:
-            where = groepssessies.c.code == self.code
-            if (
-                conn.execute(update(groepssessies).where(where).values(**values, bijgewerkt=now)).rowcount
-                == 0
-            ):
+            if not update_session(conn, self.code, **values, bijgewerkt=now):
                 raise gone(self.code)
         return self.refresh()
 

@@ -22,11 +22,15 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from sqlalchemy import Column, Connection, Table, and_, insert, select
 
-from wijkteam_kit.errors import StoreError
+from wijkteam_kit._basis.schema import validate_model
+from wijkteam_kit._basis.yamlsource import YamlDocument
+from wijkteam_kit.errors import Problem, ProblemsError, StoreError
 from wijkteam_kit.store.schema import (
     check_display_name,
     check_json_object,
@@ -44,9 +48,16 @@ from wijkteam_kit.store.schema import (
 
 __all__ = [
     "BACKUP_TABLES",
+    "DeelnameRecord",
+    "DeelnemerRecord",
+    "GroepssessieRecord",
+    "InzendingRecord",
+    "TeamRecord",
+    "Timestamp",
     "exists",
     "export_data",
     "insert_new",
+    "problems_error",
     "read_deelname",
     "read_deelnemer",
     "read_groepssessie",
@@ -141,15 +152,140 @@ def _require_session_refs(conn: Connection, row: dict[str, Any], where: str, lab
         raise StoreError(f"{where}: inzending {row['inzending_id']!r} is onbekend in {label}")
 
 
-def _code(value: Any, where: str) -> str:
-    code = str(value or "").strip().upper()
+# ---- the records of a JSON backup ------------------------------------------------------------------------
+
+
+def _checked(check: Callable[[Any], Any], name: str = "") -> AfterValidator:
+    """A pydantic check from a store check: its `StoreError` becomes the Dutch message of a value error."""
+
+    def run(value: Any) -> Any:
+        try:
+            return check(value)
+        except StoreError as exc:
+            raise ValueError(str(exc).removeprefix(f"{name}: ")) from None
+
+    return AfterValidator(run)
+
+
+def _session_code(value: str) -> str:
+    code = value.strip().upper()
     if not _SESSION_CODE.fullmatch(code):
-        raise StoreError(f"{where}: verwacht een sessiecode van 6 letters en cijfers, kreeg {value!r}")
+        raise StoreError(f"verwacht een sessiecode van 6 letters en cijfers, kreeg {value!r}")
     return code
 
 
-def read_groepssessie(item: dict[str, Any], where: str) -> dict[str, Any]:
-    """Column values of one group session in a JSON backup, checked.
+def _json_object(value: dict[str, Any]) -> dict[str, Any]:
+    check_json_object(value, "")
+    return value
+
+
+_Text = Annotated[str, Field(min_length=1)]
+Timestamp = Annotated[str, _checked(lambda value: normalise_timestamp(value, ""))]
+"""An ISO time in a backup, converted to the store's UTC text."""
+_Slug = Annotated[str, _checked(lambda value: check_slug(value, ""))]
+_TeamCode = Annotated[_Text, AfterValidator(normalise_team_code)]
+_SessionCode = Annotated[str, _checked(_session_code)]
+_DisplayName = Annotated[str, _checked(check_display_name)]
+_JsonObject = Annotated[dict[str, Any], _checked(_json_object)]
+
+
+class _Record(BaseModel):
+    """One record of a backup: exactly the columns an export writes (strict: no other fields, no coercion)."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    def row(self) -> dict[str, Any]:
+        """The column values to insert."""
+        return self.model_dump()
+
+
+class TeamRecord(_Record):
+    """A team in a backup; ``doelprofiel`` is a JSON object (saved as text)."""
+
+    code: _TeamCode
+    naam: _Text
+    geheim_hash: _Text
+    doelprofiel: _JsonObject | None = None
+    aangemaakt: Timestamp
+
+    def row(self) -> dict[str, Any]:
+        """The column values to insert (the target profile as JSON text)."""
+        profile = None if self.doelprofiel is None else check_json_object(self.doelprofiel, "doelprofiel")
+        return {**self.model_dump(), "doelprofiel": profile}
+
+
+class DeelnemerRecord(_Record):
+    """A participant in a backup."""
+
+    id: _Text
+    weergavenaam: _DisplayName
+    team: _TeamCode | None = None
+    aangemaakt: Timestamp
+
+
+class InzendingRecord(_Record):
+    """A submission in a backup (a backup of schema 1 has no ``over_id`` and ``rol``)."""
+
+    id: _Text
+    soort: _Slug
+    deelnemer_id: _Text
+    over_id: _Text | None = None
+    rol: _Slug | None = None
+    sessie: Annotated[str | None, _checked(check_session, "sessie")] = None
+    payload: _JsonObject
+    aangemaakt: Timestamp
+    bijgewerkt: Timestamp
+
+    def row(self) -> dict[str, Any]:
+        """The column values to insert (the payload as JSON text)."""
+        return {**self.model_dump(), "payload": check_json_object(self.payload, "payload")}
+
+
+class GroepssessieRecord(_Record):
+    """A group session in a backup (with the hash of the trainer secret)."""
+
+    code: _SessionCode
+    titel: _Text
+    casus_id: _Text
+    oefening: _Slug
+    geheim_hash: _Text
+    status: Literal["open", "gesloten"]
+    onthuld: bool
+    aangemaakt: Timestamp
+    bijgewerkt: Timestamp
+
+
+class DeelnameRecord(_Record):
+    """A participant of a group session in a backup; ``naam_sleutel`` is computed again from the name."""
+
+    sessie: _SessionCode
+    deelnemer_id: _Text
+    weergavenaam: _DisplayName
+    naam_sleutel: str | None = None
+    herstel_hash: _Text
+    inzending_id: _Text | None = None
+    aangemeld: Timestamp
+    ingeleverd: Timestamp | None = None
+
+    def row(self) -> dict[str, Any]:
+        """The column values to insert (the name key recomputed, as `Sessies.join` makes it)."""
+        return {**self.model_dump(), "naam_sleutel": name_key(self.weergavenaam)}
+
+
+def problems_error(problems: list[Problem]) -> StoreError:
+    """One `StoreError` listing every problem, as `ProblemsError` writes them."""
+    return StoreError(str(ProblemsError(problems)))
+
+
+def _read(model: type[_Record], item: Any, where: str) -> dict[str, Any]:
+    record, problems = validate_model(model, YamlDocument(data=item, source=where))
+    if record is None:
+        raise problems_error(problems)
+    return record.row()
+
+
+def read_groepssessie(item: Any, where: str) -> dict[str, Any]:
+    """Column values of one group session in a JSON backup, checked (`GroepssessieRecord`).
 
     >>> row = read_groepssessie({"code": "abc234", "titel": "Dag 1", "casus_id": "x", "oefening": "zrm",
     ...     "geheim_hash": "scrypt$…", "status": "open", "onthuld": False,
@@ -157,82 +293,33 @@ def read_groepssessie(item: dict[str, Any], where: str) -> dict[str, Any]:
     >>> row["code"], row["onthuld"], row["bijgewerkt"]
     ('ABC234', False, '2024-05-01T12:00:00.000000+00:00')
     """
-    if item.get("status") not in ("open", "gesloten"):
-        raise StoreError(f"{where}, status: verwacht 'open' of 'gesloten', kreeg {item.get('status')!r}")
-    if not isinstance(item.get("onthuld"), bool):
-        raise StoreError(f"{where}, onthuld: verwacht true of false, kreeg {item.get('onthuld')!r}")
-    return {
-        "code": _code(item.get("code"), f"{where}, code"),
-        "titel": _text(item, "titel", where),
-        "casus_id": _text(item, "casus_id", where),
-        "oefening": check_slug(item.get("oefening"), f"{where}, oefening"),
-        "geheim_hash": _text(item, "geheim_hash", where),
-        "status": item["status"],
-        "onthuld": item["onthuld"],
-        "aangemaakt": normalise_timestamp(item.get("aangemaakt"), f"{where}, aangemaakt"),
-        "bijgewerkt": normalise_timestamp(item.get("bijgewerkt"), f"{where}, bijgewerkt"),
-    }
+    return _read(GroepssessieRecord, item, where)
 
 
-def read_deelname(item: dict[str, Any], where: str) -> dict[str, Any]:
-    """Column values of one participant in a group session in a JSON backup, checked (the name key recomputed)."""
-    name = check_display_name(item.get("weergavenaam"))
-    handed_in = item.get("ingeleverd")
-    return {
-        "sessie": _code(item.get("sessie"), f"{where}, sessie"),
-        "deelnemer_id": _text(item, "deelnemer_id", where),
-        "weergavenaam": name,
-        "naam_sleutel": name_key(name),
-        "herstel_hash": _text(item, "herstel_hash", where),
-        "inzending_id": _text(item, "inzending_id", where, optional=True),
-        "aangemeld": normalise_timestamp(item.get("aangemeld"), f"{where}, aangemeld"),
-        "ingeleverd": None if handed_in is None else normalise_timestamp(handed_in, f"{where}, ingeleverd"),
-    }
+def read_deelname(item: Any, where: str) -> dict[str, Any]:
+    """Column values of one participant in a group session in a JSON backup, checked (`DeelnameRecord`)."""
+    return _read(DeelnameRecord, item, where)
 
 
-def _text(item: dict[str, Any], key: str, where: str, *, optional: bool = False) -> str | None:
-    value = item.get(key)
-    if value is None and optional:
-        return None
-    if not isinstance(value, str) or not value:
-        raise StoreError(f"{where}, {key}: verwacht tekst, kreeg {value!r}")
-    return value
+def read_team(item: Any, where: str) -> dict[str, Any]:
+    """Column values of one team in a JSON backup, checked (`TeamRecord`)."""
+    return _read(TeamRecord, item, where)
 
 
-def read_team(item: dict[str, Any], where: str) -> dict[str, Any]:
-    """Column values of one team in a JSON backup, checked."""
-    profile = item.get("doelprofiel")
-    return {
-        "code": normalise_team_code(_text(item, "code", where) or ""),
-        "naam": _text(item, "naam", where),
-        "geheim_hash": _text(item, "geheim_hash", where),
-        "doelprofiel": None if profile is None else check_json_object(profile, f"{where}, doelprofiel"),
-        "aangemaakt": normalise_timestamp(item.get("aangemaakt"), f"{where}, aangemaakt"),
-    }
+def read_deelnemer(item: Any, where: str) -> dict[str, Any]:
+    """Column values of one participant in a JSON backup, checked (`DeelnemerRecord`)."""
+    return _read(DeelnemerRecord, item, where)
 
 
-def read_deelnemer(item: dict[str, Any], where: str) -> dict[str, Any]:
-    """Column values of one participant in a JSON backup, checked."""
-    team = _text(item, "team", where, optional=True)
-    return {
-        "id": _text(item, "id", where),
-        "weergavenaam": check_display_name(item.get("weergavenaam")),
-        "team": None if team is None else normalise_team_code(team),
-        "aangemaakt": normalise_timestamp(item.get("aangemaakt"), f"{where}, aangemaakt"),
-    }
+def read_inzending(item: Any, where: str) -> dict[str, Any]:
+    """Column values of one submission, checked (`InzendingRecord`).
 
-
-def read_inzending(item: dict[str, Any], where: str) -> dict[str, Any]:
-    """Column values of one submission, checked (an export of schema 1 has no over_id and rol)."""
-    rol = item.get("rol")
-    return {
-        "id": _text(item, "id", where),
-        "soort": check_slug(item.get("soort"), f"{where}, soort"),
-        "deelnemer_id": _text(item, "deelnemer_id", where),
-        "over_id": _text(item, "over_id", where, optional=True),
-        "rol": None if rol is None else check_slug(rol, f"{where}, rol"),
-        "sessie": check_session(item.get("sessie")),
-        "payload": check_json_object(item.get("payload"), f"{where}, payload"),
-        "aangemaakt": normalise_timestamp(item.get("aangemaakt"), f"{where}, aangemaakt"),
-        "bijgewerkt": normalise_timestamp(item.get("bijgewerkt"), f"{where}, bijgewerkt"),
-    }
+    >>> read_inzending({"id": "x", "soort": "zrm", "deelnemer_id": "p-abcdef", "payload": {"a": 1},
+    ...     "aangemaakt": "gisteren", "bijgewerkt": "2024-05-01T12:00:00Z", "kleur": "rood"}, "import")
+    Traceback (most recent call last):
+    ...
+    wijkteam_kit.errors.StoreError: 2 problemen gevonden:
+      - import, veld aangemaakt: verwacht een tijdstip als 2024-05-01T12:00:00+00:00, kreeg 'gisteren'
+      - import, veld kleur: onbekend veld; toegestaan: aangemaakt, bijgewerkt, deelnemer_id, id, over_id, payload, rol, sessie, soort
+    """  # noqa: E501
+    return _read(InzendingRecord, item, where)

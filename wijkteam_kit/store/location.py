@@ -75,4 +75,3 @@ def locate(url: str | Path | None) -> tuple[URL, Path | None, str]:
             "postgresql+psycopg://gebruiker:wachtwoord@server/database"
         ) from None
     return parsed, None, parsed.render_as_string(hide_password=True)
-

@@ -38,19 +38,25 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import URL, Connection, Engine, create_engine, event, func, inspect, select
 from sqlalchemy.pool import StaticPool
 
 from wijkteam_kit._basis.excel_csv import excel_csv, is_number, number_text, restore
+from wijkteam_kit._basis.schema import validate_model
+from wijkteam_kit._basis.yamlsource import YamlDocument
 from wijkteam_kit.errors import StoreError
 from wijkteam_kit.store.exchange import (
-    read_deelname,
-    read_deelnemer,
-    read_groepssessie,
+    DeelnameRecord,
+    DeelnemerRecord,
+    GroepssessieRecord,
+    InzendingRecord,
+    TeamRecord,
+    Timestamp,
+    problems_error,
     read_inzending,
-    read_team,
 )
 from wijkteam_kit.store.schema import new_submission_id, now_utc, schema_versie
 
@@ -60,6 +66,7 @@ __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSIE",
     "WRITE_OPTION",
+    "Backup",
     "decode_cell",
     "encode_cell",
     "error_reason",
@@ -265,8 +272,30 @@ def migrate(conn: Connection, where: str) -> list[int]:
 # ---- JSON backup ---------------------------------------------------------------------------------------
 
 
+class Backup(BaseModel):
+    """A JSON backup of `Store.export_json`: its format, schema number, time and the records per table.
+
+    Strict: no other fields, no coercion (``"schema": true`` is no number). A backup of an older schema
+    lacks the tables and columns added since; each table is a list of its records, in the order of import.
+    """
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    formaat: Literal["wijkteam-kit-opslag"]
+    versie: int = Field(alias="schema", ge=1, le=SCHEMA_VERSIE)
+    geexporteerd: Timestamp | None = None
+    teams: list[TeamRecord] = Field(default_factory=list)
+    deelnemers: list[DeelnemerRecord] = Field(default_factory=list)
+    inzendingen: list[InzendingRecord] = Field(default_factory=list)
+    groepssessies: list[GroepssessieRecord] = Field(default_factory=list)
+    sessie_deelnames: list[DeelnameRecord] = Field(default_factory=list)
+
+
 def read_export(text: str) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     """The checked rows of a JSON backup per table, each with its place (``"import: deelnemers[2]"``).
+
+    The whole file is checked against `Backup` first; every problem is named with its record and field
+    (``"import, veld inzendingen[3].payload: …"``), all in one `StoreError`.
 
     >>> read_export('{"formaat": "wijkteam-kit-opslag", "schema": 1, "deelnemers": ['
     ...             '{"id": "p-abcdef", "weergavenaam": "Kim", "aangemaakt": "2024-05-01T12:00:00Z"}]}')
@@ -274,33 +303,34 @@ def read_export(text: str) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     {'teams': [], 'deelnemers': [('import: deelnemers[0]', {'id': 'p-abcdef', 'weergavenaam': 'Kim',
       'team': None, 'aangemaakt': '2024-05-01T12:00:00.000000+00:00'})], 'inzendingen': [],
      'groepssessies': [], 'sessie_deelnames': []}
+    >>> read_export('{"formaat": "wijkteam-kit-opslag", "schema": true, "teams": {}}')
+    Traceback (most recent call last):
+    ...
+    wijkteam_kit.errors.StoreError: 2 problemen gevonden:
+      - import, veld schema: verwacht een heel getal, kreeg True
+      - import, veld teams: verwacht een lijst (regels met '- '), kreeg een groep velden
     """
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise StoreError(
+            "import: dit bestand is te diep genest om te lezen (lijsten of dicts in elkaar); "
+            "het is geen back-up van wijkteam-kit"
+        ) from None
     except ValueError as exc:
         raise StoreError(f"import: dit is geen geldige JSON ({exc})") from exc
     if not isinstance(data, dict) or data.get("formaat") != EXPORT_FORMAT:
         raise StoreError(f'import: verwacht een back-up van wijkteam-kit (met "formaat": {EXPORT_FORMAT!r})')
-    if not isinstance(data.get("schema"), int) or data["schema"] > SCHEMA_VERSIE:
-        raise _newer("import: deze back-up", data.get("schema"))
-    plan = {}
-    for key, values in (
-        ("teams", read_team),
-        ("deelnemers", read_deelnemer),
-        ("inzendingen", read_inzending),
-        ("groepssessies", read_groepssessie),
-        ("sessie_deelnames", read_deelname),
-    ):
-        items = data.get(key, [])
-        if not isinstance(items, list):
-            raise StoreError(f"import: {key}: verwacht een lijst, kreeg {type(items).__name__}")
-        plan[key] = []
-        for i, item in enumerate(items):
-            where = f"import: {key}[{i}]"
-            if not isinstance(item, dict):
-                raise StoreError(f"{where}: verwacht een object, kreeg {item!r}")
-            plan[key].append((where, values(item, where)))
-    return plan
+    version = data.get("schema")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSIE:
+        raise _newer("import: deze back-up", version)  # before the fields: a newer backup may have more
+    backup, problems = validate_model(Backup, YamlDocument(data=data, source="import"))
+    if backup is None:
+        raise problems_error(problems)
+    return {
+        table: [(f"import: {table}[{i}]", record.row()) for i, record in enumerate(getattr(backup, table))]
+        for table in ("teams", "deelnemers", "inzendingen", "groepssessies", "sessie_deelnames")
+    }
 
 
 # ---- Excel CSV -----------------------------------------------------------------------------------------
@@ -399,7 +429,7 @@ def read_csv(data: bytes, soort: str) -> list[tuple[str, dict[str, Any]]]:
             present, value = decode_cell(cell)
             if present and column not in CSV_COLUMNS:
                 payload[column.removeprefix("payload.")] = value
-        item = {c: row.get(c) or None for c in CSV_COLUMNS}
+        item = {c: row.get(c) or None for c in CSV_COLUMNS if c != "weergavenaam"}  # only for reading
         item.update(id=item["id"] or new_submission_id(), soort=soort, payload=payload)
         item.update({c: item[c] or now for c in ("aangemaakt", "bijgewerkt")})
         rows.append((where, read_inzending(item, where)))

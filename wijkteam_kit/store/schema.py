@@ -31,6 +31,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     PrimaryKeyConstraint,
@@ -44,6 +45,7 @@ from wijkteam_kit.privacy import find_identifiers
 
 __all__ = [
     "DISPLAY_NAME_MAX",
+    "JSON_DEPTH_MAX",
     "Deelnemer",
     "Inzending",
     "Team",
@@ -73,6 +75,7 @@ __all__ = [
 ]
 
 DISPLAY_NAME_MAX = 60
+JSON_DEPTH_MAX = 100  # lists and dicts inside each other; a network map needs about 5
 TEAM_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: easy to read aloud and type
 PARTICIPANT_ALPHABET = TEAM_CODE_ALPHABET.lower()
 _SLUG = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*")
@@ -133,7 +136,9 @@ class Inzending:
         return cls(**{**values, "payload": json.loads(row.payload)})
 
 
-# The current schema (what the migrations in `store_migraties` build), used for queries only.
+# The current schema: what the steps in `wijkteam_kit.store.migrations` build, column by column and index by
+# index (tests/test_store_schema.py compares a database upgraded from version 1 with ``metadata.create_all``).
+# The store queries through these tables; the database itself is always made by the migrations.
 metadata = MetaData()
 schema_versie = Table(
     "schema_versie",
@@ -158,6 +163,7 @@ deelnemers = Table(
     Column("weergavenaam", Text, nullable=False),
     Column("team", Text, ForeignKey("teams.code")),
     Column("aangemaakt", Text, nullable=False),
+    Index("ix_deelnemers_team", "team"),
 )
 inzendingen = Table(
     "inzendingen",
@@ -171,6 +177,9 @@ inzendingen = Table(
     Column("bijgewerkt", Text, nullable=False),
     Column("over_id", Text, ForeignKey("deelnemers.id")),
     Column("rol", Text),
+    Index("ix_inzendingen_soort_deelnemer", "soort", "deelnemer_id"),
+    Index("ix_inzendingen_sessie", "sessie"),
+    Index("ix_inzendingen_soort_over", "soort", "over_id"),
 )
 # Schema 3: group sessions (`wijkteam_kit.groepssessie`). One row per participant per session holds the hashed
 # herstelcode and points at the one submission; ``naam_sleutel`` makes a display name unique within a session.
@@ -186,6 +195,7 @@ groepssessies = Table(
     Column("onthuld", Boolean, nullable=False),
     Column("aangemaakt", Text, nullable=False),
     Column("bijgewerkt", Text, nullable=False),
+    Index("ix_groepssessies_aangemaakt", "aangemaakt"),
 )
 sessie_deelnames = Table(
     "sessie_deelnames",
@@ -200,6 +210,7 @@ sessie_deelnames = Table(
     Column("ingeleverd", Text),
     PrimaryKeyConstraint("sessie", "deelnemer_id"),
     UniqueConstraint("sessie", "naam_sleutel", name="uq_sessie_deelnames_naam"),
+    Index("ix_sessie_deelnames_deelnemer", "deelnemer_id"),
 )
 toegangspogingen = Table(  # failed attempts only, for rate limiting (`wijkteam_kit.groepssessie.limiet`)
     "toegangspogingen",
@@ -209,6 +220,9 @@ toegangspogingen = Table(  # failed attempts only, for rate limiting (`wijkteam_
     Column("pagina", Text, nullable=False),
     Column("adres", Text),
     Column("tijd", Text, nullable=False),
+    Index("ix_toegangspogingen_tijd", "tijd"),
+    Index("ix_toegangspogingen_pagina", "pagina", "tijd"),
+    Index("ix_toegangspogingen_adres", "adres", "tijd"),
 )
 
 
@@ -374,7 +388,12 @@ def name_key(weergavenaam: str) -> str:
     return " ".join(str(weergavenaam).casefold().split())
 
 
-def _check_json_value(value: Any, where: str) -> None:
+def _check_json_value(value: Any, where: str, depth: int = 0) -> None:
+    if depth > JSON_DEPTH_MAX:
+        raise StoreError(
+            f"{where}: is meer dan {JSON_DEPTH_MAX} lagen diep genest (lijsten of dicts in elkaar); "
+            "zo diep gaat geen oefening"
+        )
     if value is None or isinstance(value, bool | int | str):
         return
     if isinstance(value, float):
@@ -385,13 +404,13 @@ def _check_json_value(value: Any, where: str) -> None:
         return
     if isinstance(value, list | tuple):
         for i, item in enumerate(value):
-            _check_json_value(item, f"{where}[{i}]")
+            _check_json_value(item, f"{where}[{i}]" if depth < 5 else where, depth + 1)
         return
     if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):
                 raise StoreError(f"{where}: sleutel {key!r} moet tekst zijn, geen {type(key).__name__}")
-            _check_json_value(item, f"{where}[{key!r}]")
+            _check_json_value(item, f"{where}[{key!r}]" if depth < 5 else where, depth + 1)
         return
     raise StoreError(
         f"{where}: een {type(value).__name__} kan niet worden opgeslagen; gebruik tekst, getallen, "
