@@ -1,8 +1,8 @@
 """The house rules of ../shared/ARCHITECTURE.md that import-linter does not check itself.
 
 The floors (core < draw < ui < app) are import contracts in pyproject.toml, run by ``lint-imports`` in .ci/run.
-These tests keep that contract complete and check the rest: one place for SQL, no shared private names, a small
-top level.
+These tests keep that contract complete and check the rest: no shared private names, a small top level, a face
+per package. (One place for SQL: tests/test_store_schema.py.)
 """
 
 import ast
@@ -53,19 +53,6 @@ def test_a_small_top_level():
     modules = [p for p in PACKAGE.glob("*.py") if p.name != "__init__.py"]
     assert len(modules) <= 12, sorted(p.name for p in modules)
 
-
-def test_only_the_store_talks_sql():
-    offenders = [
-        f"{name}: {node.lineno}"
-        for name, path in _modules().items()
-        if not name.startswith("wijkteam_kit.store")
-        for node in _imports(path)
-        if any(
-            mod == "sqlalchemy" or mod.startswith("sqlalchemy.")
-            for mod in ([a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""])
-        )
-    ]
-    assert offenders == []
 
 
 def test_no_module_imports_another_modules_private_names():

@@ -25,7 +25,6 @@ from wijkteam_kit.store import (
     Store,
     Team,
     default_data_dir,
-    metadata,
     new_participant_id,
 )
 
@@ -428,12 +427,6 @@ def test_migration_from_version_1_keeps_sqlite_column_order(db: Path):
     assert _columns(db, "inzendingen")[:9] == [
         "id", "soort", "deelnemer_id", "sessie", "payload", "aangemaakt", "bijgewerkt", "over_id", "rol",
     ]  # fmt: skip
-
-
-def test_fresh_database_matches_the_table_definitions(store_url: str):
-    Store(store_url).close()
-    for name, table in metadata.tables.items():
-        assert sorted(_columns(store_url, name)) == sorted(c.name for c in table.columns), name
 
 
 def test_newer_schema_refused(store_url: str):

@@ -140,4 +140,4 @@ def test_only_the_store_talks_sql():
         and any(name.split(".")[0] in ("sqlalchemy", "sqlite3", "psycopg") for name in _imports(path))
     )
     assert outside == []
-    assert "sqlalchemy" in _imports(PACKAGE / "store" / "group_sessions.py")  # the check does see imports
+    assert "sqlalchemy" in _imports(PACKAGE / "store" / "groepssessies.py")  # the check does see imports

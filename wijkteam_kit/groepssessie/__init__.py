@@ -2,7 +2,7 @@
 
 ``sessies`` (create, join, hand in), ``model`` (records, errors, codes), ``trainer`` (watch, close, reveal,
 delete), ``limiet`` (failed attempts), ``analyse`` (the group picture per exercise) and ``export`` (CSV and
-hand-out). The SQL lives in :mod:`wijkteam_kit.store.group_sessions`.
+hand-out). The SQL lives in :mod:`wijkteam_kit.store.groepssessies`.
 
 Examples
 --------

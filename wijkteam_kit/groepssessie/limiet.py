@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from wijkteam_kit.errors import WijkteamError
-from wijkteam_kit.store.group_sessions import add_failure, failure_count, failure_time, failure_times
+from wijkteam_kit.store.groepssessies import add_failure, failure_count, failure_time, failure_times
 from wijkteam_kit.store.store import Store
 
 __all__ = ["SOORTEN", "Limieten", "record_failure", "stamp", "wait_seconds"]

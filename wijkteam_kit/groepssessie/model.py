@@ -1,6 +1,6 @@
 """The parts of group sessions that `wijkteam_kit.groepssessie` builds on: records, messages and codes.
 
-Use `wijkteam_kit.groepssessie`; everything public here is re-exported there (and named so in messages).
+The package face `wijkteam_kit.groepssessie` gathers these with the rest of the package.
 
 Examples
 --------

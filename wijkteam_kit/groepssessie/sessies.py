@@ -61,7 +61,7 @@ from wijkteam_kit.groepssessie.model import (
     normalise_code,
 )
 from wijkteam_kit.groepssessie.trainer import TrainerToegang
-from wijkteam_kit.store.group_sessions import (
+from wijkteam_kit.store.groepssessies import (
     add_participation,
     add_session,
     deelname_row,

@@ -1,7 +1,7 @@
 """The trainer's side of a group session: watch who joined, close, reveal, export and delete.
 
 A `TrainerToegang` is made by `wijkteam_kit.groepssessie.Sessies.as_trainer` after the trainer secret was
-checked; it is re-exported there.
+checked.
 
 Examples
 --------
@@ -23,7 +23,7 @@ from typing import Any
 
 from wijkteam_kit.groepssessie.limiet import stamp
 from wijkteam_kit.groepssessie.model import OEFENING_NAMEN, Deelname, Groepssessie, gone
-from wijkteam_kit.store.group_sessions import (
+from wijkteam_kit.store.groepssessies import (
     delete_session,
     session_answers,
     session_participations,

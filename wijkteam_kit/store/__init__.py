@@ -1,7 +1,7 @@
 """The one place user data is saved: SQLite by default, PostgreSQL by URL.
 
 ``store`` (the `Store`), ``schema`` (records, tables, checks), ``location`` (where the database lives),
-``migrations`` (opening and upgrading), ``exchange`` (backup and CSV) and ``group_sessions`` (the queries of
+``migrations`` (opening and upgrading), ``exchange`` (backup and CSV) and ``groepssessies`` (the queries of
 `wijkteam_kit.groepssessie`).
 
 Examples
@@ -36,7 +36,7 @@ from .exchange import (
     require_participant,
     submission_rows,
 )
-from .group_sessions import (
+from .groepssessies import (
     add_failure,
     add_participation,
     add_session,
