@@ -44,13 +44,13 @@ import nbformat
 
 from wijkteam_kit.app.serve import free_port, voila_arguments, wait_until_serving
 from wijkteam_kit.casus import default_library_dir, load_library
-from wijkteam_kit.groepssessie import Client, Sessies
+from wijkteam_kit.groepssessie import Client, Groepssessies
 from wijkteam_kit.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - same browser launch as the tests
-from tests.test_browser_sessie_last import session_rows  # noqa: E402 - the same check as the test
+from tests.test_browser_groepssessie_last import session_rows  # noqa: E402 - the same check as the test
 
 CASUS_ID = "administratie-taal"
 LONG = 300_000  # ms: 30 kernels starting on 2 cores take a while
@@ -238,7 +238,7 @@ async def run(args, base: str, server: subprocess.Popen, log_path: Path, db: Pat
     casus = next(c for c in load_library() if c.id == CASUS_ID)
     domains = [d.name for d in casus.version().domains]
     with Store(db) as store:
-        nieuw = Sessies(store).create(CASUS_ID, "zrm", titel="Benchmark")
+        nieuw = Groepssessies(store).create(CASUS_ID, "zrm", titel="Benchmark")
     code, n = nieuw.sessie.code, args.pages
     app_url = f"{base}voila/render/zrm_oefening.ipynb?sessie={code}"
     slider_url = f"{base}voila/render/slider.ipynb"
@@ -341,7 +341,7 @@ async def run(args, base: str, server: subprocess.Popen, log_path: Path, db: Pat
         results["load_after_b"] = load()
         results["store"] = check_store(db, code, results["joined"], expected)
         with Store(db) as store:
-            answers = Sessies(store).as_trainer(code, nieuw.geheim, client=Client("benchmark")).answers()
+            answers = Groepssessies(store).as_trainer(code, nieuw.geheim, client=Client("benchmark")).answers()
         results["trainer_answers"] = len(answers)
 
         # (c) memory, the pages still open

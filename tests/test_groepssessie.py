@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 
 from wijkteam_kit.app.cli import main as cli_main
-from wijkteam_kit.errors import NaamBezet, SessieError, TeVeelPogingen
-from wijkteam_kit.groepssessie.sessies import OEFENINGEN, Client, Limieten, Sessies, normalise_code
+from wijkteam_kit.errors import GroepssessieError, NaamBezet, TeVeelPogingen
+from wijkteam_kit.groepssessie.sessies import OEFENINGEN, Client, Groepssessies, Limieten, normalise_code
 from wijkteam_kit.store import MIGRATIONS, SCHEMA_VERSIE, Store
 from wijkteam_kit.store.schema import (
     TEAM_CODE_ALPHABET,
@@ -52,8 +52,8 @@ def klok() -> Klok:
 
 
 @pytest.fixture()
-def sessies(store, klok) -> Sessies:
-    return Sessies(store, klok=klok)
+def sessies(store, klok) -> Groepssessies:
+    return Groepssessies(store, klok=klok)
 
 
 def _count(store: Store, table, *where) -> int:
@@ -65,7 +65,7 @@ def _count(store: Store, table, *where) -> int:
 
 
 def test_naam_bezet_is_a_sessie_error():
-    assert issubclass(NaamBezet, SessieError)
+    assert issubclass(NaamBezet, GroepssessieError)
 
 
 def test_create_gives_code_and_secret_stored_hashed(store, sessies):
@@ -94,13 +94,13 @@ def test_create_gives_code_and_secret_stored_hashed(store, sessies):
 
 def test_create_refuses_unknown_casus_oefening_and_short_secret(sessies):
     with pytest.raises(
-        SessieError,
+        GroepssessieError,
         match=r"Casus 'bestaat-niet': staat niet in de casusbibliotheek; kies uit .*mantelzorg-dementie",
     ):
         sessies.create("bestaat-niet", "zrm")
-    with pytest.raises(SessieError, match=r"Oefening 'schaken': kies uit zrm, netwerkatlas, plan\."):
+    with pytest.raises(GroepssessieError, match=r"Oefening 'schaken': kies uit zrm, netwerkatlas, plan\."):
         sessies.create(CASUS, "schaken")
-    with pytest.raises(SessieError, match="minstens 6 tekens"):
+    with pytest.raises(GroepssessieError, match="minstens 6 tekens"):
         sessies.create(CASUS, "zrm", geheim="abc")
     assert OEFENINGEN == ("zrm", "netwerkatlas", "plan")
     assert sessies.create(CASUS, "plan", geheim="koffie-om-tien").geheim == "koffie-om-tien"
@@ -109,7 +109,7 @@ def test_create_refuses_unknown_casus_oefening_and_short_secret(sessies):
 def test_normalise_code():
     assert normalise_code(" k7m-q2x ") == "K7MQ2X"
     for bad in ("", "K7MQ2", "K7MQ2XY", "K7M Q2!"):
-        with pytest.raises(SessieError, match="verwacht 6 letters en cijfers"):
+        with pytest.raises(GroepssessieError, match="verwacht 6 letters en cijfers"):
             normalise_code(bad)
 
 
@@ -118,7 +118,7 @@ def test_wrong_code_and_wrong_secret_give_the_same_message(sessies):
     other = "ABCDEF" if nieuw.sessie.code != "ABCDEF" else "GHJKMN"
     messages = []
     for code, secret in ((other, nieuw.geheim), (nieuw.sessie.code, "fout-geheim"), ("x", nieuw.geheim)):
-        with pytest.raises(SessieError) as info:
+        with pytest.raises(GroepssessieError) as info:
             sessies.as_trainer(code, secret, client=Client(f"pagina-{len(messages)}"))
         messages.append(str(info.value))
     assert messages == ["Code of trainergeheim klopt niet."] * 3
@@ -140,7 +140,7 @@ def test_join_and_rejoin_with_herstelcode(store, sessies, klok):
         (stored,) = conn.execute(select(sessie_deelnames.c.herstel_hash)).scalars()
     assert kim.herstelcode not in stored and check_secret(kim.herstelcode, stored)
 
-    with pytest.raises(NaamBezet) as info:  # a SessieError the app answers by asking for the herstelcode
+    with pytest.raises(NaamBezet) as info:  # a GroepssessieError the app answers by asking for the herstelcode
         sessies.join(code, "KIM DE VRIES", client=Client("ander"))
     assert str(info.value) == (
         "Deze naam doet al mee in deze sessie. Vul je herstelcode in of kies een andere naam."
@@ -161,19 +161,19 @@ def test_join_and_rejoin_with_herstelcode(store, sessies, klok):
 )
 def test_join_refuses_identifying_or_empty_names(store, sessies, name, kind):
     code = sessies.create(CASUS, "zrm").sessie.code
-    with pytest.raises(SessieError, match=kind):
+    with pytest.raises(GroepssessieError, match=kind):
         sessies.join(code, name, client=Client("p"))
     assert store.participants() == []
 
 
 def test_join_unknown_and_closed_session(sessies):
     nieuw = sessies.create(CASUS, "zrm")
-    with pytest.raises(SessieError) as info:
+    with pytest.raises(GroepssessieError) as info:
         sessies.join("ZZZ-ZZZ" if nieuw.sessie.code != "ZZZZZZ" else "YYYYYY", "Kim", client=Client("p"))
     assert str(info.value) == "Deze sessiecode kennen we niet. Controleer de code bij je trainer."
     trainer = sessies.as_trainer(nieuw.sessie.code, nieuw.geheim, client=Client("t"))
     assert trainer.close().status == "gesloten"
-    with pytest.raises(SessieError, match="Deze sessie is gesloten; meedoen kan niet meer"):
+    with pytest.raises(GroepssessieError, match="Deze sessie is gesloten; meedoen kan niet meer"):
         sessies.join(nieuw.sessie.code, "Kim", client=Client("p"))
     assert trainer.reopen().open
     assert sessies.join(nieuw.sessie.code, "Kim", client=Client("p")).deelname.weergavenaam == "Kim"
@@ -205,12 +205,12 @@ def test_submit_replaces_and_keeps_one_per_participant(store, sessies, klok):
         "2024-05-01T09:07:00.000000+00:00",
         {"personen": ["Henk", "Els"]},
     )
-    with pytest.raises(SessieError, match="Je doet niet mee aan deze sessie"):
+    with pytest.raises(GroepssessieError, match="Je doet niet mee aan deze sessie"):
         sessies.submit(code, "p-zzzzzz", {"a": 1})
-    with pytest.raises(SessieError, match="kan niet worden opgeslagen"):
+    with pytest.raises(GroepssessieError, match="kan niet worden opgeslagen"):
         sessies.submit(code, kim, {"datum": {1, 2}})
     trainer.close()
-    with pytest.raises(SessieError, match="Deze sessie is gesloten; inleveren of aanpassen kan niet meer"):
+    with pytest.raises(GroepssessieError, match="Deze sessie is gesloten; inleveren of aanpassen kan niet meer"):
         sessies.submit(code, kim, {"personen": []})
     assert sessies.own_submission(code, kim).payload == {"personen": ["Henk", "Els"]}
 
@@ -225,17 +225,17 @@ def test_group_answers_only_after_reveal_and_only_for_participants(sessies, klok
     bo = sessies.join(other, "Bo", client=Client("p3")).deelname.deelnemer_id
     sessies.submit(code, kim, {"financien": 2})
     sessies.submit(code, ali, {"financien": 4})
-    with pytest.raises(SessieError) as info:
+    with pytest.raises(GroepssessieError) as info:
         sessies.group_answers(code, kim)
     assert str(info.value) == "De trainer heeft de groepsuitkomst nog niet gedeeld."
     trainer = sessies.as_trainer(code, nieuw.geheim, client=Client("t"))
     assert trainer.reveal().onthuld is True
     assert sessies.group_answers(code, ali) == [("Kim", {"financien": 2}), ("Ali", {"financien": 4})]
     for outsider in (bo, "p-zzzzzz"):
-        with pytest.raises(SessieError, match="Je doet niet mee aan deze sessie"):
+        with pytest.raises(GroepssessieError, match="Je doet niet mee aan deze sessie"):
             sessies.group_answers(code, outsider)
     assert trainer.hide().onthuld is False
-    with pytest.raises(SessieError, match="nog niet gedeeld"):
+    with pytest.raises(GroepssessieError, match="nog niet gedeeld"):
         sessies.group_answers(code, kim)
 
 
@@ -268,7 +268,7 @@ def test_trainer_lists_exports_and_deletes(store, sessies, klok):
     trainer.delete()
     assert sessies.find(code) is None and store.participants() == [keep]
     assert _count(store, sessie_deelnames) == 0 and store.submissions() == []
-    with pytest.raises(SessieError, match=f"Sessie {code[:3]}-{code[3:]} bestaat niet meer"):
+    with pytest.raises(GroepssessieError, match=f"Sessie {code[:3]}-{code[3:]} bestaat niet meer"):
         trainer.refresh()
 
 
@@ -283,16 +283,16 @@ def test_delete_older_than(store, sessies, klok):
     assert (sessies.find(old), sessies.find(new).code) == (None, new)
     assert store.participants() == [] and store.submissions() == []
     assert sessies.delete_older_than(30) == 0
-    with pytest.raises(SessieError, match="verwacht een heel aantal dagen"):
+    with pytest.raises(GroepssessieError, match="verwacht een heel aantal dagen"):
         sessies.delete_older_than(-1)
 
 
 def test_cli_sessies_opruimen(store_url, capsys):
     with Store(store_url) as store:
-        sessies = Sessies(store, klok=lambda: datetime.now(UTC) - timedelta(days=40))
+        sessies = Groepssessies(store, klok=lambda: datetime.now(UTC) - timedelta(days=40))
         sessies.create(CASUS, "zrm")
         sessies.create(CASUS, "plan")
-        Sessies(store).create(CASUS, "zrm")
+        Groepssessies(store).create(CASUS, "zrm")
     assert cli_main(["sessies", "opruimen", "--ouder-dan", "30", "--database", store_url]) == 0
     assert capsys.readouterr().out == "2 groepssessies verwijderd (aangemaakt meer dan 30 dagen geleden).\n"
     assert cli_main(["sessies", "opruimen", "--ouder-dan", "-3", "--database", store_url]) == 1
@@ -320,12 +320,12 @@ def test_forget_and_delete_submission_keep_sessions_consistent(store, sessies):
 
 
 def test_rate_limit_per_page_with_clock(store, klok):
-    sessies = Sessies(store, klok=klok, limieten=Limieten(venster_seconden=600, per_pagina=3, per_adres=100))
+    sessies = Groepssessies(store, klok=klok, limieten=Limieten(venster_seconden=600, per_pagina=3, per_adres=100))
     code = sessies.create(CASUS, "zrm").sessie.code
     wrong = "ABCDEF" if code != "ABCDEF" else "GHJKMN"
     page = Client("pagina-raden")
     for _ in range(3):
-        with pytest.raises(SessieError, match="kennen we niet"):
+        with pytest.raises(GroepssessieError, match="kennen we niet"):
             sessies.join(wrong, "Kim", client=page)
         klok.later(minutes=1)
     # now 09:03; failures at 09:00, 09:01, 09:02 -> free again at 09:10
@@ -333,7 +333,7 @@ def test_rate_limit_per_page_with_clock(store, klok):
         sessies.join(code, "Kim", client=page)  # even the right code is refused: no oracle
     assert info.value.wacht_seconden == 420
     assert str(info.value) == "Te veel onjuiste pogingen. Probeer het over 7 minuten opnieuw."
-    assert isinstance(info.value, SessieError)
+    assert isinstance(info.value, GroepssessieError)
     assert sessies.join(code, "Kim", client=Client("andere-pagina")).deelname.weergavenaam == "Kim"
     assert _count(store, toegangspogingen) == 3  # refused tries are not recorded
     klok.later(minutes=6, seconds=59)
@@ -345,15 +345,15 @@ def test_rate_limit_per_page_with_clock(store, klok):
 
 def test_rate_limit_counts_herstel_and_trainer_failures_per_address(store, klok):
     rules = Limieten(venster_seconden=600, per_pagina=100, per_adres=4, totaal=1000)
-    sessies = Sessies(store, klok=klok, limieten=rules)
+    sessies = Groepssessies(store, klok=klok, limieten=rules)
     nieuw = sessies.create(CASUS, "zrm")
     code = nieuw.sessie.code
     kim = sessies.join(code, "Kim", client=Client("kim"))
     wrong = "000000" if kim.herstelcode != "000000" else "111111"
     for i in range(2):
-        with pytest.raises(SessieError, match="herstelcode hoort niet"):
+        with pytest.raises(GroepssessieError, match="herstelcode hoort niet"):
             sessies.join(code, "Kim", client=Client(f"h{i}", "192.0.2.9"), herstelcode=wrong)
-        with pytest.raises(SessieError, match="trainergeheim klopt niet"):
+        with pytest.raises(GroepssessieError, match="trainergeheim klopt niet"):
             sessies.as_trainer(code, "geraden", client=Client(f"t{i}", "192.0.2.9"))
     with pytest.raises(TeVeelPogingen):  # a new page on the same address
         sessies.as_trainer(code, nieuw.geheim, client=Client("nieuw", "192.0.2.9"))
@@ -365,11 +365,11 @@ def test_rate_limit_counts_herstel_and_trainer_failures_per_address(store, klok)
 
 def test_rate_limit_total_refuses_only_failing_pages_and_old_rows_are_pruned(store, klok):
     rules = Limieten(venster_seconden=600, per_pagina=10, per_adres=10, totaal=3)
-    sessies = Sessies(store, klok=klok, limieten=rules)
+    sessies = Groepssessies(store, klok=klok, limieten=rules)
     code = sessies.create(CASUS, "zrm").sessie.code
     wrong = "ABCDEF" if code != "ABCDEF" else "GHJKMN"
     for i in range(3):  # three pages on three addresses: a spread-out guessing attack
-        with pytest.raises(SessieError, match="kennen we niet"):
+        with pytest.raises(GroepssessieError, match="kennen we niet"):
             sessies.join(wrong, "X", client=Client(f"aanval-{i}", f"198.51.100.{i}"))
     klok.later(minutes=2)
     with pytest.raises(TeVeelPogingen) as info:
@@ -377,7 +377,7 @@ def test_rate_limit_total_refuses_only_failing_pages_and_old_rows_are_pruned(sto
     assert info.value.wacht_seconden == 480
     assert sessies.join(code, "Kim", client=Client("nieuwe-pagina", "203.0.113.5")).terug is False
     klok.later(minutes=20)
-    with pytest.raises(SessieError, match="kennen we niet"):  # the window passed: a normal answer again
+    with pytest.raises(GroepssessieError, match="kennen we niet"):  # the window passed: a normal answer again
         sessies.join(wrong, "X", client=Client("aanval-0", "198.51.100.0"))
     assert _count(store, toegangspogingen) == 1  # the three old failures were deleted
 
@@ -385,7 +385,7 @@ def test_rate_limit_total_refuses_only_failing_pages_and_old_rows_are_pruned(sto
 def test_limieten_and_client_are_checked():
     with pytest.raises(Exception, match=r"Limieten\.per_pagina: verwacht een heel getal van 1 of meer"):
         Limieten(per_pagina=0)
-    with pytest.raises(SessieError, match=r"Client\.pagina"):
+    with pytest.raises(GroepssessieError, match=r"Client\.pagina"):
         Client("")
 
 
@@ -415,7 +415,7 @@ def test_same_name_joined_while_another_join_is_in_flight(store, store_url, sess
     def join() -> None:
         try:
             results.append(sessies.join(code, "KIM", client=Client("p2")))
-        except SessieError as exc:
+        except GroepssessieError as exc:
             results.append(exc)
 
     try:
@@ -432,22 +432,22 @@ def test_same_name_joined_while_another_join_is_in_flight(store, store_url, sess
     finally:
         raw.close()
     (result,) = results
-    assert isinstance(result, SessieError) and "Deze naam doet al mee in deze sessie" in str(result)
+    assert isinstance(result, GroepssessieError) and "Deze naam doet al mee in deze sessie" in str(result)
     assert _count(store, sessie_deelnames) == 1 and [p.id for p in store.participants()] == ["p-aaaaaa"]
 
 
 def test_threads_racing_for_one_name_and_one_answer(store_url):
     stores = [Store(store_url) for _ in range(6)]
     try:
-        code = Sessies(stores[0]).create(CASUS, "zrm").sessie.code
+        code = Groepssessies(stores[0]).create(CASUS, "zrm").sessie.code
         barrier = threading.Barrier(6)
         joined: list[object] = []
 
         def join(i: int) -> None:
             barrier.wait()
             try:
-                joined.append(Sessies(stores[i]).join(code, "Sam", client=Client(f"p{i}")))
-            except SessieError as exc:
+                joined.append(Groepssessies(stores[i]).join(code, "Sam", client=Client(f"p{i}")))
+            except GroepssessieError as exc:
                 joined.append(exc)
 
         threads = [threading.Thread(target=join, args=(i,)) for i in range(6)]
@@ -455,15 +455,15 @@ def test_threads_racing_for_one_name_and_one_answer(store_url):
             t.start()
         for t in threads:
             t.join(timeout=60)
-        winners = [r for r in joined if not isinstance(r, SessieError)]
+        winners = [r for r in joined if not isinstance(r, GroepssessieError)]
         assert len(joined) == 6 and len(winners) == 1
-        assert all("Deze naam doet al mee" in str(r) for r in joined if isinstance(r, SessieError))
+        assert all("Deze naam doet al mee" in str(r) for r in joined if isinstance(r, GroepssessieError))
         person = winners[0].deelname.deelnemer_id
 
         def submit(i: int) -> None:
             barrier.wait()
             for round_ in range(3):
-                Sessies(stores[i]).submit(code, person, {"thread": i, "ronde": round_})
+                Groepssessies(stores[i]).submit(code, person, {"thread": i, "ronde": round_})
 
         threads = [threading.Thread(target=submit, args=(i,)) for i in range(6)]
         for t in threads:
@@ -472,7 +472,7 @@ def test_threads_racing_for_one_name_and_one_answer(store_url):
             t.join(timeout=60)
         saved = stores[0].submissions(sessie=code)
         assert len(saved) == 1 and saved[0].payload["ronde"] == 2
-        assert Sessies(stores[0]).own_submission(code, person) == saved[0]
+        assert Groepssessies(stores[0]).own_submission(code, person) == saved[0]
         assert _count(stores[0], inzendingen) == 1
     finally:
         for s in stores:
@@ -506,7 +506,7 @@ def test_database_at_version_2_is_migrated(store_url):
             )
         assert versions == [1, 2, 3]
         assert [p.weergavenaam for p in store.participants()] == ["Zoë"]
-        sessies = Sessies(store)
+        sessies = Groepssessies(store)
         code = sessies.create(CASUS, "zrm").sessie.code
         kim = sessies.join(code, "Kim", client=Client("p")).deelname.deelnemer_id
         assert sessies.submit(code, kim, {"a": 1}).payload == {"a": 1}
@@ -520,7 +520,7 @@ def test_store_backup_keeps_sessions(store, sessies):
     kim = sessies.join(code, "Kim", client=Client("p1"))
     sessies.submit(code, kim.deelname.deelnemer_id, {"financien": 3})
     sessies.join(code, "Ali", client=Client("p2"))
-    with pytest.raises(SessieError):
+    with pytest.raises(GroepssessieError):
         sessies.join("ABCDEF" if code != "ABCDEF" else "GHJKMN", "X", client=Client("p3"))
     backup = store.export_json()
     data = json.loads(backup)
@@ -534,7 +534,7 @@ def test_store_backup_keeps_sessions(store, sessies):
             "groepssessies": 1,
             "sessie_deelnames": 2,
         }
-        restored = Sessies(copy)
+        restored = Groepssessies(copy)
         assert restored.find(code) == nieuw.sessie
         trainer = restored.as_trainer(code, nieuw.geheim, client=Client("t"))
         assert [(d.weergavenaam, i.payload) for d, i in trainer.answers()] == [("Kim", {"financien": 3})]

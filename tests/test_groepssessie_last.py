@@ -11,10 +11,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from wijkteam_kit.groepssessie import Client, Sessies
+from wijkteam_kit.groepssessie import Client, Groepssessies
 from wijkteam_kit.store import Store, inzendingen, sessie_deelnames
 
-WORKER = Path(__file__).with_name("_sessie_worker.py")
+WORKER = Path(__file__).with_name("_groepssessie_worker.py")
 ROOT = WORKER.parent.parent
 CASUS = "mantelzorg-dementie"
 N = 30
@@ -38,7 +38,7 @@ def _count(store: Store, table, *where) -> int:
 
 def test_thirty_processes_join_and_submit_at_the_same_moment(store_url, tmp_path):
     with Store(store_url) as store:
-        nieuw = Sessies(store).create(CASUS, "zrm")
+        nieuw = Groepssessies(store).create(CASUS, "zrm")
     code = nieuw.sessie.code
     names = [f"Deelnemer {i:02d}" for i in range(N)]
     start = tmp_path / "start"
@@ -61,7 +61,7 @@ def test_thirty_processes_join_and_submit_at_the_same_moment(store_url, tmp_path
     people = [out.split()[1] for out, _ in results]
     assert len(set(people)) == N
     with Store(store_url) as store:
-        sessies = Sessies(store)
+        sessies = Groepssessies(store)
         trainer = sessies.as_trainer(code, nieuw.geheim, client=Client("dashboard"))
         deelnames = trainer.deelnames()
         assert sorted(d.weergavenaam for d in deelnames) == names
@@ -82,7 +82,7 @@ def test_thirty_processes_join_and_submit_at_the_same_moment(store_url, tmp_path
 
 def test_answers_reported_saved_survive_kill_9(store_url):
     with Store(store_url) as store:
-        code = Sessies(store).create(CASUS, "zrm").sessie.code
+        code = Groepssessies(store).create(CASUS, "zrm").sessie.code
     proc = _worker("stapsgewijs", store_url, code, "Kim", "500")
     reported = 0
     try:
@@ -103,7 +103,7 @@ def test_answers_reported_saved_survive_kill_9(store_url):
         proc.stdout.close()
         proc.stderr.close()
     with Store(store_url) as store:
-        sessies = Sessies(store)
+        sessies = Groepssessies(store)
         saved = sessies.own_submission(code, person)
         answers = saved.payload["antwoorden"]
         assert reported <= len(answers) <= reported + 1  # at most one more committed after the last line

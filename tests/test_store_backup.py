@@ -20,14 +20,14 @@ def store(store_url: str):
 
 def _backup() -> dict[str, Any]:
     """A good backup of a store with a team, participants, submissions and a group session."""
-    from wijkteam_kit.groepssessie import Client, Sessies
+    from wijkteam_kit.groepssessie import Client, Groepssessies
 
     with Store(":memory:") as source:
         code = source.create_team("Team Noord", "koffie-om-tien", {"samenwerken": 4})
         kim = source.add_participant("Kim", team=code)
         for i in range(4):
             source.submit("competentiescan", kim.id, {"durf": i, "tekst": "Zoë"})
-        sessies = Sessies(source)
+        sessies = Groepssessies(source)
         session = sessies.create("mantelzorg-dementie", "zrm").sessie.code
         ali = sessies.join(session, "Ali", client=Client("p1")).deelname.deelnemer_id
         sessies.submit(session, ali, {"financien": 3})

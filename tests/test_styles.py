@@ -17,7 +17,7 @@ from wijkteam_kit.errors import WijkteamError
 from wijkteam_kit.ui.bouwstenen import BouwstenenApp
 from wijkteam_kit.ui.common import SHARED_STYLESHEET, style_widget, stylesheet
 from wijkteam_kit.ui.competentie_scan import CompetentieScan
-from wijkteam_kit.ui.groepssessie import SessieDashboard, SessieDeelname
+from wijkteam_kit.ui.groepssessie import GroepssessieDashboard, GroepssessieDeelname
 from wijkteam_kit.ui.intervisie import IntervisieApp
 from wijkteam_kit.ui.netwerkatlas import NetwerkatlasApp
 from wijkteam_kit.ui.plan_schrijven import PlanSchrijvenApp
@@ -145,7 +145,7 @@ VIEWS: list[tuple[str, Callable[[Path], widgets.Widget], str | None, str]] = [
      "ui/intervisie/intervisie.css", ".wk-intervisie .wk-rollen .widget-dropdown"),
     ("bouwstenen", lambda tmp: BouwstenenApp(tmp / "s.db").widget,
      "ui/bouwstenen/bouwstenen.css", ".wk-bevindingen .wk-soort"),
-    ("dashboard", lambda tmp: SessieDashboard(tmp / "s.db").widget,
+    ("dashboard", lambda tmp: GroepssessieDashboard(tmp / "s.db").widget,
      "ui/groepssessie/groepssessie.css", ".wk-sessie-figuur svg"),
 ]  # fmt: skip
 
@@ -165,7 +165,7 @@ def test_app_views_start_with_the_shared_then_their_own_stylesheet(tmp_path, nam
 
 
 def test_the_session_block_brings_only_its_own_stylesheet():
-    block = SessieDeelname(_sessie_factory, "plan", environ={})
+    block = GroepssessieDeelname(_sessie_factory, "plan", environ={})
     style = block.widget.children[0]
     assert "wk-stijl" in style._dom_classes
     assert ".wk-sessie-banner-tekst {" in style.value and ".wk-sessie-poll { display: none !important; }" in style.value

@@ -22,6 +22,7 @@ __all__ = [
     "CasusError",
     "CompetentieError",
     "DataFileError",
+    "GroepssessieError",
     "IntervisieError",
     "KaartError",
     "NaamBezet",
@@ -29,7 +30,6 @@ __all__ = [
     "PlanError",
     "Problem",
     "ProblemsError",
-    "SessieError",
     "StappenError",
     "StoreError",
     "TeVeelPogingen",
@@ -143,15 +143,15 @@ class CompetentieError(WijkteamError, ValueError):
     """A scan, plan or 360° input that cannot be right: unknown indicator, value off the scale."""
 
 
-class SessieError(WijkteamError):
+class GroepssessieError(WijkteamError):
     """Something about a group session that the user can fix, in Dutch."""
 
 
-class NaamBezet(SessieError):
+class NaamBezet(GroepssessieError):
     """The display name already takes part in the session: the herstelcode is needed (missing or wrong)."""
 
 
-class TeVeelPogingen(SessieError):
+class TeVeelPogingen(GroepssessieError):
     """Too many failed attempts from this page or address; ``wacht_seconden`` until the next try."""
 
     def __init__(self, wacht_seconden: int) -> None:

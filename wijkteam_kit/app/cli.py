@@ -62,12 +62,12 @@ def _cmd_sessies_opruimen(args: argparse.Namespace) -> int:
     0
     """
     from wijkteam_kit.errors import WijkteamError
-    from wijkteam_kit.groepssessie.sessies import Sessies
+    from wijkteam_kit.groepssessie.sessies import Groepssessies
     from wijkteam_kit.store.store import Store
 
     try:
         with Store(args.database) as store:
-            count = Sessies(store).delete_older_than(args.ouder_dan)
+            count = Groepssessies(store).delete_older_than(args.ouder_dan)
     except WijkteamError as exc:
         print(exc, file=sys.stderr)
         return 1

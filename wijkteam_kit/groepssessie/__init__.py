@@ -12,8 +12,8 @@ Examples
 """
 
 from wijkteam_kit.errors import (
+    GroepssessieError,
     NaamBezet,
-    SessieError,
     TeVeelPogingen,
 )
 
@@ -42,7 +42,7 @@ from .model import (
 )
 from .sessies import (
     STANDAARD_LIMIETEN,
-    Sessies,
+    Groepssessies,
 )
 from .trainer import (
     TrainerToegang,
@@ -57,11 +57,11 @@ __all__ = [
     "Client",
     "Deelname",
     "Groepssessie",
+    "GroepssessieError",
+    "Groepssessies",
     "Limieten",
     "NaamBezet",
     "NieuweSessie",
-    "SessieError",
-    "Sessies",
     "TeVeelPogingen",
     "TrainerToegang",
     "gone",

@@ -15,7 +15,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from wijkteam_kit.errors import SessieError
+from wijkteam_kit.errors import GroepssessieError
 from wijkteam_kit.store.schema import TEAM_CODE_ALPHABET
 
 __all__ = [
@@ -57,9 +57,9 @@ class Client:
 
     def __post_init__(self) -> None:
         if not isinstance(self.pagina, str) or not 1 <= len(self.pagina) <= 100:
-            raise SessieError(f"Client.pagina: verwacht een id van 1 tot 100 tekens, kreeg {self.pagina!r}")
+            raise GroepssessieError(f"Client.pagina: verwacht een id van 1 tot 100 tekens, kreeg {self.pagina!r}")
         if self.adres is not None and (not isinstance(self.adres, str) or len(self.adres) > 100):
-            raise SessieError(
+            raise GroepssessieError(
                 f"Client.adres: verwacht een adres van hoogstens 100 tekens, kreeg {self.adres!r}"
             )
 
@@ -130,18 +130,18 @@ class Aanmelding:
 
 
 def normalise_code(text: str) -> str:
-    """A join code as typed, in its stored form; `SessieError` when it is not six letters and digits.
+    """A join code as typed, in its stored form; `GroepssessieError` when it is not six letters and digits.
 
     >>> normalise_code(" abc-234 "), normalise_code("abc 123")
     ('ABC234', 'ABC123')
     >>> normalise_code("AB-12")
     Traceback (most recent call last):
     ...
-    wijkteam_kit.errors.SessieError: Sessiecode 'AB-12': verwacht 6 letters en cijfers, zoals ABC-234.
+    wijkteam_kit.errors.GroepssessieError: Sessiecode 'AB-12': verwacht 6 letters en cijfers, zoals ABC-234.
     """
     code = re.sub(r"[\s-]", "", str(text)).upper()
     if not _CODE.fullmatch(code):
-        raise SessieError(f"Sessiecode {str(text).strip()!r}: verwacht 6 letters en cijfers, zoals ABC-234.")
+        raise GroepssessieError(f"Sessiecode {str(text).strip()!r}: verwacht 6 letters en cijfers, zoals ABC-234.")
     return code
 
 
@@ -155,8 +155,8 @@ def new_secret() -> str:
     return "-".join("".join(secrets.choice(_SECRET_ALPHABET) for _ in range(4)) for _ in range(3))
 
 
-def gone(code: str) -> SessieError:
+def gone(code: str) -> GroepssessieError:
     """The error for a session that was deleted while someone was using it."""
-    return SessieError(
+    return GroepssessieError(
         f"Sessie {code[:3]}-{code[3:]} bestaat niet meer; misschien heeft de trainer hem verwijderd."
     )

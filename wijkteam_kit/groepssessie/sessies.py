@@ -11,7 +11,7 @@ database (`wijkteam_kit.groepssessie.limiet`), because every app page runs in it
 Examples
 --------
 >>> from wijkteam_kit.store import Store
->>> sessies = Sessies(Store(":memory:"))
+>>> sessies = Groepssessies(Store(":memory:"))
 >>> nieuw = sessies.create("mantelzorg-dementie", "zrm", titel="Training dag 1")
 >>> code, page = nieuw.sessie.code, Client(pagina="pagina-van-kim")
 >>> kim = sessies.join(code.lower(), "Kim", client=page)
@@ -22,7 +22,7 @@ Examples
 >>> sessies.group_answers(code, kim.deelname.deelnemer_id)
 Traceback (most recent call last):
 ...
-wijkteam_kit.errors.SessieError: De trainer heeft de groepsuitkomst nog niet gedeeld.
+wijkteam_kit.errors.GroepssessieError: De trainer heeft de groepsuitkomst nog niet gedeeld.
 >>> trainer = sessies.as_trainer(code, nieuw.geheim, client=Client(pagina="dashboard"))
 >>> trainer.reveal().onthuld, sessies.group_answers(code, kim.deelname.deelnemer_id)
 (True, [('Kim', {'financien': 3})])
@@ -37,7 +37,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any, NoReturn
 
-from wijkteam_kit.errors import NaamBezet, SessieError, StoreError, TeVeelPogingen
+from wijkteam_kit.errors import GroepssessieError, NaamBezet, StoreError, TeVeelPogingen
 from wijkteam_kit.groepssessie.limiet import Limieten, record_failure, stamp, wait_seconds
 from wijkteam_kit.groepssessie.model import (
     FOUT_CODE,
@@ -83,13 +83,13 @@ from wijkteam_kit.store.schema import (
 )
 from wijkteam_kit.store.store import Store
 
-__all__ = ["STANDAARD_LIMIETEN", "Sessies"]
+__all__ = ["STANDAARD_LIMIETEN", "Groepssessies"]
 
 STANDAARD_LIMIETEN = Limieten()
 _dummy_hash: list[str] = []  # made once: an unknown code costs as much time as a wrong secret
 
 
-class Sessies:
+class Groepssessies:
     """All group sessions in one store.
 
     Parameters
@@ -125,7 +125,7 @@ class Sessies:
             raise TeVeelPogingen(wait)
 
     def _fail(
-        self, soort: str, client: Client, message: str, error: type[SessieError] = SessieError
+        self, soort: str, client: Client, message: str, error: type[GroepssessieError] = GroepssessieError
     ) -> NoReturn:
         record_failure(self.store, soort, client.pagina, client.adres, self.now(), self.limieten)
         raise error(message)
@@ -138,33 +138,33 @@ class Sessies:
         """A new open session on a casus of the library; the secret is returned once and saved hashed.
 
         >>> from wijkteam_kit.store import Store
-        >>> sessies = Sessies(Store(":memory:"))
+        >>> sessies = Groepssessies(Store(":memory:"))
         >>> nieuw = sessies.create("mantelzorg-dementie", "plan", geheim="koffie-om-tien")
         >>> nieuw.geheim, nieuw.sessie.titel, nieuw.sessie.open, nieuw.sessie.onthuld
         ('koffie-om-tien', 'Plan van Aanpak · Gerda zorgt voor Henk (mantelzorg bij dementie)', True, False)
         >>> sessies.create("bestaat-niet", "zrm")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        wijkteam_kit.errors.SessieError: Casus 'bestaat-niet': staat niet in de casusbibliotheek; kies uit ...
+        wijkteam_kit.errors.GroepssessieError: Casus 'bestaat-niet': staat niet in de casusbibliotheek; kies uit ...
         """
         from wijkteam_kit.casus.model import load_library
 
         if oefening not in OEFENINGEN:
-            raise SessieError(f"Oefening {oefening!r}: kies uit {', '.join(OEFENINGEN)}.")
+            raise GroepssessieError(f"Oefening {oefening!r}: kies uit {', '.join(OEFENINGEN)}.")
         library = {c.id: c for c in load_library()}
         if casus_id not in library:
             choices = ", ".join(sorted(library)) or "(de bibliotheek is leeg)"
-            raise SessieError(f"Casus {casus_id!r}: staat niet in de casusbibliotheek; kies uit {choices}.")
+            raise GroepssessieError(f"Casus {casus_id!r}: staat niet in de casusbibliotheek; kies uit {choices}.")
         title = " ".join(str(titel).split())
         if not title:
             title = f"{OEFENING_NAMEN[oefening]} · {library[casus_id].titel}"[:TITEL_MAX]
         if len(title) > TITEL_MAX:
-            raise SessieError(
+            raise GroepssessieError(
                 f"Titel {title[:20]!r}…: is {len(title)} tekens; het mogen er {TITEL_MAX} zijn."
             )
         secret = new_secret() if geheim is None else str(geheim)
         if len(secret.strip()) < 6:
-            raise SessieError("Trainergeheim: kies minstens 6 tekens, zodat het niet te raden is.")
+            raise GroepssessieError("Trainergeheim: kies minstens 6 tekens, zodat het niet te raden is.")
         hashed, now = hash_secret(secret), stamp(self.now())
         with self.store.transaction("een groepssessie aanmaken", write=True) as conn:
             sessie = Groepssessie(free_session_code(conn), title, casus_id, oefening, "open", False, now, now)
@@ -176,7 +176,7 @@ class Sessies:
         self._guard(client)
         try:
             wanted = normalise_code(code)
-        except SessieError:
+        except GroepssessieError:
             wanted = None
         stored = None
         if wanted is not None:
@@ -193,7 +193,7 @@ class Sessies:
     def delete_older_than(self, dagen: int) -> int:
         """Delete the sessions created more than ``dagen`` days ago (with their answers); returns how many."""
         if not isinstance(dagen, int) or isinstance(dagen, bool) or dagen < 0:
-            raise SessieError(f"Ouder dan: verwacht een heel aantal dagen (0 of meer), kreeg {dagen!r}.")
+            raise GroepssessieError(f"Ouder dan: verwacht een heel aantal dagen (0 of meer), kreeg {dagen!r}.")
         cutoff = stamp(self.now() - timedelta(days=dagen))
         with self.store.transaction("oude groepssessies verwijderen", write=True) as conn:
             return delete_sessions_created_before(conn, cutoff)
@@ -204,7 +204,7 @@ class Sessies:
         """The session with this code, or None (no rate limit and no secrets: use it after joining only)."""
         try:
             wanted = normalise_code(code)
-        except SessieError:
+        except GroepssessieError:
             return None
         with self.store.transaction("een groepssessie lezen") as conn:
             row = session_row(conn, wanted)
@@ -216,7 +216,7 @@ class Sessies:
         """Join a session with a display name; with the herstelcode, come back under a name already joined.
 
         >>> from wijkteam_kit.store import Store
-        >>> sessies = Sessies(Store(":memory:"))
+        >>> sessies = Groepssessies(Store(":memory:"))
         >>> code, page = sessies.create("mantelzorg-dementie", "zrm").sessie.code, Client("pagina-1")
         >>> first = sessies.join(code, "Kim", client=page)
         >>> sessies.join(code, " kim ", client=page)
@@ -232,7 +232,7 @@ class Sessies:
         try:
             name = check_display_name(weergavenaam)
         except StoreError as exc:
-            raise SessieError(str(exc)) from exc
+            raise GroepssessieError(str(exc)) from exc
         key = name_key(name)
         with self.store.transaction("meedoen aan een groepssessie") as conn:
             row = session_row(conn, wanted)
@@ -240,7 +240,7 @@ class Sessies:
         if row is None:
             self._fail("code", client, FOUT_CODE)
         if row.status != "open":
-            raise SessieError(GESLOTEN_MEEDOEN)
+            raise GroepssessieError(GESLOTEN_MEEDOEN)
         if taken is not None:
             typed = re.sub(r"\s", "", str(herstelcode or ""))
             if not typed:
@@ -257,7 +257,7 @@ class Sessies:
             if row is None:
                 raise gone(wanted)
             if row.status != "open":
-                raise SessieError(GESLOTEN_MEEDOEN)
+                raise GroepssessieError(GESLOTEN_MEEDOEN)
             now = stamp(self.now())
             person = add_participation(conn, wanted, name, key, hashed, now)
             if person is None:  # the same name joined at the same moment from another page: roll back
@@ -269,7 +269,7 @@ class Sessies:
         """Hand in (or replace) the one answer of a participant; committed when this returns.
 
         >>> from wijkteam_kit.store import Store
-        >>> sessies = Sessies(Store(":memory:"))
+        >>> sessies = Groepssessies(Store(":memory:"))
         >>> code = sessies.create("mantelzorg-dementie", "zrm").sessie.code
         >>> kim = sessies.join(code, "Kim", client=Client("p1")).deelname.deelnemer_id
         >>> first, second = sessies.submit(code, kim, {"a": 1}), sessies.submit(code, kim, {"a": 2})
@@ -280,16 +280,16 @@ class Sessies:
         try:
             text = check_json_object(payload, "payload")
         except StoreError as exc:
-            raise SessieError(str(exc)) from exc
+            raise GroepssessieError(str(exc)) from exc
         with self.store.transaction("je antwoord inleveren", write=True) as conn:
             row = session_row(conn, wanted, lock="share")  # closing waits until this answer is in
             if row is None:
                 raise gone(wanted)
             if row.status != "open":
-                raise SessieError(GESLOTEN_INLEVEREN)
+                raise GroepssessieError(GESLOTEN_INLEVEREN)
             part = deelname_row(conn, wanted, deelnemer_id, lock=True)  # one submit per participant at a time
             if part is None:
-                raise SessieError(GEEN_DEELNEMER)
+                raise GroepssessieError(GEEN_DEELNEMER)
             now = stamp(self.now())
             record_id, created = save_answer(
                 conn,
@@ -316,7 +316,7 @@ class Sessies:
         with self.store.transaction("je antwoord lezen") as conn:
             part = deelname_row(conn, wanted, deelnemer_id)
             if part is None:
-                raise SessieError(GEEN_DEELNEMER)
+                raise GroepssessieError(GEEN_DEELNEMER)
             row = None if part.inzending_id is None else submission_row(conn, part.inzending_id)
         return None if row is None else Inzending.from_row(row)
 
@@ -331,8 +331,8 @@ class Sessies:
             if row is None:
                 raise gone(wanted)
             if deelname_row(conn, wanted, deelnemer_id) is None:
-                raise SessieError(GEEN_DEELNEMER)
+                raise GroepssessieError(GEEN_DEELNEMER)
             if not row.onthuld:
-                raise SessieError(NIET_ONTHULD)
+                raise GroepssessieError(NIET_ONTHULD)
             answers = session_answers(conn, wanted)
         return [(row.weergavenaam, answer.payload) for row, answer in answers]

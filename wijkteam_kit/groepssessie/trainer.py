@@ -1,13 +1,13 @@
 """The trainer's side of a group session: watch who joined, close, reveal, export and delete.
 
-A `TrainerToegang` is made by `wijkteam_kit.groepssessie.Sessies.as_trainer` after the trainer secret was
+A `TrainerToegang` is made by `wijkteam_kit.groepssessie.Groepssessies.as_trainer` after the trainer secret was
 checked.
 
 Examples
 --------
->>> from wijkteam_kit.groepssessie import Client, Sessies
+>>> from wijkteam_kit.groepssessie import Client, Groepssessies
 >>> from wijkteam_kit.store import Store
->>> sessies = Sessies(Store(":memory:"))
+>>> sessies = Groepssessies(Store(":memory:"))
 >>> nieuw = sessies.create("mantelzorg-dementie", "netwerkatlas")
 >>> trainer = sessies.as_trainer(nieuw.sessie.code, nieuw.geheim, client=Client("dashboard"))
 >>> trainer.reveal().onthuld, trainer.hide().onthuld, trainer.deelnames()
@@ -37,13 +37,13 @@ __all__ = ["TrainerToegang"]
 
 
 class TrainerToegang:
-    """What a trainer may do after giving the secret (made by `Sessies.as_trainer`).
+    """What a trainer may do after giving the secret (made by `Groepssessies.as_trainer`).
 
     Examples
     --------
-    >>> from wijkteam_kit.groepssessie import Client, Sessies
+    >>> from wijkteam_kit.groepssessie import Client, Groepssessies
     >>> from wijkteam_kit.store import Store
-    >>> sessies = Sessies(Store(":memory:"))
+    >>> sessies = Groepssessies(Store(":memory:"))
     >>> nieuw = sessies.create("mantelzorg-dementie", "zrm")
     >>> trainer = sessies.as_trainer(nieuw.sessie.code_weergave, nieuw.geheim, client=Client("dashboard"))
     >>> kim = sessies.join(nieuw.sessie.code, "Kim", client=Client("p1")).deelname
@@ -65,7 +65,7 @@ class TrainerToegang:
         return self.refresh()
 
     def refresh(self) -> Groepssessie:
-        """The session as saved now; `SessieError` when it was deleted."""
+        """The session as saved now; `GroepssessieError` when it was deleted."""
         with self.store.transaction("een groepssessie lezen") as conn:
             row = session_row(conn, self.code)
         if row is None:

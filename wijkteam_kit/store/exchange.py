@@ -268,7 +268,7 @@ class DeelnameRecord(_Record):
     ingeleverd: Timestamp | None = None
 
     def row(self) -> dict[str, Any]:
-        """The column values to insert (the name key recomputed, as `Sessies.join` makes it)."""
+        """The column values to insert (the name key recomputed, as `Groepssessies.join` makes it)."""
         return {**self.model_dump(), "naam_sleutel": name_key(self.weergavenaam)}
 
 

@@ -1,7 +1,7 @@
 """Group analysis of a session: the answers of all participants of one exercise on one casus, compared.
 
 Pure functions, no widgets. The answers arrive as ``(display name, payload)`` pairs (what
-:meth:`wijkteam_kit.groepssessie.Sessies.group_answers` returns); :func:`groep` picks the analysis for the
+:meth:`wijkteam_kit.groepssessie.Groepssessies.group_answers` returns); :func:`groep` picks the analysis for the
 exercise:
 
 * ``"zrm"`` → :class:`ZrmGroep` (:mod:`wijkteam_kit.groepssessie.analyse.zrm`): agreement figures, the discussion

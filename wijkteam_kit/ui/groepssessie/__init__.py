@@ -1,11 +1,11 @@
 """Group sessions in the apps: the trainer's dashboard and the participant's join block."""
 
 from .dashboard import (
-    SessieDashboard,
+    GroepssessieDashboard,
     join_link,
 )
 from .deelname import (
-    SessieDeelname,
+    GroepssessieDeelname,
     client_from_environment,
     code_from_query,
 )
@@ -25,15 +25,15 @@ from .koppeling import (
     zrm_joined,
 )
 from .paneel import (
-    SessiePaneel,
+    GroepssessiePaneel,
     new_tick,
 )
 
 __all__ = [
     "APP_NOTEBOOKS",
-    "SessieDashboard",
-    "SessieDeelname",
-    "SessiePaneel",
+    "GroepssessieDashboard",
+    "GroepssessieDeelname",
+    "GroepssessiePaneel",
     "client_from_environment",
     "code_from_query",
     "empty_map",

@@ -7,7 +7,7 @@ Examples
 --------
 >>> from wijkteam_kit.store import Store
 >>> store = Store(":memory:")
->>> app = SessieDashboard(store)
+>>> app = GroepssessieDashboard(store)
 >>> app.casus_choice.value = "mantelzorg-dementie"
 >>> app.exercise_choice.value = "zrm"
 >>> app.create_button.click()
@@ -32,15 +32,15 @@ from wijkteam_kit import settings
 from wijkteam_kit.casus.model import Casus, load_library
 from wijkteam_kit.errors import WijkteamError
 from wijkteam_kit.groepssessie.model import OEFENING_NAMEN, OEFENINGEN
-from wijkteam_kit.groepssessie.sessies import Sessies
+from wijkteam_kit.groepssessie.sessies import Groepssessies
 from wijkteam_kit.store.store import Store
 from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, safe
 from wijkteam_kit.ui.groepssessie.deelname import client_from_environment
 from wijkteam_kit.ui.groepssessie.groepsbeeld import APP_NOTEBOOKS
-from wijkteam_kit.ui.groepssessie.paneel import SessiePaneel, new_tick
+from wijkteam_kit.ui.groepssessie.paneel import GroepssessiePaneel, new_tick
 
-__all__ = ["SessieDashboard", "join_link"]
+__all__ = ["GroepssessieDashboard", "join_link"]
 
 
 def join_link(request_url: str, oefening: str, code: str) -> str:
@@ -59,7 +59,7 @@ def join_link(request_url: str, oefening: str, code: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, f"{folder}/{notebook}", f"sessie={code}", ""))
 
 
-class SessieDashboard:
+class GroepssessieDashboard:
     """The whole trainer app; ``widget`` is what the notebook displays.
 
     Parameters
@@ -73,12 +73,12 @@ class SessieDashboard:
 
     def __init__(self, store: Store | str | Path | None = None, library: list[Casus] | None = None) -> None:
         self._stores = LazyStore(store)
-        self._sessies: Sessies | None = None
+        self._sessies: Groepssessies | None = None
         self.client = client_from_environment()
         self.library = library if library is not None else load_library()
         self.messages = MessageBox()
-        self.panel: SessiePaneel | None = None
-        self.tick = new_tick()  # on the page from the start: see SessiePaneel
+        self.panel: GroepssessiePaneel | None = None
+        self.tick = new_tick()  # on the page from the start: see GroepssessiePaneel
         guard = safe(self.messages)
 
         self.casus_choice = widgets.Dropdown(
@@ -161,10 +161,10 @@ class SessieDashboard:
         self.widget.add_class("wk-app")
 
     @property
-    def sessies(self) -> Sessies:
+    def sessies(self) -> Groepssessies:
         """The sessions in the app's store (opened at first use)."""
         if self._sessies is None:
-            self._sessies = Sessies(self._stores.get())
+            self._sessies = Groepssessies(self._stores.get())
         return self._sessies
 
     @staticmethod
@@ -186,7 +186,7 @@ class SessieDashboard:
     def _show(self, access) -> None:
         if self.panel is not None:
             self.panel.stop()
-        self.panel = SessiePaneel(
+        self.panel = GroepssessiePaneel(
             access, self._casus(access.sessie.casus_id), on_deleted=self._on_deleted, tick=self.tick
         )
         self.body.children = [self.panel.widget]

@@ -1,19 +1,19 @@
 """Take part in a group session from an exercise app: join with code and name, hand in, see the group picture.
 
-The three exercise apps (ZRM, netwerkatlas, plan) put a :class:`SessieDeelname` block at the top. Without a
+The three exercise apps (ZRM, netwerkatlas, plan) put a :class:`GroepssessieDeelname` block at the top. Without a
 session code nothing changes in the app. With one, the participant joins (code + display name, and the
 herstelcode when the name is already taken), the app opens the session's casus, the app's own hand-in button
-also calls :meth:`SessieDeelname.submit`, and after handing in the block polls (an ``ipywidgets.Play`` ticking
+also calls :meth:`GroepssessieDeelname.submit`, and after handing in the block polls (an ``ipywidgets.Play`` ticking
 in the browser) until the trainer reveals the group picture. Before the reveal no answer of anyone else is
 ever read. Every name and text is escaped.
 
 Examples
 --------
->>> from wijkteam_kit.groepssessie import Client, Sessies
+>>> from wijkteam_kit.groepssessie import Client, Groepssessies
 >>> from wijkteam_kit.store import Store
->>> sessies = Sessies(Store(":memory:"))
+>>> sessies = Groepssessies(Store(":memory:"))
 >>> nieuw = sessies.create("mantelzorg-dementie", "plan")
->>> block = SessieDeelname(
+>>> block = GroepssessieDeelname(
 ...     lambda: sessies, "plan", environ={"QUERY_STRING": f"sessie={nieuw.sessie.code}"}, client=Client("p1")
 ... )
 >>> block.code_input.value == nieuw.sessie.code
@@ -40,7 +40,7 @@ from urllib.parse import parse_qs
 import ipywidgets as widgets
 
 from wijkteam_kit.casus.model import Casus, load_library
-from wijkteam_kit.errors import NaamBezet, SessieError, WijkteamError
+from wijkteam_kit.errors import GroepssessieError, NaamBezet, WijkteamError
 from wijkteam_kit.groepssessie.model import OEFENING_NAMEN, Client
 from wijkteam_kit.store.schema import local_time
 from wijkteam_kit.ui.common.styles import style_widget
@@ -49,10 +49,10 @@ from wijkteam_kit.ui.groepssessie.groepsbeeld import APP_NOTEBOOKS, group_view_h
 
 if TYPE_CHECKING:
     from wijkteam_kit.groepssessie.model import Aanmelding, Groepssessie
-    from wijkteam_kit.groepssessie.sessies import Sessies
+    from wijkteam_kit.groepssessie.sessies import Groepssessies
     from wijkteam_kit.store.schema import Inzending
 
-__all__ = ["SessieDeelname", "client_from_environment", "code_from_query"]
+__all__ = ["GroepssessieDeelname", "client_from_environment", "code_from_query"]
 
 log = logging.getLogger("wijkteam_kit.ui.groepssessie.deelname")
 
@@ -91,13 +91,13 @@ def code_from_query(query: str) -> str:
     return "".join(ch for ch in values[0].upper() if ch.isalnum() or ch == "-")[:12]
 
 
-class SessieDeelname:
+class GroepssessieDeelname:
     """The session block of an exercise app.
 
     Parameters
     ----------
     sessies_factory : callable or LazyStore
-        Returns the :class:`~wijkteam_kit.groepssessie.Sessies` (or the app's :class:`~.common.LazyStore`);
+        Returns the :class:`~wijkteam_kit.groepssessie.Groepssessies` (or the app's :class:`~.common.LazyStore`);
         called at the first join, so the store is opened only when someone takes part (the app starts fast).
     oefening : str
         The exercise of this app: ``"zrm"``, ``"netwerkatlas"`` or ``"plan"``.
@@ -113,7 +113,7 @@ class SessieDeelname:
 
     def __init__(
         self,
-        sessies_factory: Callable[[], Sessies] | LazyStore,
+        sessies_factory: Callable[[], Groepssessies] | LazyStore,
         oefening: str,
         *,
         library: Sequence[Casus] | Callable[[], Sequence[Casus]] | None = None,
@@ -125,7 +125,7 @@ class SessieDeelname:
         self.oefening = oefening
         self.client = client or client_from_environment(env)
         self._factory = sessies_factory
-        self._sessies: Sessies | None = None
+        self._sessies: Groepssessies | None = None
         self._library = library
         self._listeners: list[Callable[[Aanmelding, Casus | None], None]] = []
         self._shown_key: object = None
@@ -193,13 +193,13 @@ class SessieDeelname:
 
     # ------------------------------------------------------------------ state
     @property
-    def sessies(self) -> Sessies:
+    def sessies(self) -> Groepssessies:
         """The sessions, created (and the store opened) at first use."""
         if self._sessies is None:
             if isinstance(self._factory, LazyStore):
-                from wijkteam_kit.groepssessie.sessies import Sessies
+                from wijkteam_kit.groepssessie.sessies import Groepssessies
 
-                self._sessies = Sessies(self._factory.get())
+                self._sessies = Groepssessies(self._factory.get())
             else:
                 self._sessies = self._factory()
         return self._sessies
@@ -253,7 +253,7 @@ class SessieDeelname:
             self.messages.error(str(exc))
             return
         except (
-            SessieError
+            GroepssessieError
         ) as exc:  # unknown code, closed session, too many attempts (says how long to wait) …
             self.messages.error(str(exc))
             return
@@ -330,7 +330,7 @@ class SessieDeelname:
         sessie = self.aanmelding.sessie
         try:
             inzending = self.sessies.submit(sessie.code, self.aanmelding.deelname.deelnemer_id, payload)
-        except SessieError as exc:
+        except GroepssessieError as exc:
             log.warning("Inleveren bij sessie %s: %s", sessie.code, exc)
             self.status.value = (
                 f"<div class='wk-fout' role='alert'>Niet ingeleverd bij de sessie. {esc(exc)}</div>"
@@ -376,7 +376,7 @@ class SessieDeelname:
             return False
         try:
             answers = self.sessies.group_answers(code, me)
-        except SessieError as exc:
+        except GroepssessieError as exc:
             self.group.value = f"<p class='wk-sessie-wacht'><i>{esc(exc)}</i></p>"
             return False
         key = (current.bijgewerkt, repr(answers))

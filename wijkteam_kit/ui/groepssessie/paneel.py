@@ -9,12 +9,12 @@ Examples
 --------
 >>> from wijkteam_kit.casus import load_library
 >>> casus = next(c for c in load_library() if c.id == "mantelzorg-dementie")
->>> from wijkteam_kit.groepssessie import Client, Sessies
+>>> from wijkteam_kit.groepssessie import Client, Groepssessies
 >>> from wijkteam_kit.store import Store
->>> sessies = Sessies(Store(":memory:"))
+>>> sessies = Groepssessies(Store(":memory:"))
 >>> new = sessies.create("mantelzorg-dementie", "zrm")
 >>> access = sessies.as_trainer(new.sessie.code, new.geheim, client=Client("p1"))
->>> panel = SessiePaneel(access, casus)
+>>> panel = GroepssessiePaneel(access, casus)
 >>> "0 aangemeld" in panel.counts.value
 True
 >>> kim = sessies.join(new.sessie.code, "Kim <b>", client=Client("p2"))
@@ -43,7 +43,7 @@ from wijkteam_kit.store.schema import Inzending, local_time
 from wijkteam_kit.ui.common.widgets import MessageBox, download_link, esc, safe
 from wijkteam_kit.ui.groepssessie.groep import group_html
 
-__all__ = ["SessiePaneel", "new_tick"]
+__all__ = ["GroepssessiePaneel", "new_tick"]
 
 REFRESH_MS = 4000
 
@@ -56,7 +56,7 @@ def new_tick() -> widgets.Play:
     return tick
 
 
-class SessiePaneel:
+class GroepssessiePaneel:
     """One session's dashboard; ``widget`` is what the trainer app shows."""
 
     def __init__(

@@ -4,7 +4,7 @@ Start from a casus (at T0 or a later moment) or from an empty map, or open a sav
 Every change redraws the visible instrument at once and refreshes "Wat valt op?". The analysis comes from
 :mod:`wijkteam_kit.netwerk.signalen`, the drawings from :mod:`wijkteam_kit.draw`.
 
-In a group session (the :class:`~wijkteam_kit.ui.groepssessie.deelname.SessieDeelname` block at the top) the
+In a group session (the :class:`~wijkteam_kit.ui.groepssessie.deelname.GroepssessieDeelname` block at the top) the
 participant starts from an empty map of the session's casus, reads the casus story beside it, draws the network
 and hands it in with "Inleveren bij de sessie".
 
@@ -39,7 +39,7 @@ from wijkteam_kit.netwerk.model import Netwerkatlas
 from wijkteam_kit.netwerk.signalen import signals
 from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, download_link, esc, safe
-from wijkteam_kit.ui.groepssessie.deelname import SessieDeelname
+from wijkteam_kit.ui.groepssessie.deelname import GroepssessieDeelname
 from wijkteam_kit.ui.groepssessie.koppeling import netwerk_joined, session_submit_button
 from wijkteam_kit.ui.netwerkatlas.formulieren import ClientForm, EventForm, PersonForm, TieForm
 
@@ -129,7 +129,7 @@ class NetwerkatlasApp:
             ],
             layout={"align_items": "flex-start", "width": "100%"},
         )
-        self.sessie = SessieDeelname(
+        self.sessie = GroepssessieDeelname(
             self._stores, "netwerkatlas", library=lambda: self.library, environ=environ
         )
         self.sessie.on_join(lambda a, c: netwerk_joined(self, a, c))

@@ -4,8 +4,8 @@ The form is :class:`~wijkteam_kit.ui.plan_schrijven.formulier.PlanForm`; the rul
 :mod:`wijkteam_kit.plan.regels`, the export from :mod:`wijkteam_kit.plan.export` (PDF via
 :func:`wijkteam_kit.draw.document_pdf.document_pdf`), saving through the one
 :class:`~wijkteam_kit.store.Store` (soort ``"plan"``), opened at the first click that needs it. In a group
-session (the :class:`~wijkteam_kit.ui.groepssessie.deelname.SessieDeelname` block at the top) the casus is fixed and
-"Inleveren bij de sessie" hands the plan in.
+session (the :class:`~wijkteam_kit.ui.groepssessie.deelname.GroepssessieDeelname` block at the top) the casus
+is fixed and "Inleveren bij de sessie" hands the plan in.
 
 Examples
 --------
@@ -39,7 +39,7 @@ from wijkteam_kit.store.store import Store
 from wijkteam_kit.ui.common.casus_view import casus_html
 from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, document_links, esc, safe
-from wijkteam_kit.ui.groepssessie.deelname import SessieDeelname
+from wijkteam_kit.ui.groepssessie.deelname import GroepssessieDeelname
 from wijkteam_kit.ui.groepssessie.koppeling import plan_joined, session_submit_button
 from wijkteam_kit.ui.plan_schrijven.formulier import PlanForm
 
@@ -140,7 +140,7 @@ class PlanSchrijvenApp:
             [widgets.VBox([self.form.widget], layout={"flex": "3 1 0"}), self.side],
             layout={"align_items": "flex-start", "width": "100%"},
         )
-        self.sessie = SessieDeelname(self._stores, "plan", library=lambda: self.library, environ=environ)
+        self.sessie = GroepssessieDeelname(self._stores, "plan", library=lambda: self.library, environ=environ)
         self.sessie.on_join(lambda a, c: plan_joined(self, a, c))
         self.widget = widgets.VBox(
             [

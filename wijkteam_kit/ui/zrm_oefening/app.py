@@ -2,7 +2,7 @@
 
 The view holds widgets and texts only; the scoring rules and the feedback come from
 :mod:`wijkteam_kit.zrm` and :mod:`wijkteam_kit.zrm.score_feedback`. At the top a
-:class:`~wijkteam_kit.ui.groepssessie.deelname.SessieDeelname` block lets a participant join a group session: the
+:class:`~wijkteam_kit.ui.groepssessie.deelname.GroepssessieDeelname` block lets a participant join a group session: the
 session's casus opens at once and "Inleveren" also hands the scores in to the session.
 
 Examples
@@ -34,7 +34,7 @@ from wijkteam_kit.privacy import privacy_message
 from wijkteam_kit.ui.common.casus_view import casus_html
 from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, safe
-from wijkteam_kit.ui.groepssessie.deelname import SessieDeelname
+from wijkteam_kit.ui.groepssessie.deelname import GroepssessieDeelname
 from wijkteam_kit.ui.groepssessie.koppeling import zrm_joined
 from wijkteam_kit.zrm.assessment import BASIS, Assessment
 from wijkteam_kit.zrm.participatieladder import load_ladder, rung
@@ -77,7 +77,7 @@ class ZrmOefening:
             "<h2>ZRM-oefening</h2><p class='wk-intro'>Lees een casus, schat per levensdomein de "
             "zelfredzaamheid in en vergelijk je scores met de referentie van de trainer.</p>"
         )
-        self.sessie = SessieDeelname(self._stores, "zrm", library=lambda: self.library, environ=environ)
+        self.sessie = GroepssessieDeelname(self._stores, "zrm", library=lambda: self.library, environ=environ)
         self.sessie.on_join(lambda a, c: zrm_joined(self, a, c))
         self.widget = widgets.VBox([style_widget(), header, self.sessie.widget, self.messages.html, self.body])
         self.widget.add_class("wk-app")

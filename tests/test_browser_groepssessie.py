@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from wijkteam_kit.casus import load_casus
-from wijkteam_kit.groepssessie import Client, Sessies
+from wijkteam_kit.groepssessie import Client, Groepssessies
 from wijkteam_kit.store import Store
 
 from .conftest import ROOT
@@ -25,7 +25,7 @@ SHOTS = os.environ.get("WIJKTEAM_TEST_SCREENSHOTS", "")  # a folder: save screen
 @pytest.fixture()
 def sessies(server):
     store = Store(server.data / "wijkteam.db")
-    yield Sessies(store)
+    yield Groepssessies(store)
     store.close()
 
 

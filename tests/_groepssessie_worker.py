@@ -1,11 +1,11 @@
 """Helper process for tests/test_groepssessie_last.py: one participant's app kernel in a group session.
 
 Usage:
-    python tests/_sessie_worker.py meedoen <database> <code> <naam> <startbestand>
+    python tests/_groepssessie_worker.py meedoen <database> <code> <naam> <startbestand>
         open the store, print "gereed", wait until <startbestand> exists (every worker starts at the same
         moment), join with <naam>, hand in twice (the second answer replaces the first), print
         "klaar <deelnemer_id>"
-    python tests/_sessie_worker.py stapsgewijs <database> <code> <naam> <aantal>
+    python tests/_groepssessie_worker.py stapsgewijs <database> <code> <naam> <aantal>
         join, then hand in a growing answer <aantal> times, printing "opgeslagen <n>" after each commit
         (the test kills this process half-way)
 """
@@ -16,14 +16,14 @@ import os
 import sys
 import time
 
-from wijkteam_kit.groepssessie import Client, Sessies
+from wijkteam_kit.groepssessie import Client, Groepssessies
 from wijkteam_kit.store import Store
 
 
 def main(argv: list[str]) -> int:
     mode, database, code, name = argv[1:5]
     store = Store(database)
-    sessies = Sessies(store)
+    sessies = Groepssessies(store)
     client = Client(pagina=f"worker-{os.getpid()}", adres="127.0.0.1")
     if mode == "meedoen":
         start = argv[5]

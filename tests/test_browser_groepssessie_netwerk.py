@@ -6,13 +6,13 @@ import pytest
 from playwright.sync_api import expect
 
 from wijkteam_kit.casus import load_library
-from wijkteam_kit.groepssessie import Client, Sessies
+from wijkteam_kit.groepssessie import Client, Groepssessies
 from wijkteam_kit.netwerk import Client as NetwerkClient
 from wijkteam_kit.netwerk import Netwerkatlas, Persoon
 from wijkteam_kit.netwerk.io import atlas_to_data
 from wijkteam_kit.store import Store
 
-from .test_browser_sessie import join, watch_dialogs
+from .test_browser_groepssessie import join, watch_dialogs
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +29,7 @@ def add_person(page, name: str, relation: str, circle: int) -> None:
 
 def test_network_session_missed_persons_on_the_dashboard(browser, page, server):
     with Store(server.data / "wijkteam.db") as store:
-        sessies = Sessies(store)
+        sessies = Groepssessies(store)
         new = sessies.create(CASUS.id, "netwerkatlas")
         code = new.sessie.code
         # a second participant, handed in through the same core: only Henk on the map

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from wijkteam_kit.casus import load_library
-from wijkteam_kit.errors import SessieError
-from wijkteam_kit.groepssessie import Client, Sessies
+from wijkteam_kit.errors import GroepssessieError
+from wijkteam_kit.groepssessie import Client, Groepssessies
 from wijkteam_kit.groepssessie.analyse.zrm import zrm_payload
 from wijkteam_kit.store import Store
-from wijkteam_kit.ui.groepssessie import SessieDashboard, join_link
+from wijkteam_kit.ui.groepssessie import GroepssessieDashboard, join_link
 from wijkteam_kit.zrm import Assessment
 
 LIB = {c.id: c for c in load_library()}
@@ -35,7 +35,7 @@ def store():
 
 @pytest.fixture()
 def app(store):
-    a = SessieDashboard(store)
+    a = GroepssessieDashboard(store)
     a.casus_choice.value = TAAL.id
     a.exercise_choice.value = "zrm"
     a.title.value = "Dag 2 <b>"
@@ -70,7 +70,7 @@ def test_join_link_points_beside_the_dashboard():
 def test_live_counts_group_picture_and_escaped_names(app, store):
     panel = app.panel
     code = panel.access.sessie.code
-    sessies = Sessies(store)
+    sessies = Groepssessies(store)
     a = sessies.join(code, SCRIPT, client=Client("p1"))
     b = sessies.join(code, IMG, client=Client("p2"))
     c = sessies.join(code, "Cor", client=Client("p3"))
@@ -98,10 +98,10 @@ def test_live_counts_group_picture_and_escaped_names(app, store):
 def test_reveal_close_reopen(app, store):
     panel = app.panel
     code = panel.access.sessie.code
-    sessies = Sessies(store)
+    sessies = Groepssessies(store)
     kim = sessies.join(code, "Kim", client=Client("p1"))
     sessies.submit(code, kim.deelname.deelnemer_id, zrm("Kim", {"financien": 2}))
-    with pytest.raises(SessieError, match="nog niet gedeeld"):
+    with pytest.raises(GroepssessieError, match="nog niet gedeeld"):
         sessies.group_answers(code, kim.deelname.deelnemer_id)
     panel.reveal_button.click()
     assert sessies.find(code).onthuld and panel.reveal_button.description == "Weer verbergen"
@@ -110,7 +110,7 @@ def test_reveal_close_reopen(app, store):
     assert not sessies.find(code).onthuld
     panel.close_button.click()
     assert "gesloten" in panel.header.value
-    with pytest.raises(SessieError, match="gesloten"):
+    with pytest.raises(GroepssessieError, match="gesloten"):
         sessies.submit(code, kim.deelname.deelnemer_id, zrm("Kim", {"financien": 3}))
     panel.close_button.click()
     assert sessies.find(code).open
@@ -120,7 +120,7 @@ def test_reveal_close_reopen(app, store):
 def test_export_csv_pdf_json(app, store):
     panel = app.panel
     code = panel.access.sessie.code
-    sessies = Sessies(store)
+    sessies = Groepssessies(store)
     for i, name in enumerate(["Ans", 'Bo; "de" <b>']):
         j = sessies.join(code, name, client=Client(f"p{i}"))
         sessies.submit(code, j.deelname.deelnemer_id, zrm(name, {"financien": 2 + i}))
@@ -135,9 +135,9 @@ def test_export_csv_pdf_json(app, store):
 
 
 def test_open_needs_the_secret_and_delete_needs_confirmation(store):
-    sessies = Sessies(store)
+    sessies = Groepssessies(store)
     new = sessies.create(TAAL.id, "plan")
-    app = SessieDashboard(store)
+    app = GroepssessieDashboard(store)
     app.open_code.value = new.sessie.code_weergave.lower()
     app.open_secret.value = "geraden"
     app.open_button.click()
@@ -154,7 +154,7 @@ def test_open_needs_the_secret_and_delete_needs_confirmation(store):
 
 
 def test_empty_fields_give_a_message(store):
-    app = SessieDashboard(store)
+    app = GroepssessieDashboard(store)
     app.open_button.click()
     assert "Vul de sessiecode en het trainergeheim in" in app.messages.html.value
 
@@ -167,7 +167,7 @@ def test_join_link_uses_the_network_address_when_shared(store, monkeypatch):
     assert "--Voila.ip=0.0.0.0" in voila_arguments(ROOT_APPS, 8866, False, host="0.0.0.0")
     monkeypatch.setenv("VOILA_REQUEST_URL", "http://127.0.0.1:8866/voila/render/groepssessie.ipynb")
     monkeypatch.setenv("WIJKTEAM_DEEL_URL", "http://192.168.1.20:8866/")
-    app = SessieDashboard(store)
+    app = GroepssessieDashboard(store)
     app.casus_choice.value = TAAL.id
     app.exercise_choice.value = "netwerkatlas"
     app.create_button.click()

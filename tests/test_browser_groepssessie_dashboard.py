@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from .test_browser_sessie import CASUS, EVIL_SCRIPT, join, score_everything, watch_dialogs
+from .test_browser_groepssessie import CASUS, EVIL_SCRIPT, join, score_everything, watch_dialogs
 
 pytestmark = pytest.mark.browser
 

@@ -6,9 +6,9 @@ import ipywidgets as widgets
 import pytest
 
 from wijkteam_kit.casus import load_library
-from wijkteam_kit.groepssessie import Client, Limieten, Sessies
+from wijkteam_kit.groepssessie import Client, Groepssessies, Limieten
 from wijkteam_kit.store import Store
-from wijkteam_kit.ui.groepssessie import SessieDeelname, client_from_environment, code_from_query
+from wijkteam_kit.ui.groepssessie import GroepssessieDeelname, client_from_environment, code_from_query
 from wijkteam_kit.ui.netwerkatlas import NetwerkatlasApp
 from wijkteam_kit.ui.plan_schrijven import PlanSchrijvenApp
 from wijkteam_kit.ui.zrm_oefening import ZrmOefening
@@ -33,7 +33,7 @@ def store(tmp_path):
 
 @pytest.fixture()
 def sessies(store):
-    return Sessies(store)
+    return Groepssessies(store)
 
 
 def trainer(sessies, nieuw):
@@ -41,7 +41,7 @@ def trainer(sessies, nieuw):
 
 
 def block_for(sessies, oefening, library, code="", page="p1"):
-    return SessieDeelname(
+    return GroepssessieDeelname(
         lambda: sessies,
         oefening,
         library=library,
@@ -136,7 +136,7 @@ def test_missing_name_is_asked_for(sessies, library):
 
 
 def test_too_many_wrong_codes_are_refused_in_dutch(store, library):
-    sessies = Sessies(store, limieten=Limieten(per_pagina=2))
+    sessies = Groepssessies(store, limieten=Limieten(per_pagina=2))
     block = block_for(sessies, "zrm", library, code="ZZZZZZ")
     for _ in range(3):
         join(block, "Ans")

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from wijkteam_kit.groepssessie import Sessies
+from wijkteam_kit.groepssessie import Groepssessies
 from wijkteam_kit.store import Store
 
 from .conftest import Server
-from .test_browser_sessie_last import (
+from .test_browser_groepssessie_last import (
     CASUS,
     DOMAINS,
     STEP,
@@ -83,7 +83,7 @@ def test_server_killed_mid_session_keeps_every_answer(browser, tmp_path):
     env = {"WIJKTEAM_DATA": str(data), "WIJKTEAM_DATABASE_URL": ""}
     db = data / "wijkteam.db"
     with Store(db) as store:
-        nieuw = Sessies(store).create(CASUS.id, "zrm", titel="Herstart")
+        nieuw = Groepssessies(store).create(CASUS.id, "zrm", titel="Herstart")
     code = nieuw.sessie.code
     names = ["Anouk", "Bas", "Chris"]
     servers: list[Server] = []

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from wijkteam_kit.casus import load_casus
-from wijkteam_kit.groepssessie import Client, Sessies
+from wijkteam_kit.groepssessie import Client, Groepssessies
 from wijkteam_kit.store import Store
 
 from .conftest import ROOT
@@ -136,7 +136,7 @@ def levels_of(payload: dict) -> list:
 def test_eight_pages_join_and_hand_in_at_the_same_moment(browser, server):
     db = server.data / "wijkteam.db"
     with Store(db) as store:
-        nieuw = Sessies(store).create(CASUS.id, "zrm", titel="Last")
+        nieuw = Groepssessies(store).create(CASUS.id, "zrm", titel="Last")
     code = nieuw.sessie.code
     names = [f"Deelnemer {i + 1}" for i in range(N)]
     levels = [1 + i % 5 for i in range(N)]  # 1 2 3 4 5 1 2 3
@@ -164,7 +164,7 @@ def test_eight_pages_join_and_hand_in_at_the_same_moment(browser, server):
             assert levels_of(payload) == [level] * len(DOMAIN_IDS)
             assert payload["ladder"] == ladder
         with Store(db) as store:
-            trainer = Sessies(store).as_trainer(code, nieuw.geheim, client=Client("test-last"))
+            trainer = Groepssessies(store).as_trainer(code, nieuw.geheim, client=Client("test-last"))
             assert len(trainer.deelnames()) == N
             assert sorted(d.weergavenaam for d, _ in trainer.answers()) == sorted(names)
 
