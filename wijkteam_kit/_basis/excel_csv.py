@@ -222,7 +222,7 @@ def cell_text(value: object, dialect: CsvDialect = EXCEL_NL) -> str:
     """
     if value is None:
         return ""
-    if isinstance(value, int | float) and is_number(value):
+    if is_number(value):
         return number_text(value, dialect.decimal)
     return neutralise(str(value))
 

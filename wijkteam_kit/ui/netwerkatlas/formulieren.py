@@ -51,7 +51,6 @@ def _unguarded(callback: Callable[..., None]) -> Callable[..., None]:
 
 
 NEW = ""
-WIDE = {"width": "100%"}
 CIRCLE_LABELS = ("1 heel dichtbij", "2 dichtbij", "3 verder weg", "4 ver weg")
 COUPLE_STATUS = [
     ("(geen koppel tekenen)", ""),
