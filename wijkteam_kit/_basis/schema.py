@@ -22,14 +22,26 @@ Examples
 from __future__ import annotations
 
 import difflib
+import re
+import types
+import typing
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from wijkteam_kit._basis.yamlsource import YamlDocument, format_path
 from wijkteam_kit.errors import Problem
 
-__all__ = ["ID_PATTERN", "Id", "StrictModel", "Text", "describe_value", "error_message", "validate_model"]
+__all__ = [
+    "ID_PATTERN",
+    "Id",
+    "StrictModel",
+    "Text",
+    "describe_value",
+    "error_message",
+    "looks_english",
+    "validate_model",
+]
 
 #: An id in a data file: lower-case letters, digits, ``-`` and ``_``, starting with a letter or digit.
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -39,9 +51,60 @@ Text = Annotated[str, Field(min_length=1)]
 
 
 class StrictModel(BaseModel):
-    """Base of every data-file schema: an unknown field is an error, and a loaded value cannot be changed."""
+    """Base of every data-file schema: an unknown field is an error, and a loaded value cannot be changed.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Numbers are numbers: ``true``/``false`` where a number is expected is refused (pydantic would read it as 1
+    or 0), and so are infinity and NaN.
+
+    >>> class Kring(StrictModel):
+    ...     cirkel: int
+    ...     positie: tuple[float, float] | None = None
+    >>> try:
+    ...     Kring(cirkel=True)
+    ... except ValidationError as exc:
+    ...     print(error_message(exc.errors()[0], Kring, ("cirkel",)))
+    verwacht een getal, kreeg true (ja/nee)
+    >>> try:
+    ...     Kring(cirkel=1, positie=(float("inf"), 0))
+    ... except ValidationError as exc:
+    ...     print(error_message(exc.errors()[0], Kring, ("positie", 0)))
+    verwacht een gewoon getal, kreeg inf (oneindig of geen getal)
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_bool_for_number(cls, value: Any, info: ValidationInfo) -> Any:
+        if info.field_name is None:
+            return value
+        field = cls.model_fields.get(info.field_name)
+        if field is None or not _wants_number(field.annotation):
+            return value
+        items = value if isinstance(value, list | tuple) else (value,)
+        if any(isinstance(item, bool) for item in items):
+            raise ValueError(f"verwacht een getal, kreeg {'true' if True in items else 'false'} (ja/nee)")
+        return value
+
+
+def _wants_number(annotation: Any) -> bool:
+    """Whether ``annotation`` takes int or float (alone, in an Optional or in a tuple) and never bool.
+
+    >>> _wants_number(int | None), _wants_number(tuple[float, float] | None), _wants_number(bool | int)
+    (True, True, False)
+    """
+    parts: list[Any] = []
+    todo = [annotation]
+    while todo:
+        current = todo.pop()
+        origin = typing.get_origin(current)
+        if origin is Annotated:
+            todo.append(typing.get_args(current)[0])
+        elif origin in (typing.Union, types.UnionType, tuple, list):
+            todo.extend(a for a in typing.get_args(current) if a is not Ellipsis)
+        else:
+            parts.append(current)
+    return bool not in parts and any(p in (int, float) for p in parts)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -114,9 +177,61 @@ def error_message(err: dict[str, Any], model: type[BaseModel], path: tuple) -> s
             "less_than": "minder dan",
         }
         return f"verwacht {words[kind]} {bound}, kreeg {describe_value(value)}"
-    if kind == "value_error":
-        return str(ctx.get("error", err.get("msg", "")))
-    return f"{err.get('msg', 'ongeldige waarde')} (kreeg {describe_value(value)})"
+    if kind == "string_too_long":
+        return (
+            f"te lang: hoogstens {ctx.get('max_length')} tekens, kreeg er "
+            f"{len(value) if isinstance(value, str) else '?'}"
+        )
+    if kind == "too_long":
+        return f"te veel items: hoogstens {ctx.get('max_length')}, kreeg er {ctx.get('actual_length', '?')}"
+    if kind in {"tuple_type", "set_type", "frozen_set_type", "iterable_type", "deque_type"}:
+        return f"verwacht een lijst (regels met '- '), kreeg {describe_value(value)}"
+    if kind == "finite_number":
+        return f"verwacht een gewoon getal, kreeg {describe_value(value)} (oneindig of geen getal)"
+    if kind in {"float_type", "float_parsing", "decimal_type", "decimal_parsing"}:
+        return f"verwacht een getal, kreeg {describe_value(value)}"
+    if kind == "int_parsing_size":
+        return "het getal is te groot"
+    if kind in {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}:
+        return f"verwacht een datum als 2024-05-01, kreeg {describe_value(value)}"
+    if kind.startswith(("datetime_", "timezone_", "time_")):
+        return f"verwacht een tijdstip als 2024-05-01T12:00:00Z, kreeg {describe_value(value)}"
+    if kind == "string_unicode":
+        return "verwacht tekst (UTF-8)"
+    if kind == "none_required":
+        return f"dit veld moet leeg blijven, kreeg {describe_value(value)}"
+    if kind == "enum":
+        return f"verwacht één van {ctx.get('expected', '')}, kreeg {describe_value(value)}".replace("' or '", "' of '")
+    if kind in {"recursion_loop", "recursion_depth_exceeded"}:
+        return "te diep genest"
+    if kind == "multiple_of":
+        return f"verwacht een veelvoud van {ctx.get('multiple_of')}, kreeg {describe_value(value)}"
+    if kind == "set_item_not_hashable":
+        return "een lijst bevat een lijst of groep op een plek waar een gewone waarde hoort"
+    if kind in {"value_error", "assertion_error"}:
+        text = str(ctx.get("error", ""))
+        return text if text and not looks_english(text) else f"ongeldige waarde {describe_value(value)}"
+    return f"ongeldige waarde {describe_value(value)}"
+
+
+_ENGLISH = re.compile(
+    r"\b(the|should|must|input|expected|found|invalid|could|cannot|error|value|valid|literal|exceeds|limit|"
+    r"undefined|entity|field|required|characters?|string|number|least|most|while|parsing|scanning|allowed|"
+    r"unexpected|not|mapping|sequence|does|which|there|been)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_english(message: str) -> bool:
+    """Whether ``message`` contains English words from a library (quoted values left out).
+
+    The kit's messages are Dutch; this guards against a library's text reaching a user.
+
+    >>> looks_english("verwacht een heel getal, kreeg 'the value'"), looks_english("Input should be a valid tuple")
+    (False, True)
+    """
+    unquoted = re.sub(r"'[^']*'|\"[^\"]*\"", "", message)
+    return bool(_ENGLISH.search(unquoted))
 
 
 def _known_fields(model: type[BaseModel], path: tuple) -> list[str]:
