@@ -27,7 +27,7 @@ import types
 import typing
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError, ValidationInfo, field_validator
 
 from wijkteam_kit._basis.yamlsource import YamlDocument, format_path
 from wijkteam_kit.errors import Problem
@@ -35,6 +35,7 @@ from wijkteam_kit.errors import Problem
 __all__ = [
     "ID_PATTERN",
     "Id",
+    "IntKey",
     "StrictModel",
     "Text",
     "describe_value",
@@ -48,6 +49,8 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 #: A text that may not be empty.
 Text = Annotated[str, Field(min_length=1)]
+#: A number used as a key (a level, a rung): ``true:`` or ``"1":`` is not a level.
+IntKey = Annotated[int, Strict()]
 
 
 class StrictModel(BaseModel):
@@ -105,6 +108,7 @@ def _wants_number(annotation: Any) -> bool:
         else:
             parts.append(current)
     return bool not in parts and any(p in (int, float) for p in parts)
+
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -201,7 +205,9 @@ def error_message(err: dict[str, Any], model: type[BaseModel], path: tuple) -> s
     if kind == "none_required":
         return f"dit veld moet leeg blijven, kreeg {describe_value(value)}"
     if kind == "enum":
-        return f"verwacht één van {ctx.get('expected', '')}, kreeg {describe_value(value)}".replace("' or '", "' of '")
+        return f"verwacht één van {ctx.get('expected', '')}, kreeg {describe_value(value)}".replace(
+            "' or '", "' of '"
+        )
     if kind in {"recursion_loop", "recursion_depth_exceeded"}:
         return "te diep genest"
     if kind == "multiple_of":
@@ -280,7 +286,11 @@ def validate_model(model: type[M], doc: YamlDocument) -> tuple[M | None, list[Pr
             path = tuple(
                 p for p in err["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal[")))
             )
-            problems.append(
-                Problem(format_path(path), error_message(err, model, path), doc.source, doc.line_of(path))
-            )
+            message = error_message(err, model, path)
+            if "[key]" in path:  # a key of a mapping, not its value: name the key itself
+                key = err.get("input")
+                shown = str(key).lower() if isinstance(key, bool) else str(key)
+                path = (*path[: path.index("[key]") - 1], shown)
+                message = f"de sleutel {shown!r} past hier niet: {message}"
+            problems.append(Problem(format_path(path), message, doc.source, doc.line_of(path)))
         return None, problems

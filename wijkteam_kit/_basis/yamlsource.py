@@ -91,7 +91,7 @@ def format_path(path: Sequence[str | int]) -> str:
     """
     out = ""
     for part in path:
-        if isinstance(part, int):
+        if isinstance(part, int) and not isinstance(part, bool):
             out += f"[{part}]"
         else:
             out += ("." if out else "") + str(part)
@@ -115,8 +115,10 @@ def _collect_lines(node: yaml.Node, path: PathKey, lines: dict[PathKey, int]) ->
 
 
 _YAML_PROBLEMS = (  # (fragment of libyaml's English message, the same in plain Dutch)
-    ("mapping values are not allowed", "een dubbele punt op een plek waar dat niet kan; zet tekst met ':' "
-     "tussen aanhalingstekens"),
+    (
+        "mapping values are not allowed",
+        "een dubbele punt op een plek waar dat niet kan; zet tekst met ':' tussen aanhalingstekens",
+    ),
     ("could not find expected ':'", "een regel zonder dubbele punt na de naam van het veld"),
     ("did not find expected key", "de inspringing klopt niet: een veld staat niet recht onder de andere"),
     ("did not find expected '-'", "de inspringing klopt niet: een regel staat niet recht onder de lijst"),
@@ -124,11 +126,20 @@ _YAML_PROBLEMS = (  # (fragment of libyaml's English message, the same in plain 
     ("did not find expected node content", "op deze plek ontbreekt een waarde"),
     ("did not find expected ',' or", "een lijst of groep tussen [ ] of { } is niet goed afgesloten"),
     ("found unexpected end of stream", "het bestand houdt op midden in een tekst, lijst of groep"),
-    ("found unknown escape character", "een onbekende code na een \\ in tekst tussen dubbele aanhalingstekens"),
-    ("found character that cannot start any token", "een teken dat hier niet kan beginnen (bijvoorbeeld een "
-     "tab, @ of `); gebruik spaties en zet zulke tekst tussen aanhalingstekens"),
-    ("cannot start any token", "een teken dat hier niet kan beginnen (bijvoorbeeld een tab, @ of `); gebruik "
-     "spaties en zet zulke tekst tussen aanhalingstekens"),
+    (
+        "found unknown escape character",
+        "een onbekende code na een \\ in tekst tussen dubbele aanhalingstekens",
+    ),
+    (
+        "found character that cannot start any token",
+        "een teken dat hier niet kan beginnen (bijvoorbeeld een "
+        "tab, @ of `); gebruik spaties en zet zulke tekst tussen aanhalingstekens",
+    ),
+    (
+        "cannot start any token",
+        "een teken dat hier niet kan beginnen (bijvoorbeeld een tab, @ of `); gebruik "
+        "spaties en zet zulke tekst tussen aanhalingstekens",
+    ),
     ("found undefined alias", "een verwijzing (*naam) naar een anker (&naam) dat niet bestaat"),
     ("found duplicate anchor", "hetzelfde anker (&naam) staat twee keer in het bestand"),
     ("expected a single document", "het bestand bevat meer dan één document (---); verwacht er één"),
@@ -182,9 +193,13 @@ def _check_scalar(node: yaml.ScalarNode, loader: Any, source: str, path: PathKey
     try:
         value = loader.construct_object(node)
     except (ValueError, OverflowError, yaml.YAMLError):
-        raise _fail(f"{node.value!r} lijkt op een datum of getal maar is geen geldige", source, line, path) from None
+        raise _fail(
+            f"{node.value!r} lijkt op een datum of getal maar is geen geldige", source, line, path
+        ) from None
     if isinstance(value, float) and not math.isfinite(value):
-        raise _fail(f"verwacht een gewoon getal, kreeg {node.value!r} (oneindig of geen getal)", source, line, path)
+        raise _fail(
+            f"verwacht een gewoon getal, kreeg {node.value!r} (oneindig of geen getal)", source, line, path
+        )
 
 
 def _check_tree(root: yaml.Node, loader: Any, source: str) -> None:
@@ -205,7 +220,9 @@ def _check_tree(root: yaml.Node, loader: Any, source: str) -> None:
                 path,
             )
         if id(node) in ancestors:
-            raise _fail("een verwijzing (*alias) bevat zichzelf; dat kan de kit niet lezen", source, line, path)
+            raise _fail(
+                "een verwijzing (*alias) bevat zichzelf; dat kan de kit niet lezen", source, line, path
+            )
         if len(ancestors) > MAX_DEPTH:
             raise _fail(f"te diep genest (meer dan {MAX_DEPTH} niveaus)", source, line, path)
         first = id(node) not in checked
@@ -289,7 +306,9 @@ def load_yaml_file(path: str | Path) -> YamlDocument:
         with path.open("rb") as handle:
             raw = handle.read(MAX_YAML_BYTES + 1)
         if len(raw) > MAX_YAML_BYTES:
-            raise _fail(f"het bestand is te groot; verwacht hoogstens {MAX_YAML_BYTES // 1000} kB", str(path), None)
+            raise _fail(
+                f"het bestand is te groot; verwacht hoogstens {MAX_YAML_BYTES // 1000} kB", str(path), None
+            )
         text = raw.decode("utf-8")
     except FileNotFoundError as exc:
         raise ProblemsError([Problem("", "bestand niet gevonden", str(path))]) from exc

@@ -88,6 +88,7 @@ def reference_problems(network: object, prefix: Path = ()) -> list[tuple[Path, s
             unknown((*prefix, "koppels", i, "b"), couple.get("b"))
             if couple.get("a") == couple.get("b") and couple.get("a") is not None:
                 problems.append(((*prefix, "koppels", i), "een koppel heeft twee verschillende personen"))
+    parents: dict[str, set[str]] = {}
     for i, line in enumerate(_items(data.get("afstamming"))):
         if not isinstance(line, dict):
             continue
@@ -96,4 +97,56 @@ def reference_problems(network: object, prefix: Path = ()) -> list[tuple[Path, s
             unknown((*prefix, "afstamming", i, "ouders", j), parent)
             if parent == line.get("kind"):
                 problems.append(((*prefix, "afstamming", i), f"{parent!r} kan niet zijn eigen ouder zijn"))
+            elif isinstance(parent, str) and isinstance(line.get("kind"), str):
+                if _ancestor(parents, parent, line["kind"]):
+                    problems.append(
+                        (
+                            (*prefix, "afstamming", i, "ouders", j),
+                            f"{parent!r} als ouder van {line['kind']!r} maakt een kring: {line['kind']!r} is al "
+                            f"(voor)ouder van {parent!r}",
+                        )
+                    )
+                    continue
+                parents.setdefault(line["kind"], set()).add(parent)
+    for key in ("personen", "banden"):
+        for i, item in enumerate(_items(data.get(key))):
+            problems += _period_problems(item, (*prefix, key, i))
     return problems
+
+
+def _ancestor(parents: dict[str, set[str]], person: str, candidate: str) -> bool:
+    """Whether ``candidate`` is already a parent, grandparent, … of ``person`` (iterative, so no recursion)."""
+    todo, seen = [person], {person}
+    while todo:
+        for parent in parents.get(todo.pop(), ()):
+            if parent == candidate:
+                return True
+            if parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return False
+
+
+def _period_problems(item: object, path: Path) -> list[tuple[Path, str]]:
+    """A period that ends before (or when) it starts: ``sinds: T2`` with ``tot: T1``.
+
+    >>> _period_problems({"sinds": "T2", "tot": "T1"}, ("personen", 0))
+    [(('personen', 0, 'tot'), 'tot T1 ligt niet na sinds T2; verwacht een later moment (bijvoorbeeld T3)')]
+    """
+    if not isinstance(item, dict):
+        return []
+    start, end = item.get("sinds"), item.get("tot")
+    if not (isinstance(start, str) and isinstance(end, str)):
+        return []
+    try:
+        before, after = moment_index(start), moment_index(end)
+    except ValueError:
+        return []  # the schema names a malformed moment
+    if after > before:
+        return []
+    return [
+        (
+            (*path, "tot"),
+            f"tot {end} ligt niet na sinds {start}; verwacht een later moment (bijvoorbeeld T{before + 1})",
+        )
+    ]

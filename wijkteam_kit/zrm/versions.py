@@ -26,7 +26,7 @@ from pydantic import Field
 
 from wijkteam_kit import settings
 from wijkteam_kit._basis.catalogue import data_path
-from wijkteam_kit._basis.schema import Id, StrictModel, validate_model
+from wijkteam_kit._basis.schema import Id, IntKey, StrictModel, validate_model
 from wijkteam_kit._basis.yamlsource import load_yaml_file
 from wijkteam_kit.errors import DataFileError, Problem, ZrmError
 
@@ -49,7 +49,7 @@ class _DomainFile(StrictModel):
     id: Id
     naam: str = Field(min_length=1)
     kernvraag: str = ""
-    niveaus: dict[int, list[str]] | None = None
+    niveaus: dict[IntKey, list[str]] | None = None
 
 
 class _FactorFile(StrictModel):
@@ -63,7 +63,7 @@ class _VersionFile(StrictModel):
     naam: str
     omschrijving: str = ""
     bron: str = ""
-    niveaulabels: dict[int, str]
+    niveaulabels: dict[IntKey, str]
     domeinen: list[_DomainFile] = Field(min_length=1)
     zwaartefactoren: list[_FactorFile] = []
 
@@ -71,7 +71,7 @@ class _VersionFile(StrictModel):
 class _DescriptorFile(StrictModel):
     versie: str
     bron: str = ""
-    domeinen: dict[str, dict[int, list[str] | str]]
+    domeinen: dict[str, dict[IntKey, list[str] | str]]
 
 
 # --------------------------------------------------------------------------- versions
