@@ -30,7 +30,8 @@ from xml.etree.ElementTree import ParseError
 
 import networkx as nx
 
-from wijkteam_kit.errors import NetwerkError, Problem
+from wijkteam_kit._basis.jsonsource import load_json_text
+from wijkteam_kit.errors import NetwerkError, Problem, ProblemsError
 from wijkteam_kit.netwerk.io import FILE_KIND, atlas_from_data
 from wijkteam_kit.netwerk.model import CLIENT_ID, Netwerkatlas
 
@@ -88,9 +89,13 @@ def _json_field(graph: dict[str, Any], key: str, source: str) -> Any:
     if raw in (None, ""):
         return []
     try:
-        return json.loads(raw)
-    except (TypeError, json.JSONDecodeError):
-        raise NetwerkError([Problem(f"graaf.{key}", "verwacht een JSON-lijst", source)]) from None
+        value = load_json_text(str(raw), source)
+    except ProblemsError as exc:
+        reason = exc.problems[0].message
+        raise NetwerkError([Problem(f"graaf.{key}", f"verwacht een JSON-lijst; {reason}", source)]) from None
+    if not isinstance(value, list):
+        raise NetwerkError([Problem(f"graaf.{key}", "verwacht een JSON-lijst", source)])
+    return value
 
 
 def graphml_to_data(g: nx.MultiGraph, source: str = "netwerkatlas.graphml") -> dict[str, Any]:

@@ -25,9 +25,10 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from wijkteam_kit._basis.jsonsource import load_json_text
 from wijkteam_kit._basis.schema import validate_model
 from wijkteam_kit._basis.yamlsource import YamlDocument
-from wijkteam_kit.errors import NetwerkError, Problem
+from wijkteam_kit.errors import NetwerkError, Problem, ProblemsError
 from wijkteam_kit.netwerk.checks import reference_problems
 from wijkteam_kit.netwerk.model import Client, Netwerkatlas
 from wijkteam_kit.privacy import IdentifierWarning, find_identifiers
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FILE_KIND",
+    "MAX_ATLAS_BYTES",
     "atlas_from_casus",
     "atlas_from_data",
     "atlas_from_json",
@@ -49,6 +51,8 @@ __all__ = [
 
 FILE_KIND = "wijkteam-kit netwerkatlas"
 """Value of the ``soort`` field that marks a netwerkatlas file."""
+MAX_ATLAS_BYTES = 5_000_000
+"""Largest netwerkatlas file (JSON or GraphML) the kit opens; a real one is a few kB."""
 
 
 def atlas_from_casus(casus: Casus, moment: str | None = "T0") -> Netwerkatlas:
@@ -115,17 +119,9 @@ def atlas_to_json(atlas: Netwerkatlas) -> str:
 def atlas_from_json(text: str | bytes, source: str = "netwerkatlas.json") -> Netwerkatlas:
     """Load an atlas from JSON text; broken JSON or content gives :class:`NetwerkError` naming the problem."""
     try:
-        if isinstance(text, bytes):
-            text = text.decode("utf-8-sig")
-        data = json.loads(text)
-    except UnicodeDecodeError:
-        raise NetwerkError(
-            [Problem("", "het bestand is geen tekst (UTF-8); is dit wel een JSON-bestand?", source)]
-        ) from None
-    except json.JSONDecodeError as exc:
-        raise NetwerkError(
-            [Problem("", f"geen geldige JSON: {exc.msg} (kolom {exc.colno})", source, exc.lineno)]
-        ) from None
+        data = load_json_text(text, source, max_bytes=MAX_ATLAS_BYTES)
+    except ProblemsError as exc:
+        raise NetwerkError(exc.problems) from None
     if not isinstance(data, dict):
         raise NetwerkError([Problem("", "verwacht een JSON-object met personen en banden", source, 1)])
     return atlas_from_data(data, source)
@@ -141,7 +137,8 @@ def write_atlas(atlas: Netwerkatlas, path: str | Path) -> Path:
 def read_atlas(path: str | Path) -> Netwerkatlas:
     """Read an atlas from a JSON file (see :func:`atlas_from_json`)."""
     path = Path(path)
-    return atlas_from_json(path.read_bytes(), source=str(path))
+    with path.open("rb") as handle:
+        return atlas_from_json(handle.read(MAX_ATLAS_BYTES + 1), source=str(path))
 
 
 def identifier_warnings(atlas: Netwerkatlas) -> list[IdentifierWarning]:

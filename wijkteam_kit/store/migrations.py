@@ -45,9 +45,10 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, func, insp
 from sqlalchemy.pool import StaticPool
 
 from wijkteam_kit._basis.excel_csv import excel_csv, is_number, number_text, restore
+from wijkteam_kit._basis.jsonsource import MAX_JSON_BYTES, load_json_text
 from wijkteam_kit._basis.schema import validate_model
 from wijkteam_kit._basis.yamlsource import YamlDocument
-from wijkteam_kit.errors import StoreError
+from wijkteam_kit.errors import ProblemsError, StoreError
 from wijkteam_kit.store.exchange import (
     DeelnameRecord,
     DeelnemerRecord,
@@ -58,7 +59,7 @@ from wijkteam_kit.store.exchange import (
     problems_error,
     read_inzending,
 )
-from wijkteam_kit.store.schema import new_submission_id, now_utc, schema_versie
+from wijkteam_kit.store.schema import JSON_DEPTH_MAX, new_submission_id, now_utc, schema_versie
 
 __all__ = [
     "CSV_COLUMNS",
@@ -311,14 +312,10 @@ def read_export(text: str) -> dict[str, list[tuple[str, dict[str, Any]]]]:
       - import, veld teams: verwacht een lijst (regels met '- '), kreeg een groep velden
     """
     try:
-        data = json.loads(text)
-    except RecursionError:
-        raise StoreError(
-            "import: dit bestand is te diep genest om te lezen (lijsten of dicts in elkaar); "
-            "het is geen back-up van wijkteam-kit"
-        ) from None
-    except ValueError as exc:
-        raise StoreError(f"import: dit is geen geldige JSON ({exc})") from exc
+        # a deeper payload and NaN are named with their record below
+        data = load_json_text(text, "import", max_depth=JSON_DEPTH_MAX + 10, finite=False)
+    except ProblemsError as exc:
+        raise StoreError(str(exc)) from None
     if not isinstance(data, dict) or data.get("formaat") != EXPORT_FORMAT:
         raise StoreError(f'import: verwacht een back-up van wijkteam-kit (met "formaat": {EXPORT_FORMAT!r})')
     version = data.get("schema")
@@ -346,9 +343,14 @@ def decode_cell(text: str) -> tuple[bool, Any]:
         return False, None
     if _DECIMAL_COMMA.fullmatch(text):
         return True, float(text.replace(",", "."))
+    if len(text) > 200 and text.lstrip()[:1] in "[{":  # nested JSON in a cell: within the limits or text
+        try:
+            return True, load_json_text(text, "cel")
+        except ProblemsError:
+            return True, text
     try:
         return True, json.loads(text, parse_constant=_no_constants)
-    except ValueError:
+    except (ValueError, RecursionError):
         return True, text
 
 
@@ -400,6 +402,8 @@ def read_csv(data: bytes, soort: str) -> list[tuple[str, dict[str, Any]]]:
 
     A row without an id gets a new one; missing times become now; ``weergavenaam`` is only for reading.
     """
+    if len(data) > MAX_JSON_BYTES:
+        raise StoreError(f"CSV-import: het bestand is te groot; verwacht hoogstens {MAX_JSON_BYTES // 1000} kB")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -409,6 +413,16 @@ def read_csv(data: bytes, soort: str) -> list[tuple[str, dict[str, Any]]]:
         ) from None
     first = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text), delimiter=";" if ";" in first or "," not in first else ",")
+    try:
+        return _read_rows(reader, soort)
+    except csv.Error:
+        raise StoreError(
+            f"CSV-import, regel {reader.line_num}: deze regel is niet te lezen (een cel langer dan "
+            f"{csv.field_size_limit():,} tekens, of een aanhalingsteken dat niet klopt)".replace(",", ".")
+        ) from None
+
+
+def _read_rows(reader: Any, soort: str) -> list[tuple[str, dict[str, Any]]]:
     header = [restore(cell) for cell in next(reader, [])]
     missing = [c for c in ("id", "deelnemer_id") if c not in header]
     if missing:
