@@ -33,15 +33,17 @@ import ipywidgets as widgets
 from wijkteam_kit.casus.model import Casus, load_library
 from wijkteam_kit.errors import NetwerkError, WijkteamError
 from wijkteam_kit.netwerk.egor import egor_zip
-from wijkteam_kit.netwerk.graphml import atlas_from_graphml, atlas_to_graphml
+from wijkteam_kit.netwerk.graphml import atlas_from_graphml, atlas_to_graphml, read_graphml_data
 from wijkteam_kit.netwerk.io import atlas_from_casus, atlas_from_json, atlas_to_json, identifier_warnings
 from wijkteam_kit.netwerk.model import Netwerkatlas
+from wijkteam_kit.netwerk.networkcanvas import is_network_canvas
 from wijkteam_kit.netwerk.signalen import signals
 from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, download_link, esc, safe
 from wijkteam_kit.ui.groepssessie.deelname import GroepssessieDeelname
 from wijkteam_kit.ui.groepssessie.koppeling import netwerk_joined, session_submit_button
 from wijkteam_kit.ui.netwerkatlas.formulieren import ClientForm, EventForm, PersonForm, TieForm
+from wijkteam_kit.ui.netwerkatlas.koppelen import NetworkCanvasKoppeling
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -111,6 +113,7 @@ class NetwerkatlasApp:
         self._build_forms()
         self._build_pictures()
         self._build_downloads()
+        self.koppeling = NetworkCanvasKoppeling(self._mapped, errors=self.messages.error)
         header = widgets.HTML(
             "<h2>Netwerkatlas</h2><p class='wk-intro'>Breng samen met de cliënt in kaart wie een rol speelt, "
             "speelde of zou kunnen spelen. Vul links personen en banden in; de kaarten en "
@@ -140,6 +143,7 @@ class NetwerkatlasApp:
                 self.sessie.widget,
                 self.start_bar,
                 self.messages.html,
+                self.koppeling.widget,
                 main,
                 self.download_box,
             ]
@@ -318,6 +322,14 @@ class NetwerkatlasApp:
         name, content = str(item["name"]), bytes(item["content"])
         try:
             if name.lower().endswith((".graphml", ".xml")):
+                parsed = read_graphml_data(content, source=name)
+                if is_network_canvas(parsed):
+                    self.koppeling.open(parsed, name)
+                    self.messages.notice(
+                        f"{name} komt uit Network Canvas. Kies hieronder welke variabele wat wordt en klik op "
+                        "'Importeren'."
+                    )
+                    return
                 atlas = atlas_from_graphml(content, source=name)
             else:
                 atlas = atlas_from_json(content, source=name)
@@ -332,6 +344,13 @@ class NetwerkatlasApp:
         self._set_atlas(atlas)
         self.messages.notice(
             f"{name} is geopend: {len(atlas.personen)} personen, {len(atlas.banden)} banden."
+        )
+
+    def _mapped(self, atlas: Netwerkatlas, name: str) -> None:
+        self.source_name = name.rsplit(".", 1)[0] or "netwerkatlas"
+        self._set_atlas(atlas)
+        self.messages.notice(
+            f"{name} is gekoppeld en geopend: {len(atlas.personen)} personen, {len(atlas.banden)} banden."
         )
 
     # ------------------------------------------------------------------ pictures and signals
