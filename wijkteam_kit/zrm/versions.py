@@ -209,6 +209,8 @@ def _load_version_file(name_or_path: str | Path) -> ZrmVersion:
     key = str(name_or_path)
     path = Path(name_or_path)
     if not path.suffix:
+        if key not in available_versions():  # before touching the file system: no odd names or paths
+            raise ZrmError(f"Onbekende ZRM-versie {key[:60]!r}; beschikbaar: {', '.join(available_versions())}.")
         path = data_path("zrm", f"{key}.yaml")
         if not path.exists():
             raise ZrmError(f"Onbekende ZRM-versie {key!r}; beschikbaar: {', '.join(available_versions())}.")
