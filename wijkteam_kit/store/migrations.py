@@ -418,7 +418,7 @@ def read_csv(data: bytes, soort: str) -> list[tuple[str, dict[str, Any]]]:
     except csv.Error:
         raise StoreError(
             f"CSV-import, regel {reader.line_num}: deze regel is niet te lezen (een cel langer dan "
-            f"{csv.field_size_limit():,} tekens, of een aanhalingsteken dat niet klopt)".replace(",", ".")
+            f"{csv.field_size_limit():_} tekens, of een aanhalingsteken dat niet klopt)".replace("_", ".")
         ) from None
 
 
