@@ -90,7 +90,7 @@ def test_yaml_merge_keys_still_work_within_the_budget():
 
 
 def test_json_limits_name_file_and_line():
-    with pytest.raises(ProblemsError, match="kaart.json: dit bestand is te diep genest"):
+    with pytest.raises(ProblemsError, match=r"kaart\.json: dit bestand is te diep genest"):
         load_json_text("[" * 100_000 + "]" * 100_000, "kaart.json")
     with pytest.raises(ProblemsError, match="een getal van 5000 tekens"):
         load_json_text('{"a": ' + "9" * 5000 + "}", "kaart.json")
