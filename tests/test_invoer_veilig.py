@@ -330,8 +330,12 @@ def test_docs_examples_still_load(tmp_path):
     atlas_from_json(_blocks("docs/netwerkatlas.md", "json")[0], "netwerkatlas.md")
     netwerk = load_yaml_text(_blocks("casuses/README.md", "yaml")[0], "README.md").data["netwerk"]
     atlas_from_data(netwerk, "README.md")
-    for block in _blocks("docs/netwerkatlas.md", "xml"):
-        atlas_from_graphml(block, "netwerkatlas.md")
+    (example,) = _blocks("docs/netwerkatlas.md", "xml")  # the Network Canvas example of the guide
+    atlas = atlas_from_graphml(example, "netwerkatlas.md")
+    assert (atlas.client.naam, [(p.naam, p.cirkel, p.sector) for p in atlas.personen]) == (
+        "Mustafa",
+        [("Yasmina", 1, "familie"), ("Piet", 3, "buurt")],
+    )
 
 
 def test_an_error_is_always_a_wijkteam_error():
