@@ -262,6 +262,9 @@ def attacks(loader: str) -> list[tuple[str, bytes]]:
             ("lijst", b"- a\n- b\n"),
             ("ongeldige-datum", b"id: 2024-13-45\n"),
             ("tab", b"id:\ta\n\tb: c\n"),
+            ("veel-waarden", b"id: [" + b"a," * 19_990 + b"a]\n"),
+            ("te-veel-waarden", b"id: [" + b"a," * 500_000 + b"a]\n"),
+            ("lange-teksten", b"id: [" + (b"'" + b"a" * 40 + b"',") * 19_000 + b"b]\n"),
         ]
     if loader == "casus":
         base = samples()["casus"].decode()
@@ -283,6 +286,9 @@ def attacks(loader: str) -> list[tuple[str, bytes]]:
             ("positie-oneindig", b'{"personen": [{"id": "a", "naam": "A", "relatie": "buur", "sector": "buurt", "cirkel": 1, "positie": [1e308, 1e400]}]}'),  # noqa: E501
             ("kring-afstamming", b'{"personen": [{"id": "a", "naam": "A", "relatie": "kind", "sector": "familie", "cirkel": 1}, {"id": "b", "naam": "B", "relatie": "kind", "sector": "familie", "cirkel": 1}], "afstamming": [{"kind": "a", "ouders": ["b"]}, {"kind": "b", "ouders": ["a"]}]}'),  # noqa: E501
             ("ongeldige-utf8", b'{"a": "\xff\xfe"}'),
+            ("veel-lijsten", b"[" + b"[]," * 66_000 + b"[]]"),
+            ("te-veel-lijsten", b"[" + b"{}," * 1_000_000 + b"{}]"),
+            ("veel-teksten", b"[" + (b'"' + b"a" * 40 + b'",') * 40_000 + b'"a"]'),
         ]  # fmt: skip
     if loader in ("graphml", "network-canvas"):
         out += [
@@ -296,6 +302,8 @@ def attacks(loader: str) -> list[tuple[str, bytes]]:
             ("groot-getal", GRAPHML_HEAD.encode() + b'<node id="a"><data key="c">' + b"9" * 5000 + b"</data></node></graph></graphml>"),  # noqa: E501
             ("veel-knopen", GRAPHML_HEAD.encode() + b"".join(b'<node id="n%d"/>' % i for i in range(6000)) + b"</graph></graphml>"),  # noqa: E501
             ("geen-xml", b"dit is geen xml"),
+            ("veel-elementen", b'<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph>' + b"<a/>" * 49_990 + b"</graph></graphml>"),  # noqa: E501
+            ("te-veel-elementen", b'<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph>' + b"<a/>" * 400_000 + b"</graph></graphml>"),  # noqa: E501
             ("ander-xml", b"<html><body>hoi</body></html>"),
             ("nc-zonder-cirkel", re.sub(rb'<data key="nabijheid">\d</data>', b"", samples()["network-canvas"])),
             ("nc-zonder-personen", re.sub(rb"<node .*?</node>\s*|<edge .*?</edge>\s*", b"", samples()["network-canvas"], flags=re.S)),  # noqa: E501
@@ -310,6 +318,7 @@ def attacks(loader: str) -> list[tuple[str, bytes]]:
             ("groot-getal-cel", header + b"\nx1;zrm;p-abcdef;Kim;;;;;;" + b"9" * 5000 + b"\n"),
             ("geen-utf8", b"\xff\xfe" + header),
             ("geen-kop", b"a;b;c\n1;2;3\n"),
+            ("te-veel-regels", header + b"\nx;zrm;p-abcdef;K;;;;;;1" * 6_000 + b"\n"),
         ]
     return out
 

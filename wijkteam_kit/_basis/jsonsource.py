@@ -28,10 +28,12 @@ from typing import Any
 from wijkteam_kit._basis.yamlsource import MAX_NUMBER_DIGITS
 from wijkteam_kit.errors import Problem, ProblemsError
 
-__all__ = ["MAX_JSON_BYTES", "MAX_JSON_DEPTH", "json_depth", "load_json_text"]
+__all__ = ["MAX_JSON_BYTES", "MAX_JSON_DEPTH", "MAX_JSON_ITEMS", "json_depth", "load_json_text"]
 
-MAX_JSON_BYTES = 20_000_000
-"""Largest JSON text read by default (a backup of a busy training year is a few MB)."""
+MAX_JSON_BYTES = 2_000_000
+"""Largest JSON text read by default (a netwerkatlas file is a few kB)."""
+MAX_JSON_ITEMS = 200_000
+"""Most values (counted from the text as commas and brackets, before parsing) in one JSON text."""
 MAX_JSON_DEPTH = 40
 """Deepest nesting of objects and arrays."""
 
@@ -94,7 +96,8 @@ def json_depth(data: Any, limit: int = MAX_JSON_DEPTH) -> int:
             deepest = max(deepest, depth)
             if deepest > limit:
                 return deepest
-            stack.extend((item, depth) for item in (value.values() if isinstance(value, dict) else value))
+            items = value.values() if isinstance(value, dict) else value
+            stack.extend((item, depth) for item in items if isinstance(item, dict | list))
     return deepest
 
 
@@ -124,6 +127,13 @@ def load_json_text(
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise fail("het bestand is geen tekst (UTF-8); is dit wel een JSON-bestand?") from None
+    items = text.count(",") + text.count("[") + text.count("{")  # an upper bound, counted at C speed
+    if items > MAX_JSON_ITEMS:
+        raise fail(
+            f"het bestand bevat te veel waarden (meer dan {MAX_JSON_ITEMS:_}); dat is geen bestand van de kit".replace(
+                "_", "."
+            )
+        )
     try:
         if finite:
             data = json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_constant)

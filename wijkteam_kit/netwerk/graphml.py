@@ -50,6 +50,8 @@ __all__ = [
 
 MAX_GRAPHML_ELEMENTS = 5_000
 """Most nodes plus edges in one GraphML file (a netwerkatlas has tens)."""
+MAX_XML_ELEMENTS = 50_000
+"""Most XML elements (nodes, edges, data, …) in one GraphML file, counted while reading."""
 
 _LISTS = ("steun_ontvangen", "steun_gegeven")
 _JSON_GRAPH = ("krachten", "koppels", "afstamming", "gebeurtenissen")
@@ -232,16 +234,35 @@ def _typed(text: str, kind: str) -> Any:
     return text
 
 
-def _parse_xml(raw: bytes, source: str) -> Element:
-    """The root element; DTDs, entities and external references are refused before anything is expanded."""
+def _parse_xml(raw: bytes, source: str) -> tuple[Element, list[str]]:
+    """The root element and the namespaces declared; DTDs, entities and external references are refused first."""
 
     def fail(message: str, line: int | None = None) -> NetwerkError:
         return NetwerkError([Problem("", message, source, line)])
 
     try:
-        return defusedxml.ElementTree.fromstring(
-            raw, forbid_dtd=True, forbid_entities=True, forbid_external=True
+        root, namespaces = None, []
+        events = defusedxml.ElementTree.iterparse(
+            io.BytesIO(raw),
+            events=("start", "start-ns"),
+            forbid_dtd=True,
+            forbid_entities=True,
+            forbid_external=True,
         )
+        for count, (event, element) in enumerate(events, start=1):
+            if event == "start-ns":
+                namespaces.append(str(element[1]))
+                continue
+            root = element if root is None else root
+            if count > MAX_XML_ELEMENTS:
+                raise fail(
+                    f"het bestand bevat meer dan {MAX_XML_ELEMENTS:_} XML-elementen; dat is geen netwerkatlas".replace(
+                        "_", "."
+                    )
+                )
+        if root is None:
+            raise fail("geen leesbaar GraphML-bestand: het bestand is leeg")
+        return root, namespaces
     except defusedxml.DTDForbidden:
         raise fail(
             "het bestand bevat een DTD (<!DOCTYPE …>); GraphML heeft die niet nodig en de kit opent zulke "
@@ -282,15 +303,13 @@ def read_graphml_data(text: str | bytes, source: str = "netwerk.graphml") -> Gra
         raise NetwerkError(
             [Problem("", f"het bestand is te groot; verwacht hoogstens {MAX_ATLAS_BYTES // 1000} kB", source)]
         )
-    root = _parse_xml(raw, source)
+    root, declared = _parse_xml(raw, source)
     if _local(root.tag) != "graphml":
         raise NetwerkError(
             [Problem("", f"dit is geen GraphML (het begint met <{_local(root.tag)[:40]}>)", source)]
         )
     out = GraphmlData(root_attributes={_local(k): v for k, v in root.attrib.items()})
-    out.namespaces = tuple(v for k, v in root.attrib.items() if "xmlns" in k) + tuple(
-        {k.split("}")[0].lstrip("{") for k in root.attrib if k.startswith("{")}
-    )
+    out.namespaces = tuple(declared)
     keys: dict[str, tuple[str, str, str]] = {}  # key id -> (for, name, type)
     defaults: dict[str, dict[str, Any]] = {"node": {}, "edge": {}, "graph": {}}
     problems: list[Problem] = []

@@ -51,7 +51,7 @@ __all__ = [
 
 FILE_KIND = "wijkteam-kit netwerkatlas"
 """Value of the ``soort`` field that marks a netwerkatlas file."""
-MAX_ATLAS_BYTES = 5_000_000
+MAX_ATLAS_BYTES = 2_000_000
 """Largest netwerkatlas file (JSON or GraphML) the kit opens; a real one is a few kB."""
 
 

@@ -292,6 +292,12 @@ class Backup(BaseModel):
     sessie_deelnames: list[DeelnameRecord] = Field(default_factory=list)
 
 
+MAX_BACKUP_BYTES = 10_000_000
+"""Largest JSON backup `read_export` reads (a busy training year is a few MB)."""
+MAX_CSV_ROWS = 5_000
+"""Most lines in a CSV import (a group's answers to one exercise are a few hundred)."""
+
+
 def read_export(text: str) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     """The checked rows of a JSON backup per table, each with its place (``"import: deelnemers[2]"``).
 
@@ -313,7 +319,7 @@ def read_export(text: str) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     """
     try:
         # a deeper payload and NaN are named with their record below
-        data = load_json_text(text, "import", max_depth=JSON_DEPTH_MAX + 10, finite=False)
+        data = load_json_text(text, "import", max_bytes=MAX_BACKUP_BYTES, max_depth=JSON_DEPTH_MAX + 10, finite=False)
     except ProblemsError as exc:
         raise StoreError(str(exc)) from None
     if not isinstance(data, dict) or data.get("formaat") != EXPORT_FORMAT:
@@ -404,6 +410,12 @@ def read_csv(data: bytes, soort: str) -> list[tuple[str, dict[str, Any]]]:
     """
     if len(data) > MAX_JSON_BYTES:
         raise StoreError(f"CSV-import: het bestand is te groot; verwacht hoogstens {MAX_JSON_BYTES // 1000} kB")
+    if data.count(b"\n") > MAX_CSV_ROWS:
+        raise StoreError(
+            f"CSV-import: meer dan {MAX_CSV_ROWS:_} regels; splits het bestand of importeer per oefening".replace(
+                "_", "."
+            )
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
