@@ -179,3 +179,23 @@ def test_upload_json_and_graphml_and_reject_broken(app):
     app.start_button.click()  # back to the casus (moment T0); then open the GraphML version of the same map
     app._uploaded({"new": ({"name": "kaart.graphml", "content": atlas_to_graphml(atlas).encode()},)})
     assert app.atlas == atlas
+
+
+def test_network_canvas_upload_shows_the_mapping_step_then_opens(app):
+    from wijkteam_kit.netwerk.networkcanvas import VOORBEELD_EXPORT
+
+    before = app.atlas
+    app._uploaded({"new": ({"name": "gerda.graphml", "content": VOORBEELD_EXPORT.encode()},)})
+    step = app.koppeling
+    assert step.widget.layout.display == "flex" and app.atlas == before  # nothing changes before the mapping
+    assert "komt uit Network Canvas" in app.messages.html.value
+    step.values["cirkel"].value = "1 = 1\n2 = 1\n3 = 2\n4 = 9"  # a wrong line: a Dutch message, map unchanged
+    step.import_button.click()
+    assert "niet worden gekoppeld" in app.messages.html.value and "regel 4" in app.messages.html.value
+    assert app.atlas == before
+    step.values["cirkel"].value = "1 = 1\n2 = 1\n3 = 2\n4 = 3"
+    step.import_button.click()
+    assert step.widget.layout.display == "none"
+    assert [p.cirkel for p in app.atlas.personen] == [1, 1, 2, 3]
+    assert "gekoppeld en geopend: 4 personen, 6 banden" in app.messages.html.value
+    assert "netwerk-persoon-henk" in app.pictures["relatiekaart"].value

@@ -55,7 +55,7 @@ MAX_YAML_BYTES = 1_000_000
 """Largest YAML file the kit reads (the largest shipped file is 23 kB)."""
 MAX_DEPTH = 40
 """Deepest nesting of groups and lists."""
-MAX_NODES = 20_000
+MAX_NODES = 10_000
 """Most values in one file, counting every use of an alias in full (the largest shipped file has under 900)."""
 MAX_NUMBER_DIGITS = 60
 """Longest number (in characters) in a data file."""

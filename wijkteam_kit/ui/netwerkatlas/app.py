@@ -113,7 +113,9 @@ class NetwerkatlasApp:
         self._build_forms()
         self._build_pictures()
         self._build_downloads()
-        self.koppeling = NetworkCanvasKoppeling(self._mapped, errors=self.messages.error)
+        self.koppeling = NetworkCanvasKoppeling(
+            self._mapped, errors=self.messages.error, guard=safe(self.messages)
+        )
         header = widgets.HTML(
             "<h2>Netwerkatlas</h2><p class='wk-intro'>Breng samen met de cliënt in kaart wie een rol speelt, "
             "speelde of zou kunnen spelen. Vul links personen en banden in; de kaarten en "

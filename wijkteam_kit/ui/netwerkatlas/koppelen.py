@@ -70,10 +70,16 @@ HELP = {
 class NetworkCanvasKoppeling:
     """The mapping step; ``on_done(atlas, file_name)`` is called after a successful import.
 
-    ``errors`` shows a Dutch message (the app's message box); ``widget`` is hidden until :meth:`open`.
+    ``errors`` shows a Dutch message (the app's message box); ``guard`` wraps every callback (the app's
+    ``safe``, so nothing fails silently); ``widget`` is hidden until :meth:`open`.
     """
 
-    def __init__(self, on_done: Callable[[Netwerkatlas, str], None], errors: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        on_done: Callable[[Netwerkatlas, str], None],
+        errors: Callable[[str], None],
+        guard: Callable[[Callable[..., None]], Callable[..., None]] = lambda callback: callback,
+    ) -> None:
         self.on_done, self.errors = on_done, errors
         self.data: GraphmlData | None = None
         self.file_name = ""
@@ -97,12 +103,12 @@ class NetworkCanvasKoppeling:
                 area.add_class(f"wk-nc-{kind}-waarden")
                 self.values[kind] = area
                 rows += [area, widgets.HTML(f"<span class='wk-klein'>{esc(HELP[kind])}</span>")]
-                dropdown.observe(lambda change, kind=kind: self._refill(kind), "value")
+                dropdown.observe(guard(lambda change, kind=kind: self._refill(kind)), "value")
         self.import_button = widgets.Button(description="Importeren", button_style="primary", icon="check")
         self.import_button.add_class("wk-nc-importeren")
         self.cancel_button = widgets.Button(description="Annuleren", icon="times")
-        self.import_button.on_click(lambda _b: self._import())
-        self.cancel_button.on_click(lambda _b: self.close())
+        self.import_button.on_click(guard(lambda _b: self._import()))
+        self.cancel_button.on_click(guard(lambda _b: self.close()))
         rows.append(widgets.HBox([self.import_button, self.cancel_button]))
         self.widget = widgets.VBox(rows, layout={"display": "none", "max_width": "760px"})
         self.widget.add_class("wk-kaart")
