@@ -9,10 +9,12 @@ hostile) plus the known attacks (alias bombs, entity bombs, deep nesting, giant 
 
 from __future__ import annotations
 
+import atexit
 import functools
 import itertools
 import random
 import re
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,6 +25,7 @@ from wijkteam_kit.errors import ProblemsError, WijkteamError
 
 ROOT = Path(__file__).resolve().parents[1]
 _TMP = Path(tempfile.mkdtemp(prefix="wijkteam-fuzz-"))
+atexit.register(shutil.rmtree, _TMP, ignore_errors=True)
 _COUNTER = itertools.count()
 
 
