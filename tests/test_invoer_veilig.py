@@ -341,3 +341,59 @@ def test_docs_examples_still_load(tmp_path):
 def test_an_error_is_always_a_wijkteam_error():
     assert issubclass(NetwerkError, WijkteamError) and issubclass(StoreError, WijkteamError)
     assert Path(__file__).name == "test_invoer_veilig.py"
+
+
+# The way Network Canvas's own exporter writes a file: key ids are variable UUIDs, names in attr.name, a
+# categorical variable split into one boolean key per option, a label per node, layout as _X/_Y.
+NC_REALISTIC = """<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:nc="http://schema.networkcanvas.com/xmlns"
+  nc:caseID="c-9" nc:sessionUUID="s-9" nc:protocolName="p">
+  <key id="label" attr.name="label" attr.type="string" for="node"/>
+  <key id="networkCanvasType" attr.name="networkCanvasType" attr.type="string" for="all"/>
+  <key id="networkCanvasUUID" attr.name="networkCanvasUUID" attr.type="string" for="all"/>
+  <key id="9f1a" attr.name="name" attr.type="string" for="node"/>
+  <key id="77c2" attr.name="close" attr.type="int" for="node"/>
+  <key id="a0b1_1" attr.name="rel_family" attr.type="boolean" for="node"/>
+  <key id="a0b1_2" attr.name="rel_neighbour" attr.type="boolean" for="node"/>
+  <key id="a0b1_3" attr.name="rel_professional" attr.type="boolean" for="node"/>
+  <key id="c3d4_1" attr.name="often_daily" attr.type="boolean" for="node"/>
+  <key id="c3d4_2" attr.name="often_weekly" attr.type="boolean" for="node"/>
+  <key id="c3d4_3" attr.name="often_yearly" attr.type="boolean" for="node"/>
+  <key id="e5f6_X" attr.name="layout_X" attr.type="double" for="node"/>
+  <key id="e5f6_Y" attr.name="layout_Y" attr.type="double" for="node"/>
+  <key id="networkCanvasFromUUID" attr.name="networkCanvasFromUUID" attr.type="string" for="edge"/>
+  <key id="networkCanvasToUUID" attr.name="networkCanvasToUUID" attr.type="string" for="edge"/>
+  <graph edgedefault="undirected">
+    <node id="1"><data key="networkCanvasUUID">u1</data><data key="networkCanvasType">person</data>
+      <data key="label">Kim</data><data key="9f1a">Kim</data><data key="77c2">1</data>
+      <data key="a0b1_1">true</data><data key="a0b1_2">false</data><data key="a0b1_3">false</data>
+      <data key="c3d4_1">true</data><data key="c3d4_2">false</data><data key="c3d4_3">false</data>
+      <data key="e5f6_X">310.5</data><data key="e5f6_Y">220.0</data></node>
+    <node id="2"><data key="networkCanvasUUID">u2</data><data key="networkCanvasType">person</data>
+      <data key="label">Joop</data><data key="9f1a">Joop</data><data key="77c2">3</data>
+      <data key="a0b1_1">false</data><data key="a0b1_2">true</data><data key="a0b1_3">false</data>
+      <data key="c3d4_1">false</data><data key="c3d4_2">false</data><data key="c3d4_3">true</data></node>
+    <edge id="e1" source="1" target="2"><data key="networkCanvasUUID">t1</data>
+      <data key="networkCanvasType">knows</data><data key="networkCanvasFromUUID">u1</data>
+      <data key="networkCanvasToUUID">u2</data></edge>
+  </graph>
+</graphml>"""
+
+
+def test_network_canvas_as_its_exporter_writes_it():
+    export = read_graphml_data(NC_REALISTIC, "c-9.graphml")
+    guess = guess_mapping(export)
+    assert (guess.naam, guess.cirkel, guess.sector, guess.frequentie) == ("name", "close", "rel", "often")
+    assert guess.sector_waarden == {"family": "familie", "neighbour": "buurt", "professional": "professionals"}
+    atlas = atlas_from_graphml(NC_REALISTIC, "c-9.graphml")
+    assert atlas.client.naam == "c-9"  # no ego name asked: the case id
+    assert [(p.naam, p.cirkel, p.sector, p.relatie) for p in atlas.personen] == [
+        ("Kim", 1, "familie", "familie"),
+        ("Joop", 3, "buurt", "buur"),
+    ]
+    assert [(t.van, t.naar, t.frequentie) for t in atlas.banden] == [
+        ("client", "kim", "dagelijks"),
+        ("client", "joop", "minder"),
+        ("kim", "joop", "maandelijks"),
+    ]
+    assert all(p.toelichting == "" for p in atlas.personen)  # layout and bookkeeping are not notes

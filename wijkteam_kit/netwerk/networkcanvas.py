@@ -160,8 +160,55 @@ def _own(name: str) -> bool:
     return not name.startswith("networkCanvas") and not _LAYOUT.match(name) and name not in ("label",)
 
 
+def _grouped(data: GraphmlData) -> GraphmlData:
+    """``data`` with split categorical variables joined (see :func:`_regroup`)."""
+    return _regroup(data)[0]
+
+
+def _regroup(data: GraphmlData) -> tuple[GraphmlData, dict[str, tuple[str, ...]]]:
+    """``data`` with each split categorical variable joined again.
+
+    Network Canvas writes a categorical variable ``relatie`` with options ``familie`` and ``buren`` as ja/nee
+    variables ``relatie_familie`` and ``relatie_buren``. Two or more ja/nee keys with the same part before the
+    last ``_`` become one text variable again, whose value is the first option that is true. Also returns every
+    option per joined variable (also those no person has).
+    """
+    grouped: dict[str, Any] = {}
+    options: dict[str, tuple[str, ...]] = {}
+    for scope, items in (("node", data.nodes), ("edge", data.edges)):
+        declared = data.keys.get(scope, {})
+        groups: dict[str, list[str]] = {}
+        for name, kind in declared.items():
+            if kind == "bool" and "_" in name.strip("_"):
+                groups.setdefault(name.rsplit("_", 1)[0], []).append(name)
+        groups = {
+            prefix: names for prefix, names in groups.items() if len(names) >= 2 and prefix not in declared
+        }
+        members = {name for names in groups.values() for name in names}
+        options.update(
+            {prefix: tuple(n.rsplit("_", 1)[1] for n in names) for prefix, names in groups.items()}
+        )
+
+        def regroup(
+            attrs: dict[str, Any], groups: dict[str, list[str]] = groups, members: set = members
+        ) -> dict:
+            joined = {k: v for k, v in attrs.items() if k not in members}
+            for prefix, names in groups.items():
+                chosen = next((n.rsplit("_", 1)[1] for n in names if attrs.get(n) is True), None)
+                if chosen is not None:
+                    joined[prefix] = chosen
+            return joined
+
+        if scope == "node":
+            grouped["nodes"] = [(node_id, regroup(attrs)) for node_id, attrs in items]
+        else:
+            grouped["edges"] = [(a, b, regroup(attrs)) for a, b, attrs in items]
+    return replace(data, **grouped), options
+
+
 def variables(data: GraphmlData) -> dict[str, Variabele]:
     """The protocol's own variables on persons and ties, with the values seen (sorted, numbers by value)."""
+    data, options = _regroup(data)
     found: dict[str, dict[str, Any]] = {}
     for where, items in (("persoon", [a for _, a in data.nodes]), ("band", [a for _, _, a in data.edges])):
         for attrs in items:
@@ -179,6 +226,9 @@ def variables(data: GraphmlData) -> dict[str, Variabele]:
                 )
                 if len(entry["values"]) < MAX_VALUES:
                     entry["values"].add(value)
+    for name, values in options.items():
+        if name in found:
+            found[name]["values"].update(values[:MAX_VALUES])
     out = {}
     for name, entry in found.items():
         kinds = entry["kinds"]
@@ -237,6 +287,18 @@ def _boolean_sectors(found: dict[str, Variabele]) -> tuple[str, ...]:
     )
 
 
+def _best_sector_variable(pool: dict[str, Variabele]) -> str | None:
+    """The text variable whose values name sectors best (at least half of them); a sector-like name helps."""
+    scored = []
+    for name, variable in pool.items():
+        if variable.soort != "tekst" or not variable.waarden:
+            continue
+        share = len(guess_values("sector", variable)) / len(variable.waarden)
+        if share >= 0.5:
+            scored.append((share + (0.5 if re.search(_SECTOR_GUESS, name, re.IGNORECASE) else 0), name))
+    return max(scored)[1] if scored else None
+
+
 def guess_mapping(data: GraphmlData) -> Koppeling:
     """Sensible first choices from the variable names and values (the user checks them in the mapping step)."""
     found = variables(data)
@@ -250,12 +312,7 @@ def guess_mapping(data: GraphmlData) -> Koppeling:
     naam = pick(_NAME_GUESS, ("tekst",), on_persons)
     cirkel = pick(_CIRCLE_GUESS, ("getal", "tekst"), on_persons)
     booleans = _boolean_sectors(on_persons)
-    sector = pick(_SECTOR_GUESS, ("tekst",), {n: v for n, v in on_persons.items() if n not in (naam, cirkel)})
-    if (
-        sector is not None
-        and len(guess_values("sector", on_persons[sector])) < len(on_persons[sector].waarden) / 2
-    ):
-        sector = None  # a "type" variable that is not about sectors
+    sector = _best_sector_variable({n: v for n, v in on_persons.items() if n not in (naam, cirkel)})
     if sector is None and len(booleans) >= 2:
         sector = BOOLEAN_SECTOR
     taken = {naam, cirkel, sector}
@@ -304,8 +361,8 @@ def parse_value_map(text: str, kind: str) -> tuple[dict[str, Any], list[str]]:
     result: dict[str, Any] = {}
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
+        if not line.strip() or (line.rstrip().endswith("=") and line.count("=") == 1):
+            continue  # an empty line, or a value left without a target: not used
         if "=" not in line:
             problems.append(f"regel {number}: verwacht 'waarde = {kind}', kreeg {line.strip()[:40]!r}")
             continue
@@ -387,6 +444,7 @@ def atlas_from_network_canvas(
 
     koppeling = koppeling or guess_mapping(data)
     missing = mapping_problems(data, koppeling)
+    data = _grouped(data)
     if missing:
         raise NetwerkError(
             [Problem("", f"Dit lijkt een export uit Network Canvas, maar {m}.", source) for m in missing]
