@@ -116,11 +116,13 @@ M = TypeVar("M", bound=BaseModel)
 def describe_value(value: Any) -> str:
     """Short, readable rendering of a bad value for an error message.
 
-    >>> describe_value("abc"), describe_value(2.5), describe_value(None), describe_value([1, 2])
-    ("'abc'", '2.5', 'niets (leeg)', 'een lijst')
+    >>> describe_value("abc"), describe_value(2.5), describe_value(None), describe_value([1, 2]), describe_value(True)
+    ("'abc'", '2.5', 'niets (leeg)', 'een lijst', 'true')
     """
     if value is None:
         return "niets (leeg)"
+    if isinstance(value, bool):  # as the user wrote it in YAML or JSON
+        return "true" if value else "false"
     if isinstance(value, dict):
         return "een groep velden"
     if isinstance(value, list):

@@ -314,7 +314,7 @@ def read_export(text: str) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     Traceback (most recent call last):
     ...
     wijkteam_kit.errors.StoreError: 2 problemen gevonden:
-      - import, veld schema: verwacht een heel getal, kreeg True
+      - import, veld schema: verwacht een heel getal, kreeg true
       - import, veld teams: verwacht een lijst (regels met '- '), kreeg een groep velden
     """
     try:
