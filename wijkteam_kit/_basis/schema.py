@@ -86,7 +86,7 @@ class StrictModel(BaseModel):
             return value
         items = value if isinstance(value, list | tuple) else (value,)
         if any(isinstance(item, bool) for item in items):
-            raise ValueError(f"verwacht een getal, kreeg {'true' if True in items else 'false'} (ja/nee)")
+            raise ValueError(f"verwacht een getal, kreeg {'true' if any(item is True for item in items) else 'false'} (ja/nee)")
         return value
 
 
