@@ -85,8 +85,9 @@ class StrictModel(BaseModel):
         if field is None or not _wants_number(field.annotation):
             return value
         items = value if isinstance(value, list | tuple) else (value,)
-        if any(isinstance(item, bool) for item in items):
-            raise ValueError(f"verwacht een getal, kreeg {'true' if any(item is True for item in items) else 'false'} (ja/nee)")
+        flags = [item for item in items if isinstance(item, bool)]
+        if flags:
+            raise ValueError(f"verwacht een getal, kreeg {describe_value(flags[0])} (ja/nee)")
         return value
 
 
