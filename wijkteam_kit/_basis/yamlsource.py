@@ -213,11 +213,11 @@ def _check_tree(root: yaml.Node, loader: Any, source: str) -> None:
         line = node.start_mark.line + 1
         if visits > MAX_NODES:
             raise _fail(
-                f"het bestand bevat meer dan {MAX_NODES:_} waarden (of verwijzingen (*alias) die samen zo groot "
-                "worden); dat is geen gewoon databestand".replace("_", "."),
+                f"met de verwijzingen (*alias) erin uitgeschreven bevat het bestand meer dan {MAX_NODES:_} "
+                "waarden; dat is geen gewoon databestand".replace("_", "."),
                 source,
                 line,
-                path,
+                path[:1],  # the top-level field it is in; the line is where the repeated part is defined
             )
         if id(node) in ancestors:
             raise _fail(
