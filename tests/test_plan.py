@@ -529,6 +529,7 @@ def test_regisseur_good(name):
         ("Gerda en Marieke", "let op"),
         ("Gerda/Ans", "let op"),
         ("Gerda of de generalist", "let op"),
+        ("Gerda samen met Marieke", "let op"),
     ],
 )
 def test_regisseur_bad(name, status):

@@ -292,7 +292,7 @@ def regel_acties(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
     )  # fmt: skip
 
 
-_MORE_THAN_ONE = re.compile(r"\s(?:en|of)\s|[,/&+]", re.IGNORECASE)
+_MORE_THAN_ONE = re.compile(r"\s(?:en|of|samen\s+met)\s|[,/&+]", re.IGNORECASE)
 #: Support for the one regisseur: "ikzelf, geholpen door mijn zus", "Gerda (met hulp van Marieke)".
 _SUPPORT = re.compile(
     r"[\s,(–-]*(?:(?:geholpen|gesteund|ondersteund|bijgestaan)\s+door|met\s+(?:de\s+)?(?:hulp|steun|"

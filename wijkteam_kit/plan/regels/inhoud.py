@@ -296,9 +296,15 @@ def regel_smart(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
         )  # fmt: skip
     return Feedback(
         "smart", titel, "let op",
-        f"{sentence(join(notes))}. Een doel zegt wat jullie willen ('Ik wil één middag in de week voor mezelf' in "
-        "plaats van 'Ik wil meer rust'), en een resultaat is SMART als je het kunt nagaan: 'Ik betaal vanaf mei "
-        "elke maand de huur op tijd' in plaats van 'Het gaat beter met geld'.",
+        f"{sentence(join(notes))}. "
+        + (
+            "Een doel zegt wat jullie willen: 'Ik wil één middag in de week voor mezelf' in plaats van 'Ik wil "
+            "meer rust'. "
+            if any(n.startswith("doel ") and "is vaag" in n for n in notes)
+            else ""
+        )
+        + "Een resultaat is SMART als je het kunt nagaan: 'Ik betaal vanaf mei elke maand de huur op tijd' in "
+        "plaats van 'Het gaat beter met geld'.",
         ", ".join(where),
     )  # fmt: skip
 
