@@ -631,7 +631,8 @@ def test_weekly_care_for_an_ageing_parent_counts_as_mantelzorg():
     assert care.id == "gerda" and care.frequentie == "wekelijks"
     carer = next(s for s in signals(atlas) if s.soort == "overbelasting")
     assert carer.tekst.startswith("Marieke zorgt elke week voor Gerda")
-    monthly = atlas.model_copy(update={"banden": (tie("client", "gerda", "maandelijks", "wisselend", geg=["praktisch"]),)})
+    rarely = tie("client", "gerda", "maandelijks", "wisselend", geg=["praktisch"])
+    monthly = atlas.model_copy(update={"banden": (rarely,)})
     assert analyse(monthly).mantelzorg == ()
 
 
