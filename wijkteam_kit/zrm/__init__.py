@@ -64,11 +64,15 @@ from .mapping import (
     mapping_markdown,
 )
 from .participatieladder import (
+    AOW_LEEFTIJD,
     RUNGS,
+    LadderRegel,
     Rung,
     check_rung,
+    ladder_rules,
     load_ladder,
     rung,
+    rung_by_rule,
     rung_change,
 )
 from .score_feedback import (
@@ -95,6 +99,7 @@ from .voorbeelddata import (
 )
 
 __all__ = [
+    "AOW_LEEFTIJD",
     "BASIS",
     "GRONINGEN_PILOT_TEAMS",
     "LEVELS",
@@ -113,6 +118,7 @@ __all__ = [
     "DomainLine",
     "DomainScore",
     "GeneratedCaseload",
+    "LadderRegel",
     "Mapping",
     "MappingRule",
     "ProfileSummary",
@@ -134,6 +140,7 @@ __all__ = [
     "generate_caseload",
     "generate_levels",
     "krippendorff_alpha_ordinal",
+    "ladder_rules",
     "load_descriptors",
     "load_ladder",
     "load_mapping",
@@ -144,6 +151,7 @@ __all__ = [
     "rater_agreement",
     "rater_agreement_matrix",
     "rung",
+    "rung_by_rule",
     "rung_change",
     "score_line",
     "scores_from_line",
