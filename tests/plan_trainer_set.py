@@ -202,6 +202,23 @@ GEVALLEN: tuple[Geval, ...] = (
           oplossingen=[{"tekst": "Indicatie voor dagopvang voor Henk", "stap": "maatwerkvoorziening"}],
           acties=[{"wie": "de generalist", "wat": "aanvraag doen", "wanneer": "deze week"}],
           evaluatiedatum=None, vraag="Ik wil één middag in de week voor mezelf"),
+    # ---------------------------------------------------------------- second round, labelled after the rules were
+    # changed and measured as they came (see docs/plan-feedback.md)
+    geval("regisseur: mijn dochter", regisseur="mijn dochter Marieke"),
+    geval("regisseur: twee met een ampersand", ["regisseur"], regisseur="Gerda & Marieke samen"),
+    geval("half jaar vanaf eind januari", datum=dt.date(2026, 1, 31), evaluatiedatum=dt.date(2026, 7, 31)),
+    geval("net na een half jaar vanaf eind januari", ["evaluatie"],
+          datum=dt.date(2026, 1, 31), evaluatiedatum=dt.date(2026, 8, 1)),
+    geval("vaag doel: het moet goed gaan", ["smart"],
+          doelstellingen=[{**_G1, "tekst": "Ik wil dat het thuis weer goed gaat"}]),
+    geval("vaag doel: rustiger", ["smart"], doelstellingen=[{**_G1, "tekst": "Wij willen samen rustiger worden"}]),
+    geval("jargon: zorgtraject", ["jargon"], krachten=["Ik heb al een zorgtraject gehad", "Ik ben praktisch"]),
+    geval("algemene voorziening en maatwerk, zonder netwerk", ["netwerk"],
+          oplossingen=[{"tekst": "Ik ga naar het Alzheimer Café", "stap": "algemene_voorziening"},
+                       {"tekst": "Henk gaat een middag naar de dagopvang", "stap": "maatwerkvoorziening"}]),
+    geval("eerdere hulp: kort nee", eerdere_hulp="Nee, nooit gehad", resultaat_eerdere_hulp=""),
+    geval("netwerk: schoonzus bij naam zonder casus",
+          acties=[_A1, {**_A2, "wie": "schoonzus Els"}]),
 )
 
 

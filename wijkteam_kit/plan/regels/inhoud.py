@@ -337,6 +337,10 @@ _NO_HELP = re.compile(
 )
 
 
+#: A short answer (at most four words) that starts with a no: "Nee, nooit gehad", "Geen, nooit nodig gehad".
+_SHORT_NO = re.compile(r"\W*(?:nee|geen|nooit)\b\W*(?:\w+\W*){0,3}", re.IGNORECASE)
+
+
 def zegt_geen_hulp(text: str) -> bool:
     """Whether ``text`` says there was no earlier help: every sentence is "geen" or says no help was had.
 
@@ -344,11 +348,13 @@ def zegt_geen_hulp(text: str) -> bool:
     (True, True)
     >>> zegt_geen_hulp("Geen eerdere hulp voor Gerda zelf. Voor Henk komt een casemanager.")
     False
-    >>> zegt_geen_hulp("geen idee, misschien een coach"), zegt_geen_hulp("")
-    (False, False)
+    >>> zegt_geen_hulp("Nee, nooit gehad"), zegt_geen_hulp("geen idee, misschien een coach"), zegt_geen_hulp("")
+    (True, False, False)
     """
     sentences = [p for p in re.split(r"[.;!?\n]+", text) if p.strip()]
-    return bool(sentences) and all(_NONE.fullmatch(p) or _NO_HELP.search(p) for p in sentences)
+    return bool(sentences) and all(
+        _NONE.fullmatch(p) or _NO_HELP.search(p) or _SHORT_NO.fullmatch(p) for p in sentences
+    )
 
 
 def regel_eerdere_hulp(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
