@@ -603,22 +603,51 @@ def test_a_child_caring_for_a_sibling_in_the_household_is_seen_on_their_own_tie(
 
 
 @pytest.mark.parametrize(
-    ("born", "freq", "care", "expected"),
+    ("born", "freq", "care", "back", "expected"),
     [
-        (THIS_YEAR - 18, "dagelijks", ["praktisch"], False),  # an adult child
-        (None, "dagelijks", ["praktisch"], False),  # age unknown
-        (THIS_YEAR - 12, "maandelijks", ["praktisch"], False),  # now and then is not care
-        (THIS_YEAR - 12, "wekelijks", ["gezelschap"], False),  # company is not care
-        (THIS_YEAR - 12, "wekelijks", ["emotioneel"], True),
+        (THIS_YEAR - 18, "dagelijks", ["praktisch"], [], False),  # an adult child
+        (None, "dagelijks", ["praktisch"], [], False),  # age unknown
+        (THIS_YEAR - 12, "maandelijks", ["praktisch"], [], False),  # now and then is not care
+        (THIS_YEAR - 12, "wekelijks", ["gezelschap"], [], False),  # company is not care
+        (THIS_YEAR - 12, "wekelijks", ["emotioneel"], [], True),
+        (THIS_YEAR - 12, "dagelijks", ["praktisch"], ["praktisch", "emotioneel"], False),  # chores, cared for
+        (THIS_YEAR - 10, "dagelijks", ["emotioneel", "gezelschap"], ["praktisch", "emotioneel"], True),  # turned
     ],
 )
-def test_who_is_a_young_carer(born, freq, care, expected):
+def test_who_is_a_young_carer(born, freq, care, back, expected):
     atlas = Netwerkatlas(
         client=Client(naam="Linda"),
         personen=(person("kevin", "familie", 1, relatie="kind", geboortejaar=born),),
-        banden=(tie("client", "kevin", freq, "steunend", ontv=care),),
+        banden=(tie("client", "kevin", freq, "steunend", ontv=care, geg=back),),
     )
     assert bool(analyse(atlas).jonge_mantelzorgers) is expected
+
+
+def test_a_sister_who_chats_every_day_is_no_young_carer():
+    atlas = Netwerkatlas(
+        client=Client(naam="Kevin", geboortejaar=THIS_YEAR - 19),
+        personen=(person("lisa", "familie", 1, relatie="broer/zus", geboortejaar=THIS_YEAR - 15),),
+        banden=(tie("client", "lisa", "dagelijks", "steunend", ontv=["emotioneel", "gezelschap"],
+                    geg=["emotioneel", "waardering"]),),
+    )
+    assert analyse(atlas).jonge_mantelzorgers == ()
+
+
+def test_the_library_casuses_name_the_children_their_authors_worry_about():
+    from wijkteam_kit.netwerk.io import atlas_from_casus
+
+    library = {c.id: c for c in load_library()}
+    found = {}
+    for cid in ("gezin-schulden-overlast", "eigen-kracht-conferentie", "jongeman-zelfstandig"):
+        atlas = atlas_from_casus(library[cid])
+        found[cid] = [atlas.person(j.id).naam for j in analyse(atlas).jonge_mantelzorgers]
+    # Lotte "takes on a lot of care for her mother", Roos "often comforts her mother"; Jordy and Kevin help with
+    # chores while their mother cares for them, Lisa chats with her brother: no young carers
+    assert found == {
+        "gezin-schulden-overlast": ["Lotte"],
+        "eigen-kracht-conferentie": ["Roos"],
+        "jongeman-zelfstandig": [],
+    }
 
 
 def test_weekly_care_for_an_ageing_parent_counts_as_mantelzorg():
@@ -659,10 +688,10 @@ def _household(henk_gets_from_fatima: bool) -> Netwerkatlas:
 def test_only_provider_is_about_the_household_not_the_tie_the_help_was_entered_on():
     on_client, on_henk = _household(False), _household(True)
     assert overload(on_client).enige_bron["praktisch"] == overload(on_henk).enige_bron["praktisch"] == "fatima"
-    for atlas in (on_client, on_henk):
+    for atlas, whom in ((on_client, "Gerda"), (on_henk, "Henk")):
         sole = [s for s in signals(atlas) if s.soort == "enige-bron" and s.personen == ("fatima",)]
         assert len(sole) == 1
-        assert "Alle praktische hulp aan Gerda en Henk komt van één persoon: Fatima" in sole[0].tekst
+        assert f"Alle praktische hulp voor {whom} komt van één persoon: Fatima" in sole[0].tekst
 
 
 def test_a_second_provider_on_a_household_members_tie_means_nobody_is_the_only_one():

@@ -181,6 +181,12 @@ def _coverage(x: _Context) -> None:
 _HOE_VAAK = {"dagelijks": "elke dag", "wekelijks": "elke week"}
 
 
+def _given_by(g: nx.Graph, giver: str, to: str) -> set[str]:
+    """What ``giver`` gives ``to`` on their tie (``van`` receives ``steun_ontvangen`` from the other end)."""
+    data = g[giver][to]
+    return set(data["steun_gegeven"] if data.get("van") == giver else data["steun_ontvangen"])
+
+
 def _young_carers(x: _Context) -> None:
     for j in x.a.jonge_mantelzorgers:
         child = x.c if j.id == CLIENT_ID else x.names[j.id]
@@ -234,10 +240,12 @@ def _overload(x: _Context) -> None:
         text += f" Let op dat {x.his(v)} het volhoudt, en zoek mensen die een deel kunnen overnemen."
         x.say("overbelasting", "let op", text, (v,))
     household = [u for u in g if u != CLIENT_ID and g.nodes[u].get("huishouden")]
-    to_whom = f" aan {x.c} en {x.join(household)}" if household else ""
     for f, v in b.enige_bron.items():
         if (b.signaal and v == b.hoofdbron) or x.g.nodes[v]["formeel"]:
             continue
+        # whom the help reaches: the client and/or household members (help on either tie counts the same)
+        reached = [h for h in (CLIENT_ID, *household) if h != v and g.has_edge(h, v) and f in _given_by(g, v, h)]
+        to_whom = f" voor {x.join(reached)}" if household and reached else ""
         x.say(
             "enige-bron",
             "aandacht",

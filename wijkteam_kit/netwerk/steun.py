@@ -426,6 +426,11 @@ def young_carers(network: Network, *, jaar: int | None = None) -> tuple[JongeMan
     ``broer/zus`` of the client under 18 cares for the client; or a child under 18 in the household cares for
     another household member (the partner of the client, or a brother or sister).
 
+    Care is more than helping out: for a parent, the child gives practical or emotional support and gives at least
+    as many kinds of support as it gets back on that tie (the roles are turned around); for a sibling, the child
+    gives practical support and more than it gets back. A child doing chores while the parent cares for it, or a
+    sister who chats with her brother every day, is no young carer.
+
     >>> from wijkteam_kit.netwerk.model import Band, Client, Netwerkatlas, Persoon
     >>> atlas = Netwerkatlas(
     ...     client=Client(naam="Linda"),
@@ -441,9 +446,14 @@ def young_carers(network: Network, *, jaar: int | None = None) -> tuple[JongeMan
     year = jaar if jaar is not None else date.today().year
     cares: dict[str, dict[str, tuple[set[str], str]]] = {}
 
-    def note(child: str, cared: str, given: set[str], freq: str) -> None:
-        if given & _CARE and freq in ZORG_FREQUENTIES:
-            cares.setdefault(child, {})[cared] = (given, freq)
+    def note(child: str, cared: str, data: dict, sibling: bool) -> None:
+        given, back = _gives(data, child), _gives(data, cared)
+        if sibling:
+            caring = "praktisch" in given and len(given) > len(back)
+        else:
+            caring = bool(given & _CARE) and len(given) >= len(back)
+        if caring and data["frequentie"] in ZORG_FREQUENTIES:
+            cares.setdefault(child, {})[cared] = (given, data["frequentie"])
 
     def minor(v: str) -> int | None:
         born = g.graph.get("client", {}).get("geboortejaar") if v == CLIENT_ID else g.nodes[v].get("geboortejaar")
@@ -454,16 +464,17 @@ def young_carers(network: Network, *, jaar: int | None = None) -> tuple[JongeMan
         for v, d in ego_ties(g):
             relation = g.nodes[v].get("relatie")
             if minor(CLIENT_ID) is not None and relation in ("ouder", "broer/zus"):
-                note(CLIENT_ID, v, _gives(d, CLIENT_ID), d["frequentie"])
+                note(CLIENT_ID, v, d, relation == "broer/zus")
             if minor(v) is not None and relation in ("kind", "broer/zus"):
-                note(v, CLIENT_ID, _gives(d, v), d["frequentie"])
+                note(v, CLIENT_ID, d, relation == "broer/zus")
     home = [v for v in g if v != CLIENT_ID and g.nodes[v].get("huishouden")]
     for child in home:
         if minor(child) is None or g.nodes[child].get("relatie") not in ("kind", "broer/zus"):
             continue
         for other in home:
             if other != child and g.has_edge(child, other):
-                note(child, other, _gives(g[child][other], child), g[child][other]["frequentie"])
+                sibling = g.nodes[other].get("relatie") in ("kind", "broer/zus")
+                note(child, other, g[child][other], sibling)
     order = list(g)
     out = []
     for child, cared in sorted(cares.items(), key=lambda kv: order.index(kv[0])):
