@@ -982,3 +982,21 @@ def test_export_uses_household_words_for_the_wmo_steps():
     labels = " ".join(line[line.index("(") :] for line in lines if line.startswith("- ") and "(" in line)
     assert find_jargon(labels) == []
     assert WMO_LABELS["maatwerkvoorziening"] == "Maatwerkvoorziening"  # the app keeps its own labels
+
+
+def test_a_first_name_counts_as_network_only_when_it_carries_a_network_solution():
+    solution = {"tekst": "Sandra doet elke zaterdag de boodschappen met mij", "stap": "sociaal_netwerk"}
+    shopping = {"wie": "Sandra en ik", "wat": "boodschappen doen", "wanneer": "elke zaterdag"}
+    plan = make(huishouden="", casus_id=None, oplossingen=[solution], acties=[shopping])
+    assert rule("netwerk", plan).status == "in orde"
+    # the same task by the regisseur (here the client) is not the network
+    own = make(huishouden="", casus_id=None, regisseur="Gerda", oplossingen=[solution],
+               acties=[{**shopping, "wie": "Gerda"}])
+    assert rule("netwerk", own).status == "let op"
+    # a household member named in the plan is not the network either
+    henk = make(oplossingen=[{**solution, "tekst": "Henk doet de boodschappen"}], acties=[{**shopping, "wie": "Henk"}])
+    assert rule("netwerk", henk).status == "let op"
+    # without a network solution a first name alone is not enough
+    alone = make(huishouden="", oplossingen=[{"tekst": "Ik plan de boodschappen", "stap": "eigen_kracht"}],
+                 acties=[shopping])
+    assert rule("netwerk", alone).status == "ontbreekt"

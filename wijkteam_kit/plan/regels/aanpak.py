@@ -158,13 +158,15 @@ def _carries_network_solution(plan: Plan, index: int, casus: Casus | None) -> bo
     """Whether action ``index`` (from 1) is done by someone named by first name who carries a network solution.
 
     A first name that is not the household's counts as network when the plan has a solution at the step
-    'sociaal netwerk' that names that person, or that the action carries out (they share a content word).
+    'sociaal netwerk' that names that person, or that the action carries out (they share a content word; not for
+    the regisseur, who is often the client).
     """
     action = plan.acties[index - 1]
     solutions = [o.tekst for o in plan.oplossingen if o.stap == "sociaal_netwerk"]
     if not solutions:
         return False
     own = _own_names(plan, casus)
+    regisseur = _name_tokens(regisseur_kern(plan.regisseur))
     for part in _PARTS.split(action.wie):
         if _PROFESSIONALS.search(part):
             continue
@@ -172,7 +174,10 @@ def _carries_network_solution(plan: Plan, index: int, casus: Casus | None) -> bo
         if not names:
             continue
         for text in solutions:
-            if _mentions(text, names) or _stems(action.wat) & _stems(text):
+            if _mentions(text, names):
+                return True
+            # carrying out the solution's task counts too, but not for the regisseur (often the client)
+            if names - regisseur and _stems(action.wat) & _stems(text):
                 return True
     return False
 
