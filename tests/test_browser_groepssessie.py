@@ -103,7 +103,7 @@ def test_two_participants_with_evil_names_zrm_session_and_reveal(browser, page, 
             group = pg.locator(".wk-sessie-groep")
             expect(group.locator("svg")).to_be_visible(timeout=60_000)  # after the next poll
             expect(group).to_contain_text("Groepsuitkomst · 2 inzendingen")
-            expect(group).to_contain_text("Hier verschilden jullie het meest")
+            expect(group).to_contain_text("Hier valt het meest te bespreken")
             if SHOTS:
                 group.screenshot(path=f"{SHOTS}/groepsbeeld-{pg is page}.png")
             assert pg.locator("img[src='x']").count() == 0

@@ -21,7 +21,7 @@ def test_plan_that_skips_the_network_gets_feedback_and_turns_green(page, server)
     network = page.locator('.wk-regel[data-regel="netwerk"]')
     expect(network).to_have_attribute("data-status", "ontbreekt")
     expect(network).to_contain_text("netwerk")
-    expect(page.locator('.wk-regel[data-regel="wmo_volgorde"]')).to_contain_text("overgeslagen")
+    expect(page.locator('.wk-regel[data-regel="wmo_volgorde"]')).to_contain_text("lichtere oplossingen")
 
     page.locator(".wk-oplossing-toevoegen").click()
     expect(solutions).to_have_count(2)

@@ -335,3 +335,24 @@ def test_normalise_name_and_group_dispatch():
     assert isinstance(groep(GERDA, "netwerkatlas", []), NetwerkGroep)
     with pytest.raises(WijkteamError, match="Onbekende oefening 'quiz'"):
         groep(GERDA, "quiz", [])
+
+
+def test_a_group_that_agrees_but_sits_away_from_the_reference_tops_the_agenda_with_its_kind():
+    from wijkteam_kit.ui.groepssessie import group_html
+
+    ref = TAAL.reference_assessment()
+    off = {"dagbesteding": ref.level("dagbesteding") + 1}  # everyone one level above the reference
+    answers = [
+        zrm_answer("Ans", {**off, "financien": 2}),
+        zrm_answer("Bo", {**off, "financien": 3}),
+        zrm_answer("Cor", {**off, "financien": 3}),
+        zrm_answer("Dirk", {**off, "financien": 3}),
+    ]  # Financiën: half the pairs differ, the mean a quarter level off: 0,5 + 0,25 < 1
+    g = zrm_groep(TAAL, answers)
+    first = g.agenda[0]
+    assert (first.domain_id, first.exact, first.soort) == ("dagbesteding", 1.0, "systematisch")
+    html = group_html(g)
+    agenda = html.split("Gespreksagenda", 1)[1]
+    assert agenda.index("Dagbesteding") < agenda.index("Financiën")
+    assert "de groep zit samen naast de referentie (gemiddeld 3,0; referentie 2: 1,0 hoger)" in agenda
+    assert "<th>Soort</th>" in agenda

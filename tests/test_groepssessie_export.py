@@ -167,7 +167,8 @@ def test_handout_has_no_names_by_default_and_names_on_request():
         assert name not in text
     agenda = next(b for b in doc.blokken if isinstance(b, Tabel) and b.kolommen[0] == "Domein")
     assert agenda.rijen[0][:2] == ("Financiën", "2× 2, 1× 4 (33% gelijk)")
-    assert agenda.rijen[0][2].startswith(f"niveau {TAAL.reference_assessment().level('financien')}: ")
+    assert agenda.rijen[0][2] == "de groep is het oneens"
+    assert agenda.rijen[0][3].startswith(f"niveau {TAAL.reference_assessment().level('financien')}: ")
     assert "56%" in text and "1× trede 2, 1× trede 3 (referentie: trede 1)" in text
     named = document_texts(handout_document(s, TAAL, result, met_namen=True))
     assert NASTY in named and "José Probeernaam" in named
@@ -229,3 +230,31 @@ def test_handout_on_a5_puts_every_page_on_a5():
 def test_local_time_handles_missing_and_odd_values(amsterdam):
     assert local_time("2026-07-01T12:00:00+00:00") == "2026-07-01 14:00"  # summer time
     assert local_time(None) == "" and local_time("") == "" and local_time("morgen") == "morgen"
+
+
+@pytest.mark.parametrize("paper", ["A4", "A5"])
+def test_handout_page_numbers_count_every_page_the_figure_too(paper):
+    ds = deelnames()
+    result = groep(TAAL, "zrm", [(d.weergavenaam, inz.payload) for d, inz in submitted(ds, zrm_answers(), "zrm")])
+    pages = handout_pages(sessie("zrm", TAAL), TAAL, result, met_namen=True, paper=paper)
+    n = len(pages)
+    assert n >= 2
+    for i, page in enumerate(pages, 1):
+        labels = [t.get_text() for t in page.texts if t.get_text().startswith("pagina ")]
+        assert labels == [f"pagina {i} van {n}"], (i, labels)
+
+
+def test_handout_and_dashboard_say_the_agreement_once_with_dutch_numbers():
+    from wijkteam_kit.ui.groepssessie import group_html
+
+    ds = deelnames()
+    result = groep(TAAL, "zrm", [(d.weergavenaam, inz.payload) for d, inz in submitted(ds, zrm_answers(), "zrm")])
+    assert result.agreement.alpha is not None
+    alpha = f"{result.agreement.alpha:.2f}"
+    text = document_texts(handout_document(sessie("zrm", TAAL), TAAL, result))
+    html = group_html(result)
+    figure_text = inline_svg(handout_pages(sessie("zrm", TAAL), TAAL, result)[-1])
+    for shown in (text, html):
+        assert shown.count("Krippendorffs alfa") == 1 and shown.count("beoordelaars:") == 1
+        assert alpha.replace(".", ",") in shown and alpha not in shown
+    assert "Krippendorffs alfa" not in figure_text

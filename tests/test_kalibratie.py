@@ -64,3 +64,31 @@ def test_calibration_figure_has_a_dot_per_rater_per_domain():
     assert (
         texts.count("0% gelijk") == 2 and "100% gelijk" in texts and "2× n.b." in texts
     )  # financien, justitie
+
+
+def test_agenda_ranks_a_shared_distance_from_the_reference_as_high_as_disagreement():
+    # reference: 3 2 4 nvt 3 3 5 3 2 2 5; everyone scores Dagbesteding 3 (reference 2); Financiën splits 3-3-3-2
+    lines = {
+        "Anna": "3 3 4 nvt 3 3 5 3 2 2 5",
+        "Bram": "3 3 4 nvt 3 3 5 3 2 2 5",
+        "Cem": "3 3 4 nvt 3 3 5 3 2 2 5",
+        "Dewi": "2 3 4 nvt 3 3 5 3 2 2 5",
+    }
+    ronde = calibrate(CASUS, lines)
+    first, second = ronde.agenda[:2]
+    assert (first.domain_id, first.exact, first.soort) == ("dagbesteding", 1.0, "systematisch")
+    assert first.offset == pytest.approx(1.0) and first.priority == pytest.approx(1.0)
+    assert first.soort_text == "de groep zit samen naast de referentie (gemiddeld 3,0; referentie 2: 1,0 hoger)"
+    assert (second.domain_id, second.soort) == ("financien", "oneens")
+    assert second.exact == pytest.approx(3 / 6) and second.priority == pytest.approx(0.5 + 0.25)
+    assert [item.soort for item in ronde.agenda[2:-1]] == ["eens"] * 8
+    assert ronde.agenda[-1].domain_id == "huiselijke_relaties" and ronde.agenda[-1].soort == ""
+    # the old order (disagreement only) would have put Dagbesteding, where everyone agrees, at the bottom
+    assert ronde.agreement.most_disagreement()[0].domain_id == "financien"
+
+
+def test_agenda_item_that_is_both_apart_and_away():
+    lines = {"Anna": "1 2 4 nvt 3 3 5 3 2 2 5", "Bram": "2 2 4 nvt 3 3 5 3 2 2 5"}
+    first = calibrate(CASUS, lines).agenda[0]
+    assert (first.domain_id, first.soort) == ("financien", "beide")
+    assert "1,5 lager" in first.soort_text and first.priority == pytest.approx(2.0)

@@ -546,3 +546,161 @@ def test_sixty_persons_analyse_and_signals():
     assert 140 <= len(atlas.banden) <= 160
     result = analyse(atlas)
     assert result is not None and signals(atlas)
+
+
+# ---------------------------------------------------------------------- young carers, weekly care, household view
+THIS_YEAR = __import__("datetime").date.today().year
+
+
+def test_a_child_under_18_caring_daily_for_a_parent_is_a_young_carer():
+    atlas = Netwerkatlas(
+        client=Client(naam="Linda", geslacht="vrouw"),
+        personen=(
+            person("kevin", "familie", 1, relatie="kind", huishouden=True, geslacht="man",
+                   geboortejaar=THIS_YEAR - 14),
+        ),
+        banden=(tie("client", "kevin", "dagelijks", "wisselend", ontv=["praktisch", "emotioneel"]),),
+    )
+    [young] = analyse(atlas).jonge_mantelzorgers
+    assert (young.id, young.leeftijd, young.zorgt_voor) == ("kevin", 14, ("client",))
+    found = [s for s in signals(atlas) if s.soort == "jonge-mantelzorger"]
+    assert len(found) == 1 and found[0].ernst == "let op" and found[0].personen == ("kevin", "client")
+    text = found[0].tekst
+    assert text.startswith("Kevin is 14 en zorgt elke dag voor Linda")
+    assert "jonge mantelzorger" in text and "school" in text and "vrienden" in text and "hem" in text
+
+
+def test_a_client_under_18_caring_weekly_for_a_sibling_is_a_young_carer_not_an_adult_carer():
+    atlas = Netwerkatlas(
+        client=Client(naam="Sanne", geslacht="vrouw", geboortejaar=THIS_YEAR - 15),
+        personen=(person("tim", "familie", 1, relatie="broer/zus", huishouden=True, geboortejaar=THIS_YEAR - 9),),
+        banden=(tie("client", "tim", "wekelijks", "belastend", geg=["praktisch", "emotioneel"]),),
+    )
+    a = analyse(atlas)
+    assert a.mantelzorg == ()  # not spoken of as an adult mantelzorger
+    [young] = a.jonge_mantelzorgers
+    assert young.id == "client" and young.frequentie == "wekelijks"
+    texts = [s.tekst for s in signals(atlas)]
+    assert any(t.startswith("Sanne is 15 en zorgt elke week voor Tim") and "haar" in t for t in texts)
+    assert not any("als mantelzorger" in t for t in texts)
+
+
+def test_a_child_caring_for_a_sibling_in_the_household_is_seen_on_their_own_tie():
+    atlas = Netwerkatlas(
+        client=Client(naam="Chantal"),
+        personen=(
+            person("jordy", "familie", 1, relatie="kind", huishouden=True, geboortejaar=THIS_YEAR - 13),
+            person("noa", "familie", 1, relatie="kind", huishouden=True, geboortejaar=THIS_YEAR - 6),
+        ),
+        banden=(
+            tie("client", "jordy", "dagelijks", "steunend", ontv=["gezelschap"], geg=["praktisch"]),
+            tie("client", "noa", "dagelijks", "steunend", geg=["praktisch"]),
+            tie("jordy", "noa", "dagelijks", "steunend", geg=["praktisch"]),
+        ),
+    )
+    [young] = analyse(atlas).jonge_mantelzorgers
+    assert young.id == "jordy" and young.zorgt_voor == ("noa",)
+
+
+@pytest.mark.parametrize(
+    ("born", "freq", "care", "back", "expected"),
+    [
+        (THIS_YEAR - 18, "dagelijks", ["praktisch"], [], False),  # an adult child
+        (None, "dagelijks", ["praktisch"], [], False),  # age unknown
+        (THIS_YEAR - 12, "maandelijks", ["praktisch"], [], False),  # now and then is not care
+        (THIS_YEAR - 12, "wekelijks", ["gezelschap"], [], False),  # company is not care
+        (THIS_YEAR - 12, "wekelijks", ["emotioneel"], [], True),
+        (THIS_YEAR - 12, "dagelijks", ["praktisch"], ["praktisch", "emotioneel"], False),  # chores, cared for
+        (THIS_YEAR - 10, "dagelijks", ["emotioneel", "gezelschap"], ["praktisch", "emotioneel"], True),  # turned
+    ],
+)
+def test_who_is_a_young_carer(born, freq, care, back, expected):
+    atlas = Netwerkatlas(
+        client=Client(naam="Linda"),
+        personen=(person("kevin", "familie", 1, relatie="kind", geboortejaar=born),),
+        banden=(tie("client", "kevin", freq, "steunend", ontv=care, geg=back),),
+    )
+    assert bool(analyse(atlas).jonge_mantelzorgers) is expected
+
+
+def test_a_sister_who_chats_every_day_is_no_young_carer():
+    atlas = Netwerkatlas(
+        client=Client(naam="Kevin", geboortejaar=THIS_YEAR - 19),
+        personen=(person("lisa", "familie", 1, relatie="broer/zus", geboortejaar=THIS_YEAR - 15),),
+        banden=(tie("client", "lisa", "dagelijks", "steunend", ontv=["emotioneel", "gezelschap"],
+                    geg=["emotioneel", "waardering"]),),
+    )
+    assert analyse(atlas).jonge_mantelzorgers == ()
+
+
+def test_the_library_casuses_name_the_children_their_authors_worry_about():
+    from wijkteam_kit.netwerk.io import atlas_from_casus
+
+    library = {c.id: c for c in load_library()}
+    found = {}
+    for cid in ("gezin-schulden-overlast", "eigen-kracht-conferentie", "jongeman-zelfstandig"):
+        atlas = atlas_from_casus(library[cid])
+        found[cid] = [atlas.person(j.id).naam for j in analyse(atlas).jonge_mantelzorgers]
+    # Lotte "takes on a lot of care for her mother", Roos "often comforts her mother"; Jordy and Kevin help with
+    # chores while their mother cares for them, Lisa chats with her brother: no young carers
+    assert found == {
+        "gezin-schulden-overlast": ["Lotte"],
+        "eigen-kracht-conferentie": ["Roos"],
+        "jongeman-zelfstandig": [],
+    }
+
+
+def test_weekly_care_for_an_ageing_parent_counts_as_mantelzorg():
+    atlas = Netwerkatlas(
+        client=Client(naam="Marieke", geslacht="vrouw"),
+        personen=(person("gerda", "familie", 1, relatie="ouder"),),
+        banden=(tie("client", "gerda", "wekelijks", "wisselend", geg=["praktisch"]),),
+    )
+    [care] = analyse(atlas).mantelzorg
+    assert care.id == "gerda" and care.frequentie == "wekelijks"
+    carer = next(s for s in signals(atlas) if s.soort == "overbelasting")
+    assert carer.tekst.startswith("Marieke zorgt elke week voor Gerda")
+    rarely = tie("client", "gerda", "maandelijks", "wisselend", geg=["praktisch"])
+    monthly = atlas.model_copy(update={"banden": (rarely,)})
+    assert analyse(monthly).mantelzorg == ()
+
+
+def _household(henk_gets_from_fatima: bool) -> Netwerkatlas:
+    """Gerda and Henk; Fatima does the shopping, entered on Gerda's tie or on Henk's; Marieke gives advice."""
+    people = (
+        person("henk", "familie", 1, relatie="partner", huishouden=True),
+        person("fatima", "buurt", 2),
+        person("marieke", "familie", 1, relatie="kind", geboortejaar=THIS_YEAR - 45),
+    )
+    shopping = tie("henk", "fatima", ontv=["praktisch"]) if henk_gets_from_fatima else tie(
+        "client", "fatima", ontv=["praktisch"]
+    )
+    ties = [
+        tie("client", "henk", "dagelijks", "steunend", ontv=["gezelschap"], geg=["gezelschap"]),
+        tie("client", "marieke", ontv=["informatief", "emotioneel"], geg=["emotioneel"]),
+        shopping,
+    ]
+    if henk_gets_from_fatima:
+        ties.append(tie("client", "fatima", "maandelijks", "steunend"))
+    return Netwerkatlas(client=Client(naam="Gerda"), personen=people, banden=tuple(ties))
+
+
+def test_only_provider_is_about_the_household_not_the_tie_the_help_was_entered_on():
+    on_client, on_henk = _household(False), _household(True)
+    assert overload(on_client).enige_bron["praktisch"] == overload(on_henk).enige_bron["praktisch"] == "fatima"
+    for atlas, whom in ((on_client, "Gerda"), (on_henk, "Henk")):
+        sole = [s for s in signals(atlas) if s.soort == "enige-bron" and s.personen == ("fatima",)]
+        assert len(sole) == 1
+        assert f"Alle praktische hulp voor {whom} komt van één persoon: Fatima" in sole[0].tekst
+
+
+def test_a_second_provider_on_a_household_members_tie_means_nobody_is_the_only_one():
+    atlas = _household(False)
+    atlas = atlas.model_copy(
+        update={
+            "personen": (*atlas.personen, person("joop", "vrijwilligers/verenigingen", 3)),
+            "banden": (*atlas.banden, tie("henk", "joop", ontv=["praktisch"])),
+        }
+    )
+    assert "praktisch" not in overload(atlas).enige_bron
+    assert not [s for s in signals(atlas) if s.soort == "enige-bron" and "praktische" in s.tekst]

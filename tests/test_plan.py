@@ -263,16 +263,28 @@ GEZIN_LOW = [
 ]
 
 
-def gezin_plan(addressed, parked=(), goal_for=None):
+def gezin_plan(addressed, parked=(), goal_for=None, steps=True):
     goal_for = addressed if goal_for is None else goal_for
     probs = [{"tekst": f"Wij hebben zorgen over {d}", "domein": d, "niveau": 2} for d in addressed]
     goals = [{"tekst": f"Wij willen {d}", "problemen": [addressed.index(d) + 1]} for d in goal_for]
+    solutions = [{"tekst": f"Wij pakken {d} samen aan", "stap": "eigen_kracht"} for d in goal_for]
     return Plan(
         zrm_versie="zrm2013",
         probleemstellingen=probs,
         doelstellingen=goals,
+        oplossingen=solutions if steps else [],
         geparkeerd=[{"domein": d, "reden": "Eerst de rest"} for d in parked],
     )
+
+
+def test_domeinen_laag_level_1_needs_a_solution_or_action_not_only_a_goal():
+    result = rule("domeinen_laag", gezin_plan(GEZIN_LOW, steps=False), GEZIN)
+    assert result.status == "let op" and result.waar == "financien"
+    assert "Financiën (niveau 1): er is een doel, maar nog geen oplossing of actie" in result.uitleg
+    plan = gezin_plan(GEZIN_LOW, steps=False)
+    action = {"wie": "Chantal", "wat": "financien uitzoeken", "wanneer": "vrijdag"}
+    plan = Plan(**{**plan.model_dump(), "acties": [action]})
+    assert rule("domeinen_laag", plan, GEZIN).status == "in orde"
 
 
 @pytest.mark.parametrize(
@@ -366,6 +378,11 @@ def steps(*names):
         ("eigen_kracht", "sociaal_netwerk", "algemene_voorziening"),
         ("eigen_kracht",),
         ("sociaal_netwerk", "steun_mantelzorger"),
+        # the Wmo order asks that lighter options were considered, not that each step appears
+        ("sociaal_netwerk", "algemene_voorziening"),
+        ("algemene_voorziening",),
+        ("eigen_kracht", "maatwerkvoorziening"),
+        ("algemene_voorziening", "maatwerkvoorziening"),
     ],
 )
 def test_wmo_volgorde_good(names):
@@ -373,16 +390,16 @@ def test_wmo_volgorde_good(names):
 
 
 @pytest.mark.parametrize(
-    ("names", "skipped", "where"),
+    ("names", "where"),
     [
-        (("maatwerkvoorziening",), "eigen kracht en sociaal netwerk zijn overgeslagen", "oplossingen[1]"),
-        (("eigen_kracht", "maatwerkvoorziening"), "maar sociaal netwerk is overgeslagen", "oplossingen[2]"),
-        (("sociaal_netwerk", "algemene_voorziening"), "maar eigen kracht is overgeslagen", "oplossingen[2]"),
+        (("maatwerkvoorziening",), "oplossingen[1]"),
+        (("maatwerkvoorziening", "maatwerkvoorziening"), "oplossingen[1], oplossingen[2]"),
     ],
 )
-def test_wmo_volgorde_bad(names, skipped, where):
+def test_wmo_volgorde_bad(names, where):
     result = rule("wmo_volgorde", make(oplossingen=steps(*names)))
-    assert result.status == "let op" and skipped in result.uitleg and result.waar == where
+    assert result.status == "let op" and "nergens blijkt dat lichtere oplossingen zijn bekeken" in result.uitleg
+    assert result.waar == where
     assert "eigen kracht → sociaal netwerk → steun voor de mantelzorger" in result.uitleg
 
 
@@ -497,7 +514,10 @@ def test_acties_none_is_missing():
     assert rule("acties", make(acties=[])).status == "ontbreekt"
 
 
-@pytest.mark.parametrize("name", ["Gerda", "Marieke", "Ilse van het wijkteam"])
+@pytest.mark.parametrize(
+    "name",
+    ["Gerda", "Marieke", "Ilse van het wijkteam", "ikzelf, geholpen door mijn zus", "Gerda (met hulp van Ans)"],
+)
 def test_regisseur_good(name):
     assert rule("regisseur", make(regisseur=name)).status == "in orde"
 
@@ -509,6 +529,7 @@ def test_regisseur_good(name):
         ("Gerda en Marieke", "let op"),
         ("Gerda/Ans", "let op"),
         ("Gerda of de generalist", "let op"),
+        ("Gerda samen met Marieke", "let op"),
     ],
 )
 def test_regisseur_bad(name, status):
@@ -520,6 +541,9 @@ def test_regisseur_bad(name, status):
     [
         (TODAY, dt.date(2026, 6, 1)),
         (TODAY, TODAY + dt.timedelta(days=183)),
+        (TODAY, dt.date(2026, 9, 2)),  # six calendar months (184 days)
+        (dt.date(2026, 3, 15), dt.date(2026, 9, 15)),
+        (dt.date(2026, 8, 31), dt.date(2027, 2, 28)),
         (None, dt.date(2026, 3, 16)),  # 14 days after today: just long enough
         (TODAY, TODAY + dt.timedelta(days=14)),
         (dt.date(2026, 2, 1), dt.date(2026, 4, 1)),
@@ -534,7 +558,13 @@ def test_evaluatie_good(datum, evaluatie):
     [
         (TODAY, None, "ontbreekt", "nog geen datum"),
         (TODAY, dt.date(2026, 2, 1), "let op", "ligt in het verleden"),
-        (TODAY, TODAY + dt.timedelta(days=184), "let op", "pas 184 dagen na de start"),
+        (
+            TODAY,
+            dt.date(2026, 9, 3),
+            "let op",
+            "later dan een half jaar na de start van het plan (02-03-2026): de laatste dag is 02-09-2026",
+        ),
+        (dt.date(2026, 8, 31), dt.date(2027, 3, 1), "let op", "de laatste dag is 28-02-2027"),
         (dt.date(2026, 5, 1), dt.date(2026, 4, 1), "let op", "ligt vóór de datum van het plan"),
         (
             TODAY,
@@ -952,3 +982,21 @@ def test_export_uses_household_words_for_the_wmo_steps():
     labels = " ".join(line[line.index("(") :] for line in lines if line.startswith("- ") and "(" in line)
     assert find_jargon(labels) == []
     assert WMO_LABELS["maatwerkvoorziening"] == "Maatwerkvoorziening"  # the app keeps its own labels
+
+
+def test_a_first_name_counts_as_network_only_when_it_carries_a_network_solution():
+    solution = {"tekst": "Sandra doet elke zaterdag de boodschappen met mij", "stap": "sociaal_netwerk"}
+    shopping = {"wie": "Sandra en ik", "wat": "boodschappen doen", "wanneer": "elke zaterdag"}
+    plan = make(huishouden="", casus_id=None, oplossingen=[solution], acties=[shopping])
+    assert rule("netwerk", plan).status == "in orde"
+    # the same task by the regisseur (here the client) is not the network
+    own = make(huishouden="", casus_id=None, regisseur="Gerda", oplossingen=[solution],
+               acties=[{**shopping, "wie": "Gerda"}])
+    assert rule("netwerk", own).status == "let op"
+    # a household member named in the plan is not the network either
+    henk = make(oplossingen=[{**solution, "tekst": "Henk doet de boodschappen"}], acties=[{**shopping, "wie": "Henk"}])
+    assert rule("netwerk", henk).status == "let op"
+    # without a network solution a first name alone is not enough
+    alone = make(huishouden="", oplossingen=[{"tekst": "Ik plan de boodschappen", "stap": "eigen_kracht"}],
+                 acties=[shopping])
+    assert rule("netwerk", alone).status == "ontbreekt"

@@ -204,7 +204,7 @@ def test_submit_then_wait_then_group_picture_after_reveal(sessies, library):
     group = ans.group.value
     assert "Groepsuitkomst · 2 inzendingen" in group and "<svg" in group
     assert "2 beoordelaars" in group  # the agreement note of the ZRM engine
-    assert "Hier verschilden jullie het meest" in group and "1× 2, 1× 4" in group
+    assert "Hier valt het meest te bespreken" in group and "1× 2, 1× 4" in group
 
     trainer(sessies, nieuw).hide()
     assert ans.refresh() is False and WAIT in ans.group.value

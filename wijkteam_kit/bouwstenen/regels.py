@@ -168,7 +168,7 @@ def collectief_zonder_tijd(a: Antwoorden) -> Bevinding | None:
 
 
 def geen_gedeeld_beeld(a: Antwoorden) -> Bevinding | None:
-    """An unclear assignment is a known pitfall: in one team 8 of 12 members had a different picture of it."""
+    """An unclear assignment is a known pitfall: twelve members of one team gave eight different pictures of it."""
     score = a.get("opgave", "gedeeld_beeld")
     if not isinstance(score, int) or score > 2:
         return None
@@ -177,8 +177,9 @@ def geen_gedeeld_beeld(a: Antwoorden) -> Bevinding | None:
         "geen_gedeeld_beeld",
         "Geen gedeeld beeld van de opdracht",
         f"Het team geeft {score} van 5 voor een gedeeld beeld van de opdracht. Een onduidelijke opdracht is een "
-        "bekende valkuil: in één team bleken 8 van de 12 leden een ander beeld te hebben. Laat ieder de "
-        "opdracht in eigen woorden opschrijven, vergelijk en kom tot één tekst.",
+        "bekende valkuil: in een Gronings proefteam gaven twaalf teamleden, elk apart gesproken, acht "
+        "verschillende beelden van de opdracht. Laat ieder de opdracht in eigen woorden opschrijven, vergelijk "
+        "en kom tot één tekst.",
         ("opgave.gedeeld_beeld",),
     )
 

@@ -40,7 +40,15 @@ if TYPE_CHECKING:
 
     from matplotlib.figure import Figure
 
-__all__ = ["PAPER_SIZES", "document_pdf", "document_pdf_pages", "layout_pages", "page_texts", "pages_pdf"]
+__all__ = [
+    "PAPER_SIZES",
+    "add_page_number",
+    "document_pdf",
+    "document_pdf_pages",
+    "layout_pages",
+    "page_texts",
+    "pages_pdf",
+]
 
 #: Paper sizes in inches (width, height).
 PAPER_SIZES: dict[str, tuple[float, float]] = {"A4": (8.27, 11.69), "A5": (5.83, 8.27), "Letter": (8.5, 11.0)}
@@ -134,7 +142,8 @@ def _wrap(text: str, width: float, st: _Style) -> list[str]:
 
 
 class _Layout:
-    def __init__(self, doc: Document, paper: str) -> None:
+    def __init__(self, doc: Document, paper: str, extra_pages: int = 0) -> None:
+        self.extra_pages = extra_pages
         if paper not in PAPER_SIZES:
             raise WijkteamError(f"Onbekend papierformaat {paper!r}; kies uit {', '.join(PAPER_SIZES)}.")
         self.doc = doc
@@ -301,7 +310,7 @@ class _Layout:
         return [w * avail / sum(result) for w in result] if sum(result) > avail else result
 
     def footers(self) -> None:
-        n = len(self.pages)
+        n = len(self.pages) + self.extra_pages
         base = self.page_h - _MARGIN_BOTTOM - (max(1, len(self.footer)) - 1) * _FOOTER_SIZE * _LEADING
         for i, page in enumerate(self.pages, 1):
             top = base - _FOOTER_SIZE - 6
@@ -336,15 +345,38 @@ def _figure(page: _Page, layout: _Layout) -> Figure:
     return fig
 
 
-def layout_pages(doc: Document, *, paper: str = "A4") -> list[Figure]:
+def layout_pages(doc: Document, *, paper: str = "A4", extra_pages: int = 0) -> list[Figure]:
     """The pages as matplotlib figures: one ``Text`` per printed line in ``fig.texts``, in reading order.
+
+    ``extra_pages`` is the number of pages that follow in the same PDF (a figure on a page of its own): the
+    footers count them, so "pagina i van n" is right for the whole PDF (see :func:`add_page_number`).
 
     >>> from wijkteam_kit.document import Document
     >>> [t.get_text() for t in layout_pages(Document(titel="Plan", voetnoot=""))[0].texts]
     ['Plan', 'pagina 1 van 1']
+    >>> [t.get_text() for t in layout_pages(Document(titel="Plan", voetnoot=""), extra_pages=1)[0].texts]
+    ['Plan', 'pagina 1 van 2']
     """
-    layout = _Layout(doc, paper)
+    layout = _Layout(doc, paper, extra_pages)
     return [_figure(page, layout) for page in layout.pages]
+
+
+def add_page_number(figure: Figure, number: int, total: int) -> None:
+    """Put "pagina ``number`` van ``total``" at the bottom right of ``figure``, as on the document pages.
+
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(figsize=(8.27, 11.69))
+    >>> add_page_number(fig, 3, 3)
+    >>> [t.get_text() for t in fig.texts]
+    ['pagina 3 van 3']
+    """
+    page_w, page_h = (v * 72 for v in figure.get_size_inches())
+    label = f"pagina {number} van {total}"
+    x = page_w - _MARGIN_X - _width(label, _FOOT, 1.0)
+    figure.text(
+        x / page_w, _MARGIN_BOTTOM / page_h / 2, label, fontfamily=_FAMILY, fontsize=_FOOT.size, color=_FOOT.color,
+        va="baseline", parse_math=False, gid="paginanummer",
+    )  # fmt: skip
 
 
 def page_texts(doc: Document, *, paper: str = "A4") -> list[list[str]]:

@@ -3,7 +3,8 @@
 :func:`group_figure` draws the result of :func:`wijkteam_kit.groepssessie.analyse.groep`:
 
 * ZRM: the calibration dot plot (:func:`~wijkteam_kit.draw.kalibratie.calibration_figure`) with the domains in
-  agenda order (most disagreement first) and the reference as a black ring;
+  agenda order (disagreement in the group and shared distance from the reference first) and the reference as a
+  black ring;
 * plan: a matrix of plans × Wmo steps (a filled square where a plan uses the step; steps of the reference plan
   shaded) above a bar chart of how many plans address each ZRM domain (reference domains in green);
 * netwerkatlas: horizontal bars of the casus persons most often missed.
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from matplotlib.ticker import MaxNLocator
 
-from wijkteam_kit.draw.document_pdf import PAPER_SIZES, layout_pages, pages_pdf
+from wijkteam_kit.draw.document_pdf import PAPER_SIZES, add_page_number, layout_pages, pages_pdf
 from wijkteam_kit.draw.kalibratie import calibration_figure
 from wijkteam_kit.groepssessie.analyse.netwerk import NetwerkGroep, normalise_name
 from wijkteam_kit.groepssessie.analyse.plan import PlanGroep
@@ -117,8 +118,8 @@ def _zrm_figure(groep: ZrmGroep, highlight: str | None) -> Figure:
         return _message_figure(title, groep.melding)
     version = groep.casus.version()
     order = [item.domain_id for item in groep.agenda]
-    fig = calibration_figure(
-        groep.assessments, version, groep.casus.reference_assessment(), domain_order=order
+    fig = calibration_figure(  # the agreement sentence is in the text beside the figure, not in it again
+        groep.assessments, version, groep.casus.reference_assessment(), domain_order=order, note=False
     )
     fig.suptitle(
         f"{title} ({n} {'deelnemer' if n == 1 else 'deelnemers'})", fontweight="bold", parse_math=False
@@ -272,13 +273,17 @@ def handout_pages(
     aantal_deelnemers: int | None = None,
     paper: str = "A4",
 ) -> list[Figure]:
-    """The pages of :func:`handout_pdf` as figures: the document pages, then the group figure on the same paper."""
+    """The pages of :func:`handout_pdf` as figures: the document pages, then the group figure on the same paper.
+
+    Every page is numbered "pagina i van n" with n counting the figure page too.
+    """
     doc = handout_document(sessie, casus, result, met_namen=met_namen, aantal_deelnemers=aantal_deelnemers)
-    pages = layout_pages(doc, paper=paper)  # refuses an unknown paper size
+    pages = layout_pages(doc, paper=paper, extra_pages=1)  # refuses an unknown paper size
     figure = group_figure(result, met_namen=met_namen)
     width, height = figure.get_size_inches()
     size = PAPER_SIZES[paper]
     figure.set_size_inches(size[::-1] if width >= height else size)
+    add_page_number(figure, len(pages) + 1, len(pages) + 1)  # every page counts, the figure too
     return [*pages, figure]
 
 

@@ -3,7 +3,7 @@
 Dots that share a level are spread side by side, so the number of raters at each level can be counted;
 each dot carries no colour meaning beyond its level (colour matches the profile figure, and the level is
 the position on the axis). The reference is a black ring. Domains are ordered as given (for example the
-discussion agenda: most disagreement first).
+discussion agenda).
 
 Examples
 --------
@@ -40,8 +40,12 @@ def calibration_figure(
     *,
     domain_order: Sequence[str] | None = None,
     title: str = "",
+    note: bool = True,
 ) -> Figure:
-    """Dot plot of several raters' levels per domain, with the reference and the exact agreement per domain."""
+    """Dot plot of several raters' levels per domain, with the reference and the exact agreement per domain.
+
+    ``note=False`` leaves out the agreement sentence under the title (for pages that already say it in words).
+    """
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
@@ -125,7 +129,8 @@ def calibration_figure(
         handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=8, frameon=False
     )
     fig.suptitle(title or f"Hoe scoorde de groep? ({len(assessments)} beoordelaars)", fontweight="bold")
-    ax.set_title(
-        textwrap.fill(agreement.note, 100), fontsize=8.5, color="#616161"
-    )  # never cut off at the edge
+    if note:
+        ax.set_title(
+            textwrap.fill(agreement.note, 100), fontsize=8.5, color="#616161"
+        )  # never cut off at the edge
     return fig

@@ -124,10 +124,6 @@ def session_csv(
 
 
 # --------------------------------------------------------------------------- handout
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0%}"
-
-
 def _group_cell(item: AgendaItem) -> str:
     """E.g. ``'1× 2, 2× 3 (33% gelijk)'``."""
     if not item.spread_text:
@@ -141,18 +137,15 @@ def _reference_cell(item: AgendaItem) -> str:
 
 
 def _zrm_blocks(result: ZrmGroep, met_namen: bool) -> list[Blok]:
-    a = result.agreement
     blocks: list[Blok] = [
         Kop("Overeenstemming"),
-        Alinea(result.melding),
+        Alinea(result.melding),  # the agreement sentence, once (the group figure does not repeat it)
+        Kop("Gespreksagenda: eerst waar de groep het oneens is of samen naast de referentie zit"),
         Tabel(
-            ("Precies hetzelfde niveau", "Hoogstens één niveau verschil", "Krippendorffs alfa (ordinaal)"),
-            ((_percent(a.exact), _percent(a.within_one), "–" if a.alpha is None else f"{a.alpha:.2f}"),),
-        ),
-        Kop("Gespreksagenda: de grootste verschillen eerst"),
-        Tabel(
-            ("Domein", "In de groep", "Referentie en waarom"),
-            tuple((item.name, _group_cell(item), _reference_cell(item)) for item in result.agenda),
+            ("Domein", "In de groep", "Soort", "Referentie en waarom"),
+            tuple(
+                (item.name, _group_cell(item), item.soort_text, _reference_cell(item)) for item in result.agenda
+            ),
         ),
         Kop("Participatieladder"),
         Alinea(f"Gekozen treden: {result.ladder_tekst()}."),

@@ -66,21 +66,25 @@ from wijkteam_kit.netwerk.model import CLIENT_ID
 from wijkteam_kit.netwerk.steun import (
     Belasting,
     Dekking,
+    JongeMantelzorger,
     Last,
     Multiplexiteit,
     Wederkerigheid,
     Zorgtaak,
     client_caregiving,
     coverage,
+    household_providers,
     load,
     multiplexity,
     overload,
     reciprocity,
+    young_carers,
 )
 
 __all__ = [
     "Belasting",
     "Dekking",
+    "JongeMantelzorger",
     "Last",
     "Multiplexiteit",
     "NetwerkAnalyse",
@@ -106,6 +110,7 @@ __all__ = [
     "ego_graph",
     "ei_index",
     "formal_share",
+    "household_providers",
     "iqv",
     "isolates",
     "key_persons",
@@ -116,6 +121,7 @@ __all__ = [
     "shannon",
     "size_by_circle",
     "size_by_sector",
+    "young_carers",
 ]
 
 
@@ -147,7 +153,7 @@ class NetwerkAnalyse:
         Cut vertices of ``G`` (persons only) and of ``A``.
     bruggen_ego, bruggen_alters : tuple of pairs
         Bridges of ``G`` and of ``A``.
-    dekking, wederkerigheid, multiplexiteit, last, belasting, mantelzorg
+    dekking, wederkerigheid, multiplexiteit, last, belasting, mantelzorg, jonge_mantelzorgers
         Support measures from :mod:`.steun`.
     """
 
@@ -180,6 +186,7 @@ class NetwerkAnalyse:
     last: tuple[Last, ...]
     belasting: Belasting
     mantelzorg: tuple[Zorgtaak, ...]
+    jonge_mantelzorgers: tuple[JongeMantelzorger, ...] = ()
 
 
 def analyse(atlas: Network) -> NetwerkAnalyse:
@@ -219,4 +226,5 @@ def analyse(atlas: Network) -> NetwerkAnalyse:
         last=load(g),
         belasting=overload(g, cuts),
         mantelzorg=client_caregiving(g),
+        jonge_mantelzorgers=young_carers(g),
     )

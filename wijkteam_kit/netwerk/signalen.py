@@ -74,6 +74,7 @@ BREED_NETWERK = 5
 SOORTEN: dict[str, str] = {
     "isolement": "Niemand of bijna niemand in het netwerk",
     "overbelasting": "Eén persoon draagt te veel",
+    "jonge-mantelzorger": "Een kind zorgt voor een ouder, broer of zus",
     "steun-ontbreekt": "Een soort steun ontbreekt",
     "alleen-professionals": "Alleen hulpverleners",
     "enige-bron": "Eén persoon voor een soort steun",
@@ -177,6 +178,32 @@ def _coverage(x: _Context) -> None:
             )
 
 
+_HOE_VAAK = {"dagelijks": "elke dag", "wekelijks": "elke week"}
+
+
+def _given_by(g: nx.Graph, giver: str, to: str) -> set[str]:
+    """What ``giver`` gives ``to`` on their tie (``van`` receives ``steun_ontvangen`` from the other end)."""
+    data = g[giver][to]
+    return set(data["steun_gegeven"] if data.get("van") == giver else data["steun_ontvangen"])
+
+
+def _young_carers(x: _Context) -> None:
+    for j in x.a.jonge_mantelzorgers:
+        child = x.c if j.id == CLIENT_ID else x.names[j.id]
+        cared = [x.c if v == CLIENT_ID else x.names[v] for v in j.zorgt_voor]
+        gender = x.g.graph.get("client", {}).get("geslacht") if j.id == CLIENT_ID else x.g.nodes[j.id].get("geslacht")
+        him = pronoun(gender, object_form=True)
+        x.say(
+            "jonge-mantelzorger",
+            "let op",
+            f"{child} is {j.leeftijd} en zorgt {_HOE_VAAK.get(j.frequentie, 'vaak')} voor {join_names(cared)} "
+            f"({functions_text(j.gegeven)}). Dat maakt {him} een jonge mantelzorger. Vraag hoe het op school gaat "
+            f"en of er tijd over is voor vrienden, sport en rust. Kijk wie een deel van de zorg kan overnemen, en "
+            "wijs op steun voor jonge mantelzorgers: een kind hoort niet de zorg van een volwassene te dragen.",
+            tuple(dict.fromkeys((j.id, *j.zorgt_voor))),
+        )
+
+
 def _overload(x: _Context) -> None:
     b, g = x.a.belasting, x.g
     for z in x.a.mantelzorg:
@@ -191,7 +218,8 @@ def _overload(x: _Context) -> None:
         x.say(
             "overbelasting",
             "let op",
-            f"{x.c} zorgt elke dag voor {n} ({functions_text(z.gegeven)}) en krijgt daar weinig voor terug; de "
+            f"{x.c} zorgt {_HOE_VAAK.get(z.frequentie, 'vaak')} voor {n} ({functions_text(z.gegeven)}) en krijgt "
+            "daar weinig voor terug; de "
             f"band is {z.kwaliteit}. Let op overbelasting van {x.c} als mantelzorger.{tail}",
             (CLIENT_ID, z.id),
         )
@@ -211,14 +239,18 @@ def _overload(x: _Context) -> None:
             text += f" Via {n} lopen ook de contacten met {x.join(lost)}."
         text += f" Let op dat {x.his(v)} het volhoudt, en zoek mensen die een deel kunnen overnemen."
         x.say("overbelasting", "let op", text, (v,))
+    household = [u for u in g if u != CLIENT_ID and g.nodes[u].get("huishouden")]
     for f, v in b.enige_bron.items():
         if (b.signaal and v == b.hoofdbron) or x.g.nodes[v]["formeel"]:
             continue
+        # whom the help reaches: the client and/or household members (help on either tie counts the same)
+        reached = [h for h in (CLIENT_ID, *household) if h != v and g.has_edge(h, v) and f in _given_by(g, v, h)]
+        to_whom = f" voor {x.join(reached)}" if household and reached else ""
         x.say(
             "enige-bron",
             "aandacht",
-            f"Alle {FUNCTIE_TEKST[f]} komt van één persoon: {x.names[v]}. Valt {x.his(v)} weg, dan is er "
-            "niemand die het overneemt.",
+            f"Alle {FUNCTIE_TEKST[f]}{to_whom} komt van één persoon: {x.names[v]}. Valt {x.his(v)} weg, dan is "
+            "er niemand die het overneemt.",
             (v,),
         )
 
@@ -348,7 +380,7 @@ def signals(atlas: Network) -> list[Signaal]:
     """Every signal for one snapshot, ``let op`` first, then ``aandacht``, then strengths (``sterk``)."""
     g = ego_graph(atlas)
     x = _Context(g, analyse(g))
-    for step in (_size, _overload, _coverage, _links, _ties, _strengths):
+    for step in (_size, _young_carers, _overload, _coverage, _links, _ties, _strengths):
         step(x)
     return sorted(x.out, key=lambda s: _ORDER[s.ernst])
 

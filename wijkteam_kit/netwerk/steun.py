@@ -48,6 +48,7 @@ __all__ = [
     "MIN_FUNCTIES",
     "Belasting",
     "Dekking",
+    "JongeMantelzorger",
     "Last",
     "Multiplexiteit",
     "Wederkerigheid",
@@ -55,10 +56,12 @@ __all__ = [
     "client_caregiving",
     "coverage",
     "ego_ties",
+    "household_providers",
     "load",
     "multiplexity",
     "overload",
     "reciprocity",
+    "young_carers",
 ]
 
 AANDEEL_GRENS = 0.5
@@ -226,6 +229,48 @@ def load(network: Network) -> tuple[Last, ...]:
     return tuple(sorted(rows, key=lambda r: (-r.eenheden, -FREQUENTIE_GEWICHT[r.frequentie])))
 
 
+def _gives(data: dict, giver: str) -> set[str]:
+    """What ``giver`` gives on a tie (``van`` receives ``steun_ontvangen`` from the other end)."""
+    return set(data["steun_gegeven"] if data.get("van") == giver else data["steun_ontvangen"])
+
+
+def household_providers(network: Network) -> dict[str, tuple[str, ...]]:
+    """Per function: who gives it to the household, that is to the client or to a household member.
+
+    Help is the same help whether it was entered on the tie with the client or on the tie with the client's
+    partner or child: a neighbour who does the shopping for Henk helps Gerda's household. The client is never a
+    provider here; a household member is one when it gives to the client (or to another member).
+
+    >>> from wijkteam_kit.netwerk.model import Band, Client, Netwerkatlas, Persoon
+    >>> atlas = Netwerkatlas(
+    ...     client=Client(naam="Gerda"),
+    ...     personen=(Persoon(id="henk", naam="Henk", relatie="partner", sector="familie", cirkel=1, huishouden=True),
+    ...               Persoon(id="fatima", naam="Fatima", relatie="buur", sector="buurt", cirkel=2),
+    ...               Persoon(id="marieke", naam="Marieke", relatie="kind", sector="familie", cirkel=1)),
+    ...     banden=(Band(van="client", naar="henk", frequentie="dagelijks", kwaliteit="wisselend"),
+    ...             Band(van="client", naar="marieke", frequentie="wekelijks", kwaliteit="steunend",
+    ...                  steun_ontvangen=["praktisch"]),
+    ...             Band(van="henk", naar="fatima", frequentie="wekelijks", kwaliteit="steunend",
+    ...                  steun_ontvangen=["praktisch"])),
+    ... )
+    >>> household_providers(atlas)["praktisch"]
+    ('fatima', 'marieke')
+    """
+    g = ego_graph(network)
+    members = [CLIENT_ID, *(v for v in g if v != CLIENT_ID and g.nodes[v].get("huishouden"))]
+    found: dict[str, set[str]] = {f: set() for f in STEUNFUNCTIES}
+    for h in members:
+        if h not in g:
+            continue
+        for v in g[h]:
+            if v == CLIENT_ID:
+                continue
+            for f in _gives(g[h][v], v):
+                found[f].add(v)
+    order = list(g)
+    return {f: tuple(sorted(who, key=order.index)) for f, who in found.items()}
+
+
 @dataclass(frozen=True)
 class Belasting:
     """How concentrated the client's support is (overload of a mantelzorger; see the module docstring).
@@ -241,7 +286,8 @@ class Belasting:
     hoofdbron : str or None
         The person with the largest share (ties broken by contact frequency, then input order).
     enige_bron : dict
-        ``function -> id`` for functions that exactly one person gives.
+        ``function -> id`` for functions that exactly one person gives the household: the client or a household
+        member (:func:`household_providers`), so it does not matter on which tie the help was entered.
     hoofdbron_snijpunt : bool
         The main provider is a cut vertex of the ego graph (someone reaches the client only through them).
     signaal : bool
@@ -268,8 +314,8 @@ def overload(network: Network, cut_vertices: tuple[str, ...] | None = None) -> B
     rows = load(g)
     shares = {r.id: r.aandeel for r in rows}
     main = rows[0] if rows else None
-    cover = coverage(g)
-    sole = {f: d.bronnen[0] for f, d in cover.items() if len(d.bronnen) == 1}
+    providers = household_providers(g)
+    sole = {f: who[0] for f, who in providers.items() if len(who) == 1}
     hhi = sum(s * s for s in shares.values()) if rows else None
     if cut_vertices is None:
         cut_vertices = ego_cut_vertices(g)
@@ -291,27 +337,42 @@ def overload(network: Network, cut_vertices: tuple[str, ...] | None = None) -> B
     )
 
 
+#: Care this often makes someone a mantelzorger: daily, or weekly (every weekend the shopping of a parent).
+ZORG_FREQUENTIES = ("dagelijks", "wekelijks")
+#: Younger than this is a child: care for a parent or sibling makes them a jonge mantelzorger.
+VOLWASSEN = 18
+
+
 @dataclass(frozen=True)
 class Zorgtaak:
-    """The client as mantelzorger: daily care for a household member or relative on a hard tie."""
+    """The client as mantelzorger: daily or weekly care for a household member or relative on a hard tie."""
 
     id: str
     gegeven: tuple[str, ...]
     ontvangen: tuple[str, ...]
     kwaliteit: str
+    frequentie: str = "dagelijks"
+
+
+def _age(born: object, year: int) -> int | None:
+    return year - born if isinstance(born, int) else None
 
 
 def client_caregiving(network: Network, *, jaar: int | None = None) -> tuple[Zorgtaak, ...]:
     """Persons the client cares for, with a risk of overload for the client.
 
     A tie counts when the person lives in the household or is family, the client gives ``praktisch`` or
-    ``emotioneel`` support *daily*, the tie is ``belastend`` or ``wisselend``, and the client receives fewer
-    functions back than he gives (``|received| < |given|``). Caring for one's own (grand)child is parenting, not
-    mantelzorg: a ``kind`` or ``kleinkind`` counts only when known to be an adult (18 or older in ``jaar``,
-    default this year).
+    ``emotioneel`` support *daily or weekly* (:data:`ZORG_FREQUENTIES`), the tie is ``belastend`` or ``wisselend``,
+    and the client receives fewer functions back than he gives (``|received| < |given|``). Caring for one's own
+    (grand)child is parenting, not mantelzorg: a ``kind`` or ``kleinkind`` counts only when known to be an adult
+    (18 or older in ``jaar``, default this year). A client under 18 is not an adult carer: see
+    :func:`young_carers`.
     """
     g = ego_graph(network)
     year = jaar if jaar is not None else date.today().year
+    client_age = _age(g.graph.get("client", {}).get("geboortejaar"), year)
+    if client_age is not None and client_age < VOLWASSEN:
+        return ()
     found = []
     for v, d in ego_ties(g):
         node = g.nodes[v]
@@ -321,7 +382,7 @@ def client_caregiving(network: Network, *, jaar: int | None = None) -> tuple[Zor
         if (
             not minor
             and (node.get("huishouden") or node["sector"] == "familie")
-            and d["frequentie"] == "dagelijks"
+            and d["frequentie"] in ZORG_FREQUENTIES
             and given & {"praktisch", "emotioneel"}
             and d["kwaliteit"] in ("belastend", "wisselend")
             and len(received) < len(given)
@@ -332,6 +393,100 @@ def client_caregiving(network: Network, *, jaar: int | None = None) -> tuple[Zor
                     gegeven=tuple(f for f in STEUNFUNCTIES if f in given),
                     ontvangen=tuple(f for f in STEUNFUNCTIES if f in received),
                     kwaliteit=d["kwaliteit"],
+                    frequentie=d["frequentie"],
                 )
             )
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class JongeMantelzorger:
+    """A child under 18 who cares for a parent or sibling daily or weekly.
+
+    ``id`` is the child (``"client"`` when the client is the child), ``leeftijd`` its age, ``zorgt_voor`` the
+    persons it cares for, ``gegeven`` the care (support functions) and ``frequentie`` the most frequent of them.
+    """
+
+    id: str
+    leeftijd: int
+    zorgt_voor: tuple[str, ...]
+    gegeven: tuple[str, ...]
+    frequentie: str
+
+
+_CARE = {"praktisch", "emotioneel"}
+
+
+def young_carers(network: Network, *, jaar: int | None = None) -> tuple[JongeMantelzorger, ...]:
+    """Children under 18 who give practical or emotional care daily or weekly to a parent or a sibling.
+
+    The age comes from ``geboortejaar`` (unknown age: not counted).
+
+    Three ways to see it: the client is under 18 and cares for a ``ouder`` or ``broer/zus``; a ``kind`` or
+    ``broer/zus`` of the client under 18 cares for the client; or a child under 18 in the household cares for
+    another household member (the partner of the client, or a brother or sister).
+
+    Care is more than helping out: for a parent, the child gives practical or emotional support and gives at least
+    as many kinds of support as it gets back on that tie (the roles are turned around); for a sibling, the child
+    gives practical support and more than it gets back. A child doing chores while the parent cares for it, or a
+    sister who chats with her brother every day, is no young carer.
+
+    >>> from wijkteam_kit.netwerk.model import Band, Client, Netwerkatlas, Persoon
+    >>> atlas = Netwerkatlas(
+    ...     client=Client(naam="Linda"),
+    ...     personen=(Persoon(id="kevin", naam="Kevin", relatie="kind", sector="familie", cirkel=1,
+    ...                       huishouden=True, geboortejaar=2012),),
+    ...     banden=(Band(van="client", naar="kevin", frequentie="dagelijks", kwaliteit="wisselend",
+    ...                  steun_ontvangen=["praktisch", "emotioneel"]),),
+    ... )
+    >>> young_carers(atlas, jaar=2026)
+    (JongeMantelzorger(id='kevin', leeftijd=14, zorgt_voor=('client',), gegeven=('emotioneel', 'praktisch'), frequentie='dagelijks'),)
+    """  # noqa: E501
+    g = ego_graph(network)
+    year = jaar if jaar is not None else date.today().year
+    cares: dict[str, dict[str, tuple[set[str], str]]] = {}
+
+    def note(child: str, cared: str, data: dict, sibling: bool) -> None:
+        given, back = _gives(data, child), _gives(data, cared)
+        if sibling:
+            caring = "praktisch" in given and len(given) > len(back)
+        else:
+            caring = bool(given & _CARE) and len(given) >= len(back)
+        if caring and data["frequentie"] in ZORG_FREQUENTIES:
+            cares.setdefault(child, {})[cared] = (given, data["frequentie"])
+
+    def minor(v: str) -> int | None:
+        born = g.graph.get("client", {}).get("geboortejaar") if v == CLIENT_ID else g.nodes[v].get("geboortejaar")
+        age = _age(born, year)
+        return age if age is not None and age < VOLWASSEN else None
+
+    if CLIENT_ID in g:
+        for v, d in ego_ties(g):
+            relation = g.nodes[v].get("relatie")
+            if minor(CLIENT_ID) is not None and relation in ("ouder", "broer/zus"):
+                note(CLIENT_ID, v, d, relation == "broer/zus")
+            if minor(v) is not None and relation in ("kind", "broer/zus"):
+                note(v, CLIENT_ID, d, relation == "broer/zus")
+    home = [v for v in g if v != CLIENT_ID and g.nodes[v].get("huishouden")]
+    for child in home:
+        if minor(child) is None or g.nodes[child].get("relatie") not in ("kind", "broer/zus"):
+            continue
+        for other in home:
+            if other != child and g.has_edge(child, other):
+                sibling = g.nodes[other].get("relatie") in ("kind", "broer/zus")
+                note(child, other, g[child][other], sibling)
+    order = list(g)
+    out = []
+    for child, cared in sorted(cares.items(), key=lambda kv: order.index(kv[0])):
+        given = set().union(*(gv for gv, _ in cared.values()))
+        freq = min((f for _, f in cared.values()), key=FREQUENTIES.index)
+        out.append(
+            JongeMantelzorger(
+                id=child,
+                leeftijd=minor(child) or 0,
+                zorgt_voor=tuple(sorted(cared, key=order.index)),
+                gegeven=tuple(f for f in STEUNFUNCTIES if f in given),
+                frequentie=freq,
+            )
+        )
+    return tuple(out)

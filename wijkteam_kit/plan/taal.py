@@ -11,8 +11,10 @@ Examples
 --------
 >>> [(hit.gevonden, hit.woord.alternatief) for hit in find_jargon("Het traject start na de Intake.")]
 [('traject', 'de hulp, of: de periode waarin we samen werken'), ('Intake', 'kennismakingsgesprek')]
->>> find_jargon("Ik ga met Ans naar de casusbespreking van het koor.")  # part of a word: not flagged
+>>> find_jargon("Ik ga met Ans naar de casusbespreking van het koor.")  # start of a word: not flagged
 []
+>>> [hit.gevonden for hit in find_jargon("Wij hebben schuldenproblematiek en een hulptraject.")]
+['schuldenproblematiek', 'hulptraject']
 >>> first_person("Wij willen in ons huis blijven"), first_person("Mevrouw is moe")
 (True, False)
 >>> negative_phrase("Ik wil niet meer roken"), negative_phrase("Ik wil stoppen met roken, zodat ik fit ben")
@@ -50,6 +52,7 @@ __all__ = [
     "negative_phrase",
     "observable_marker",
     "professional_view",
+    "vague_goal",
     "vague_word",
 ]
 
@@ -62,6 +65,9 @@ def _words(alternatives: str) -> re.Pattern[str]:
 
 
 # ---------------------------------------------------------------------- jargon
+#: Jargon words at least this long are also found as the last part of a compound word.
+_COMPOUND_MIN = 6
+
 class _Entry(StrictModel):
     woord: str = Field(min_length=1)
     vormen: list[str] = []
@@ -83,9 +89,18 @@ class JargonWoord:
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        """Whole-word, case-insensitive pattern for the word and its forms (spaces match any spacing)."""
+        """Whole-word, case-insensitive pattern for the word and its forms (spaces match any spacing).
+
+        A Dutch compound ends in its head word, so a form of six letters or more is also found at the end of a
+        longer word ('schuldenproblematiek', 'hulpverleningstraject'); at the start it is not ('casusbespreking').
+        """
         forms = sorted({self.woord, *self.vormen}, key=len, reverse=True)
-        return _words("|".join(r"\s+".join(map(re.escape, f.split())) for f in forms))
+
+        def form(text: str) -> str:
+            body = r"\s+".join(map(re.escape, text.split()))
+            return (r"(?:\w{3,})?" + body) if len(text.split()[0]) >= _COMPOUND_MIN else body
+
+        return _words("|".join(form(f) for f in forms))
 
 
 @dataclass(frozen=True)
@@ -214,6 +229,33 @@ def vague_word(text: str) -> str:
     """
     cleaned = _words(_NO_LONGER).sub(" ", text)
     match = _VAGUE.search(cleaned)
+    return match.group(0) if match else ""
+
+
+#: Words that make a goal vague when nothing says what they look like: 'rust', 'stress', 'het goed hebben'.
+_VAGUE_GOAL = _words(
+    r"rust|stress|gelukkig\w*|ontspann\w*|lekker\s+in\s+(?:mijn|m'n|ons|onze)\s+vel|"
+    r"(?:het|alles)\s+(?:weer\s+)?(?:goed|beter|fijn)|goed\s+gaat|beter\s+gaat"
+)
+
+
+def vague_goal(text: str) -> str:
+    """A vague word in a goal ('meer', 'minder', 'rust', 'stress', 'het goed hebben' …) without a measure, or ``''``.
+
+    A goal need not be measurable (the results are), but it must say what the household wants: 'Ik wil meer rust'
+    does not, 'Ik wil elke week een middag rust voor mezelf' does.
+
+    >>> vague_goal("Ik wil meer rust"), vague_goal("Ik wil minder stress hebben")
+    ('meer', 'minder')
+    >>> vague_goal("Ik wil elke week een middag rust voor mezelf"), vague_goal("Ik wil weer zingen in het koor")
+    ('', '')
+    """
+    if has_measure(text):
+        return ""
+    word = vague_word(text)
+    if word:
+        return word
+    match = _VAGUE_GOAL.search(text)
     return match.group(0) if match else ""
 
 

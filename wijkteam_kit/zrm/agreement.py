@@ -155,7 +155,8 @@ class Agreement:
         )
         if self.alpha is None:
             return text + " Krippendorffs alfa is niet te berekenen: iedereen gaf overal hetzelfde niveau."
-        return text + f" Krippendorffs alfa (ordinaal): {self.alpha:.2f}."
+        alpha = f"{self.alpha:.2f}".replace(".", ",")  # a Dutch decimal comma: 0,61
+        return text + f" Krippendorffs alfa (ordinaal): {alpha}."
 
     def most_disagreement(self) -> list[DomainAgreement]:
         """Domains ordered for a discussion: lowest exact agreement first, then largest spread."""

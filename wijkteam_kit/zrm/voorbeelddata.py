@@ -1,7 +1,11 @@
 """Generated (fictional) caseloads for dashboards, notebooks and benchmarks.
 
-The shape follows the Groningen pilot of 2013 (two teams, 198 and 172 dossiers in eight months); the levels
-are drawn at random with domain-specific tendencies. **Nothing here is real data.**
+The shape follows the figures of the Groningen pilot of 2013 (its progress evaluation): two teams with 198 and
+172 dossiers in eight months and a formation of 7,5 and 6,9 fte (:data:`GRONINGEN_PILOT_FTE`), so about 25 to 28
+dossiers per fte where 40 to 70 households per fte is the usual national range (:data:`LANDELIJKE_CASELOAD`).
+Financial problems are the most frequent life domain, then social and relational functioning, and housing is
+high too: the tendencies of the generated levels follow that order (:data:`PILOT_VOLGORDE`). The levels
+themselves are drawn at random. **Nothing here is real data.**
 
 Examples
 --------
@@ -10,6 +14,8 @@ Examples
 (['Team Noord', 'Team Zuid'], 740)
 >>> demo.teams["Team Noord"].n_assessments // 2
 198
+>>> {team: round(per_fte, 1) for team, per_fte in dossiers_per_fte().items()}
+{'Team Noord': 26.4, 'Team Zuid': 24.9}
 """
 
 from __future__ import annotations
@@ -22,8 +28,13 @@ from wijkteam_kit.zrm.caseload import CaseloadData
 from wijkteam_kit.zrm.versions import load_version
 
 __all__ = [
+    "GRONINGEN_PILOT_FTE",
     "GRONINGEN_PILOT_TEAMS",
+    "LANDELIJKE_CASELOAD",
+    "PILOT_DOSSIERS_PER_FTE",
+    "PILOT_VOLGORDE",
     "GeneratedCaseload",
+    "dossiers_per_fte",
     "example_score_lines",
     "generate_caseload",
     "generate_levels",
@@ -31,25 +42,49 @@ __all__ = [
 
 #: Dossiers per team in the Groningen pilot (8 months).
 GRONINGEN_PILOT_TEAMS: dict[str, int] = {"Team Noord": 198, "Team Zuid": 172}
+#: The formation of each pilot team in fte (the whole team, including members without own dossiers).
+GRONINGEN_PILOT_FTE: dict[str, float] = {"Team Noord": 7.5, "Team Zuid": 6.9}
+#: Dossiers per fte the pilot reported (about 28: two members per team had no individual dossiers).
+PILOT_DOSSIERS_PER_FTE = 28
+#: The usual caseload in households per fte that the pilot compared itself with.
+LANDELIJKE_CASELOAD: tuple[int, int] = (40, 70)
+#: Life domains by how often the pilot supported them, most first (ZRM 2013 ids): finances, then social and
+#: relational functioning, then housing.
+PILOT_VOLGORDE: tuple[tuple[str, ...], ...] = (
+    ("financien",),
+    ("huiselijke_relaties", "sociaal_netwerk"),
+    ("huisvesting",),
+)
 
-# Probability of levels 1..5 at the first measurement, per domain tendency.
-_LOW = np.array([0.12, 0.30, 0.33, 0.18, 0.07])  # often a problem (finances, housing, relations)
-_MID = np.array([0.05, 0.20, 0.35, 0.28, 0.12])
-_HIGH = np.array([0.02, 0.06, 0.15, 0.37, 0.40])  # seldom a problem (justice, addiction)
+# Probability of levels 1..5 at the first measurement, per domain tendency (share at 1–2 in brackets).
+_MOST = np.array([0.20, 0.40, 0.25, 0.10, 0.05])  # finances, the most frequent domain (60%)
+_SOCIAL = np.array([0.10, 0.36, 0.32, 0.15, 0.07])  # social and relational functioning, second (46%)
+_HOUSING = np.array([0.08, 0.30, 0.34, 0.19, 0.09])  # housing, "high" (38%)
+_MID = np.array([0.04, 0.20, 0.36, 0.28, 0.12])  # (24%)
+_HIGH = np.array([0.02, 0.06, 0.15, 0.37, 0.40])  # seldom a problem: justice, addiction (8%)
 _TENDENCY = {
-    "financien": _LOW,
-    "huisvesting": _MID,
-    "huiselijke_relaties": _LOW,
-    "geestelijke_gezondheid": _LOW,
-    "sociaal_netwerk": _LOW,
+    "financien": _MOST,
+    "huisvesting": _HOUSING,
+    "huiselijke_relaties": _SOCIAL,
+    "sociaal_netwerk": _SOCIAL,
+    "geestelijke_gezondheid": _MID,
     "dagbesteding": _MID,
-    "werk_opleiding": _LOW,
+    "werk_opleiding": _MID,
     "tijdsbesteding": _MID,
     "verslaving": _HIGH,
     "middelengebruik": _HIGH,
     "justitie": _HIGH,
 }
 _UNSCORED = {"verslaving": 0.15, "middelengebruik": 0.15, "justitie": 0.10}
+
+
+def dossiers_per_fte(
+    teams: dict[str, int] | None = None, fte: dict[str, float] | None = None
+) -> dict[str, float]:
+    """Dossiers per fte of each team (default: the Groningen pilot's dossiers and formation)."""
+    teams = teams or GRONINGEN_PILOT_TEAMS
+    fte = fte or GRONINGEN_PILOT_FTE
+    return {name: n / fte[name] for name, n in teams.items() if fte.get(name)}
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ Pure functions, no widgets. The answers arrive as ``(display name, payload)`` pa
 exercise:
 
 * ``"zrm"`` → :class:`ZrmGroep` (:mod:`wijkteam_kit.groepssessie.analyse.zrm`): agreement figures, the discussion
-  agenda with most disagreement first, the rungs on the participatieladder;
+  agenda (disagreement in the group and shared distance from the reference first), the rungs on the participatieladder;
 * ``"plan"`` → :class:`PlanGroep` (:mod:`wijkteam_kit.groepssessie.analyse.plan`): Wmo steps and domains per plan,
   the most common feedback, the comparison with the reference plan;
 * ``"netwerkatlas"`` → :class:`NetwerkGroep` (:mod:`wijkteam_kit.groepssessie.analyse.netwerk`): the casus persons

@@ -3,7 +3,8 @@
 The answers of a group session arrive as ``(display name, payload)`` pairs. For the ZRM exercise the
 payload is :func:`zrm_payload` of the participant's :class:`~wijkteam_kit.zrm.Assessment`. :func:`zrm_groep`
 reads them back (an unreadable answer is skipped with a Dutch reason, never an error), computes the agreement
-figures and the discussion agenda (most disagreement first, see :mod:`wijkteam_kit.zrm.calibration`) and collects
+figures and the discussion agenda (disagreement and shared distance from the reference first, see
+:mod:`wijkteam_kit.zrm.calibration`) and collects
 the rungs on the participatieladder.
 
 Examples
@@ -133,7 +134,8 @@ class ZrmGroep:
     agreement : Agreement
         Exact and within-one agreement and Krippendorff's alpha (None with fewer than two answers).
     agenda : tuple of AgendaItem
-        Every domain, most disagreement first, with the reference level and its rationale.
+        Every domain, highest priority first (disagreement plus shared distance from the reference), with the
+        reference level, its rationale and the kind of item (:attr:`~wijkteam_kit.zrm.calibration.AgendaItem.soort`).
     ladder : tuple of int or None
         Each participant's rung on the participatieladder, in the order of ``assessments``.
     overgeslagen : tuple of (name, reason)

@@ -17,10 +17,10 @@ Examples
 >>> result["netwerk"].status, result["wmo_volgorde"].status, result["regisseur"].status
 ('ontbreekt', 'let op', 'ontbreekt')
 >>> print(result["wmo_volgorde"].uitleg)  # doctest: +NORMALIZE_WHITESPACE
-Het plan zet een maatwerkvoorziening in (oplossing 1), maar eigen kracht en sociaal netwerk zijn overgeslagen.
-De Wmo-volgorde is: eigen kracht → sociaal netwerk → steun voor de mantelzorger → algemene / voorliggende
-voorziening → maatwerkvoorziening. Vraag eerst wat het huishouden zelf kan en wie uit het sociale netwerk kan
-helpen: zo licht als mogelijk, zo zwaar als nodig.
+Het plan zet alleen een maatwerkvoorziening in (oplossing 1); nergens blijkt dat lichtere oplossingen zijn
+bekeken. De Wmo-volgorde is: eigen kracht → sociaal netwerk → steun voor de mantelzorger → algemene /
+voorliggende voorziening → maatwerkvoorziening. Vraag eerst wat het huishouden zelf kan, wie uit het sociale
+netwerk kan helpen en welke algemene voorziening past: zo licht als mogelijk, zo zwaar als nodig.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from wijkteam_kit.plan.model import WMO_LABELS, WMO_STAPPEN, Plan
 from wijkteam_kit.plan.regels.aanpak import (
-    MAX_EVALUATIE_DAGEN,
+    MAX_EVALUATIE_MAANDEN,
     MIN_EVALUATIE_DAGEN,
     WMO_VOLGORDE_TEKST,
     regel_acties,
@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from wijkteam_kit.casus.model import Casus
 
 __all__ = [
-    "MAX_EVALUATIE_DAGEN",
+    "MAX_EVALUATIE_MAANDEN",
     "MIN_EVALUATIE_DAGEN",
     "REGELS",
     "STATUSSEN",

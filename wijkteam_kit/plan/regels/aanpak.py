@@ -33,9 +33,10 @@ if TYPE_CHECKING:
     from wijkteam_kit.casus.model import Casus
 
 __all__ = [
-    "MAX_EVALUATIE_DAGEN",
+    "MAX_EVALUATIE_MAANDEN",
     "MIN_EVALUATIE_DAGEN",
     "WMO_VOLGORDE_TEKST",
+    "half_jaar_na",
     "is_network_person",
     "network_actions",
     "network_people",
@@ -44,12 +45,13 @@ __all__ = [
     "regel_netwerk",
     "regel_regisseur",
     "regel_wmo_volgorde",
+    "regisseur_kern",
 ]
 
 #: The Wmo order as the feedback quotes it.
 WMO_VOLGORDE_TEKST = " → ".join(WMO_LABELS[s].lower() for s in WMO_STAPPEN)
-#: An evaluation this many days after the plan date is still "within about six months".
-MAX_EVALUATIE_DAGEN = 183
+#: "Binnen een half jaar": the evaluation may fall up to this many calendar months after the plan date.
+MAX_EVALUATIE_MAANDEN = 6
 #: An evaluation fewer days than this after the plan date comes too soon to see results.
 MIN_EVALUATIE_DAGEN = 14
 
@@ -122,13 +124,90 @@ def is_network_person(wie: str, casus: Casus | None = None) -> bool:
     )
 
 
+#: A first name: a capitalised word that is not "Ik", a title or a pronoun.
+_FIRST_NAME = re.compile(r"(?<!\w)[A-ZÀ-Ý][a-zà-ÿ]{1,}(?!\w)")
+_NOT_A_NAME = frozenset(
+    ("ik", "ikzelf", "wij", "we", "wijzelf", "mij", "mijn", "zij", "hij", "samen", "iedereen", "niemand", "het",
+     "een", "elke", "alle", "wie", "mevrouw", "meneer", "cliënt", "client")
+) | _TITLES  # fmt: skip
+#: Content words of at least five letters (for "does this action carry out that solution").
+_CONTENT = re.compile(r"\w{5,}")
+
+
+def _first_names(part: str) -> set[str]:
+    return {m.group(0).casefold() for m in _FIRST_NAME.finditer(part)} - _NOT_A_NAME
+
+
+def _stems(text: str) -> set[str]:
+    return {w.casefold()[:6] for w in _CONTENT.findall(text)}
+
+
+def _own_names(plan: Plan, casus: Casus | None) -> set[str]:
+    """Name tokens of the household: the plan's 'huishouden' and, with a casus, its household members."""
+    own = _name_tokens(plan.huishouden)
+    if casus is not None:
+        own |= set().union(
+            *(_name_tokens(m.naam) for m in casus.huishouden),
+            *(_name_tokens(p.naam) for p in casus.netwerk.personen if p.huishouden or p.formeel
+              or p.relatie == "professional"),
+        )  # fmt: skip
+    return own
+
+
+def _carries_network_solution(plan: Plan, index: int, casus: Casus | None) -> bool:
+    """Whether action ``index`` (from 1) is done by someone named by first name who carries a network solution.
+
+    A first name that is not the household's counts as network when the plan has a solution at the step
+    'sociaal netwerk' that names that person, or that the action carries out (they share a content word; not for
+    the regisseur, who is often the client).
+    """
+    action = plan.acties[index - 1]
+    solutions = [o.tekst for o in plan.oplossingen if o.stap == "sociaal_netwerk"]
+    if not solutions:
+        return False
+    own = _own_names(plan, casus)
+    regisseur = _name_tokens(regisseur_kern(plan.regisseur))
+    for part in _PARTS.split(action.wie):
+        if _PROFESSIONALS.search(part):
+            continue
+        names = _first_names(part) - own
+        if not names:
+            continue
+        for text in solutions:
+            if _mentions(text, names):
+                return True
+            # carrying out the solution's task counts too, but not for the regisseur (often the client)
+            if names - regisseur and _stems(action.wat) & _stems(text):
+                return True
+    return False
+
+
 def network_actions(plan: Plan, casus: Casus | None = None) -> list[int]:
-    """Numbers (from 1) of the actions done by someone from the informal network."""
-    return [i for i, a in enumerate(plan.acties, 1) if a.wie.strip() and is_network_person(a.wie, casus)]
+    """Numbers (from 1) of the actions done by someone from the informal network.
+
+    Someone counts by a relation word or (with a casus) a network name (:func:`is_network_person`), or by a
+    first name when the plan marks the solution that person carries out as the network step ("Sandra en ik" who
+    do the shopping that solution 'Sandra doet de boodschappen met mij' puts at 'sociaal netwerk').
+
+    >>> plan = Plan(oplossingen=[{"tekst": "Sandra doet de boodschappen met mij", "stap": "sociaal_netwerk"}],
+    ...             acties=[{"wie": "Sandra en ik", "wat": "boodschappen doen", "wanneer": "zaterdag"}])
+    >>> network_actions(plan)
+    [1]
+    """
+    return [
+        i
+        for i, a in enumerate(plan.acties, 1)
+        if a.wie.strip() and (is_network_person(a.wie, casus) or _carries_network_solution(plan, i, casus))
+    ]
 
 
 def regel_wmo_volgorde(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
-    """Eigen kracht and the network are looked at before a voorziening; a plan that skips them is flagged."""
+    """A maatwerkvoorziening comes only after lighter options were considered; lighter steps need no order.
+
+    The Wmo order asks that the lighter options were *considered*, not that each one appears: a plan that starts
+    with the network or an algemene voorziening is fine. Only a plan whose solutions are all maatwerk shows no
+    sign that eigen kracht, the network, support for the carer or an algemene voorziening were looked at.
+    """
     titel = "Eerst eigen kracht en netwerk"
     if not plan.oplossingen:
         return Feedback(
@@ -137,27 +216,23 @@ def regel_wmo_volgorde(plan: Plan, casus: Casus | None, today: dt.date) -> Feedb
             "oplossingen",
         )  # fmt: skip
     used = {o.stap for o in plan.oplossingen}
-    heavy = [
-        (i, o.stap)
-        for i, o in enumerate(plan.oplossingen, 1)
-        if o.stap in ("algemene_voorziening", "maatwerkvoorziening")
-    ]
-    skipped = [s for s in ("eigen_kracht", "sociaal_netwerk") if s not in used]
-    if heavy and skipped:
-        heaviest = max(heavy, key=lambda h: WMO_STAPPEN.index(h[1]))
+    heavy = [i for i, o in enumerate(plan.oplossingen, 1) if o.stap == "maatwerkvoorziening"]
+    if heavy and used == {"maatwerkvoorziening"}:
         return Feedback(
             "wmo_volgorde", titel, "let op",
-            f"Het plan zet een {WMO_LABELS[heaviest[1]].lower()} in (oplossing {heaviest[0]}), maar "
-            f"{join(WMO_LABELS[s].lower() for s in skipped)} {'zijn' if len(skipped) > 1 else 'is'} overgeslagen. "
-            f"De Wmo-volgorde is: "
-            f"{WMO_VOLGORDE_TEKST}. Vraag eerst wat het huishouden zelf kan en wie uit het sociale netwerk kan "
-            "helpen: zo licht als mogelijk, zo zwaar als nodig.",
-            ", ".join(f"oplossingen[{i}]" for i, _ in heavy),
+            f"Het plan zet alleen een maatwerkvoorziening in (oplossing {join(map(str, heavy))}); nergens blijkt "
+            "dat lichtere oplossingen zijn bekeken. De Wmo-volgorde is: "
+            f"{WMO_VOLGORDE_TEKST}. Vraag eerst wat het huishouden zelf kan, wie uit het sociale netwerk kan "
+            "helpen en welke algemene voorziening past: zo licht als mogelijk, zo zwaar als nodig.",
+            ", ".join(f"oplossingen[{i}]" for i in heavy),
         )  # fmt: skip
     steps = [WMO_LABELS[s].lower() for s in WMO_STAPPEN if s in used]
     return Feedback(
         "wmo_volgorde", titel, "in orde",
-        f"De oplossingen volgen de Wmo-volgorde ({WMO_VOLGORDE_TEKST}); het plan gebruikt {join(steps)}.",
+        f"Het plan gebruikt {join(steps)}: "
+        + ("er zijn lichtere oplossingen bekeken vóór de maatwerkvoorziening." if heavy
+           else "zo licht als mogelijk.")
+        + f" De Wmo-volgorde is: {WMO_VOLGORDE_TEKST}.",
     )  # fmt: skip
 
 
@@ -222,7 +297,24 @@ def regel_acties(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
     )  # fmt: skip
 
 
-_MORE_THAN_ONE = re.compile(r"\s(?:en|of)\s|[,/&+]", re.IGNORECASE)
+_MORE_THAN_ONE = re.compile(r"\s(?:en|of|samen\s+met)\s|[,/&+]", re.IGNORECASE)
+#: Support for the one regisseur: "ikzelf, geholpen door mijn zus", "Gerda (met hulp van Marieke)".
+_SUPPORT = re.compile(
+    r"[\s,(–-]*(?:(?:geholpen|gesteund|ondersteund|bijgestaan)\s+door|met\s+(?:de\s+)?(?:hulp|steun|"
+    r"ondersteuning)\s+van|met\s+hulp|met\s+steun)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def regisseur_kern(name: str) -> str:
+    """The regisseur without the people who support them: one regisseur with help is still one regisseur.
+
+    >>> regisseur_kern("ikzelf, geholpen door mijn zus"), regisseur_kern("Gerda (met hulp van Marieke)")
+    ('ikzelf', 'Gerda')
+    >>> regisseur_kern("Gerda en Marieke")
+    'Gerda en Marieke'
+    """
+    return _SUPPORT.sub("", name).strip(" ,;()")
 
 
 def regel_regisseur(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
@@ -236,11 +328,12 @@ def regel_regisseur(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback
             "huishouden, uit het netwerk of een professional.",
             "regisseur",
         )  # fmt: skip
-    if _MORE_THAN_ONE.search(name):
+    if _MORE_THAN_ONE.search(regisseur_kern(name)):
         return Feedback(
             "regisseur", titel, "let op",
             f"Bij regisseur staan meer mensen ({quote(name)}). Kies één persoon: met twee regisseurs denkt ieder "
-            "dat de ander het overzicht houdt.",
+            "dat de ander het overzicht houdt. Helpt iemand de regisseur, schrijf dan bijvoorbeeld 'Gerda, "
+            "geholpen door Marieke'.",
             "regisseur",
         )  # fmt: skip
     return Feedback(
@@ -248,8 +341,23 @@ def regel_regisseur(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback
     )
 
 
+def half_jaar_na(start: dt.date, months: int = MAX_EVALUATIE_MAANDEN) -> dt.date:
+    """The same day ``months`` calendar months after ``start`` (the last day of that month when it is shorter).
+
+    >>> half_jaar_na(dt.date(2026, 3, 15)), half_jaar_na(dt.date(2026, 8, 31))
+    (datetime.date(2026, 9, 15), datetime.date(2027, 2, 28))
+    """
+    month = start.month - 1 + months
+    year, month = start.year + month // 12, month % 12 + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(start.day, last))
+
+
 def regel_evaluatie(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
-    """There is an evaluation date, not in the past, at least 14 days and at most 183 days after the plan date."""
+    """There is an evaluation date, not in the past, at least 14 days and at most six calendar months after the start.
+
+    "Binnen een half jaar" is counted in calendar months: from 15 March the last day is 15 September.
+    """
     titel = "Evaluatie binnen een half jaar"
     start = plan.datum or today
     when = plan.evaluatiedatum
@@ -280,14 +388,16 @@ def regel_evaluatie(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback
             "binnen een half jaar.",
             "evaluatiedatum",
         )  # fmt: skip
-    if days > MAX_EVALUATIE_DAGEN:
+    last = half_jaar_na(start)
+    if when > last:
         return Feedback(
             "evaluatie", titel, "let op",
-            f"De evaluatie is pas {days} dagen na de start van het plan. Kijk binnen ongeveer een half jaar "
-            f"({MAX_EVALUATIE_DAGEN} dagen) samen of het lukt; dan kun je nog bijsturen.",
+            f"De evaluatie op {when:%d-%m-%Y} is later dan een half jaar na de start van het plan "
+            f"({start:%d-%m-%Y}): de laatste dag is {last:%d-%m-%Y}. Kijk binnen een half jaar samen of het lukt; "
+            "dan kun je nog bijsturen.",
             "evaluatiedatum",
         )  # fmt: skip
     return Feedback(
         "evaluatie", titel, "in orde",
-        f"Op {when:%d-%m-%Y} ({days} dagen na de start) kijken jullie samen of het lukt.",
+        f"Op {when:%d-%m-%Y} ({days} dagen na de start, binnen een half jaar) kijken jullie samen of het lukt.",
     )  # fmt: skip

@@ -32,6 +32,7 @@ from wijkteam_kit.plan.taal import (
     negative_phrase,
     observable_marker,
     professional_view,
+    vague_goal,
     vague_word,
 )
 
@@ -47,6 +48,7 @@ __all__ = [
     "regel_positief",
     "regel_smart",
     "regel_zrm_domein",
+    "zegt_geen_hulp",
 ]
 
 
@@ -151,10 +153,43 @@ def _low_domains(plan: Plan, casus: Casus | None) -> dict[str, int]:
     return {d: lvl for d, lvl in levels.items() if lvl is not None and lvl <= 2}
 
 
+#: Content words of at least four letters, compared by their first six letters; common and time words skipped.
+_CONTENT = re.compile(r"\w{4,}")
+_STOP = frozenset(
+    (
+        "hebben", "heeft", "mijn", "onze", "elke", "iedere", "week", "weken", "maand", "maanden", "vanaf", "volgende",
+        "zelf", "weer", "meer", "niet", "geen", "wil", "willen", "wilt", "kunnen", "gaan", "gaat", "voor", "naar",
+        "over", "door", "samen", "deze", "die", "dat", "wat", "waar", "wanneer", "komt", "komen", "moet", "moeten",
+        "doen", "eind", "begin", "goed", "beter", "keer", "jaar", "dagen", "uur",
+    )
+)
+
+
+def _stems(text: str) -> set[str]:
+    return {w.casefold()[:6] for w in _CONTENT.findall(text) if w.casefold() not in _STOP}
+
+
+def _has_step(plan: Plan, domain: str) -> bool:
+    """Whether a solution or action works on ``domain``.
+
+    It does when it shares a content word with the domain's problems, their goals or those goals' results.
+    """
+    problems = [i for i, p in enumerate(plan.probleemstellingen, 1) if p.domein == domain]
+    goals = [i for i, d in enumerate(plan.doelstellingen, 1) if set(d.problemen) & set(problems)]
+    texts = [plan.probleemstellingen[i - 1].tekst for i in problems]
+    texts += [plan.doelstellingen[i - 1].tekst for i in goals]
+    texts += [r.tekst for r in plan.resultaten if r.doel in goals]
+    topic = set().union(*(_stems(t) for t in texts))
+    steps = [o.tekst for o in plan.oplossingen] + [a.wat for a in plan.acties]
+    return any(_stems(t) & topic for t in steps)
+
+
 def regel_domeinen_laag(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
     """Every domain at level 1–2 (in the casus's reference ZRM) has a problem with a goal, or is parked with a reason.
 
-    Without a casus, the levels the plan itself gives its problems are used.
+    At level 1 (acute) a goal alone is not enough: a solution or action must work on it now (it shares a word
+    with the domain's problem, goal or result). Without a casus, the levels the plan itself gives its problems
+    are used.
     """
     titel = "Domeinen op niveau 1 of 2 aangepakt"
     if casus is not None and plan.zrm_versie != casus.zrm.versie:
@@ -174,7 +209,8 @@ def regel_domeinen_laag(plan: Plan, casus: Casus | None, today: dt.date) -> Feed
     }
     named = {p.domein for p in plan.probleemstellingen}
     parked = {g.domein for g in plan.geparkeerd}
-    missing = [d for d in low if d not in with_goal and d not in parked]
+    no_step = {d for d in low if low[d] == 1 and d in with_goal and d not in parked and not _has_step(plan, d)}
+    missing = [d for d in low if (d not in with_goal or d in no_step) and d not in parked]
     if not missing:
         return Feedback(
             "domeinen_laag", titel, "in orde",
@@ -183,7 +219,11 @@ def regel_domeinen_laag(plan: Plan, casus: Casus | None, today: dt.date) -> Feed
         )  # fmt: skip
     parts = [
         f"{plan.domain_name(d)} (niveau {low[d]})"
-        + (": er is een probleem, maar nog geen doel" if d in named else "")
+        + (
+            ": er is een doel, maar nog geen oplossing of actie die eraan werkt"
+            if d in no_step
+            else ": er is een probleem, maar nog geen doel" if d in named else ""
+        )
         for d in missing
     ]
     source = "de referentie-ZRM van de casus" if casus is not None else "je eigen probleemstellingen"
@@ -191,14 +231,17 @@ def regel_domeinen_laag(plan: Plan, casus: Casus | None, today: dt.date) -> Feed
     return Feedback(
         "domeinen_laag", titel, status,
         f"Volgens {source} staat het niet goed met {join(parts)}. Op niveau 1 of 2 is er acuut iets aan de hand of "
-        "lukt het niet zelf: geef het domein een doel, of zet het bij 'Wat nog even wacht' met de reden waarom het "
-        "nu niet in het plan staat.",
+        "lukt het niet zelf: geef het domein een doel (op niveau 1 ook een oplossing of actie die er nu aan werkt), "
+        "of zet het bij 'Wat nog even wacht' met de reden waarom het nu niet in het plan staat.",
         ", ".join(missing),
     )  # fmt: skip
 
 
 def regel_smart(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
-    """Every goal has at least one concrete, checkable result: a number, a date or something you can see.
+    """Every goal is clear and has at least one concrete, checkable result: a number, a date or something you can see.
+
+    A goal with a vague word ('meer rust', 'minder stress', 'het goed hebben') and no measure does not say what the
+    household wants (:func:`~wijkteam_kit.plan.taal.vague_goal`).
 
     A result with a vague word ('meer', 'minder', 'beter', 'op orde' …) and no measure is not checkable, and
     neither is a result with no measure at all: no number, date, period or frequency
@@ -218,6 +261,13 @@ def regel_smart(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
             "resultaten",
         )  # fmt: skip
     notes, where = [], []
+    for i, goal in enumerate(plan.doelstellingen, 1):
+        word = vague_goal(goal.tekst)
+        if word:
+            notes.append(
+                f"doel {i} is vaag ('{word}': wat is er dan anders, waaraan merken jullie het?)"
+            )
+            where.append(f"doelstellingen[{i}]")
     for i, result in enumerate(plan.resultaten, 1):
         word = vague_word(result.tekst)
         if word and not has_measure(result.tekst):
@@ -241,12 +291,20 @@ def regel_smart(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
     if not notes:
         return Feedback(
             "smart", titel, "in orde",
-            "Elk doel heeft een resultaat, en geen resultaat is vaag: je kunt bij de evaluatie nagaan of het lukte.",
+            "Elk doel is duidelijk en heeft een resultaat, en geen resultaat is vaag: je kunt bij de evaluatie "
+            "nagaan of het lukte.",
         )  # fmt: skip
     return Feedback(
         "smart", titel, "let op",
-        f"{sentence(join(notes))}. Een resultaat is SMART als je het kunt nagaan: 'Ik betaal vanaf mei elke "
-        "maand de huur op tijd' in plaats van 'Het gaat beter met geld'.",
+        f"{sentence(join(notes))}. "
+        + (
+            "Een doel zegt wat jullie willen: 'Ik wil één middag in de week voor mezelf' in plaats van 'Ik wil "
+            "meer rust'. "
+            if any(n.startswith("doel ") and "is vaag" in n for n in notes)
+            else ""
+        )
+        + "Een resultaat is SMART als je het kunt nagaan: 'Ik betaal vanaf mei elke maand de huur op tijd' in "
+        "plaats van 'Het gaat beter met geld'.",
         ", ".join(where),
     )  # fmt: skip
 
@@ -270,22 +328,55 @@ def regel_krachten(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
 
 
 #: A whole answer that says there was no earlier help.
-_NONE = re.compile(r"\W*(?:geen|nee|niet)\W*", re.IGNORECASE)
+_NONE = re.compile(r"\W*(?:geen|nee|niet|nooit)\W*", re.IGNORECASE)
+#: A sentence that says there was no help: "Er was nooit eerder hulp", "Geen eerdere hulpverlening".
+_NO_HELP = re.compile(
+    r"(?<!\w)(?:geen|nooit|niet)(?!\w)(?:\W+\w+){0,4}?\W+(?:eerder\w*\W+)?"
+    r"(?:hulp\w*|begeleiding|ondersteuning|zorg|contact\s+met\s+(?:het\s+)?wijkteam)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+#: A short answer (at most four words) that starts with a no: "Nee, nooit gehad", "Geen, nooit nodig gehad".
+_SHORT_NO = re.compile(r"\W*(?:nee|geen|nooit)\b\W*(?:\w+\W*){0,3}", re.IGNORECASE)
+
+
+def zegt_geen_hulp(text: str) -> bool:
+    """Whether ``text`` says there was no earlier help: every sentence is "geen" or says no help was had.
+
+    >>> zegt_geen_hulp("Geen. Ze hebben nooit eerder hulp gehad."), zegt_geen_hulp("Er was nooit eerder hulp")
+    (True, True)
+    >>> zegt_geen_hulp("Geen eerdere hulp voor Gerda zelf. Voor Henk komt een casemanager.")
+    False
+    >>> zegt_geen_hulp("Nee, nooit gehad"), zegt_geen_hulp("geen idee, misschien een coach"), zegt_geen_hulp("")
+    (True, False, False)
+    """
+    sentences = [p for p in re.split(r"[.;!?\n]+", text) if p.strip()]
+    return bool(sentences) and all(
+        _NONE.fullmatch(p) or _NO_HELP.search(p) or _SHORT_NO.fullmatch(p) for p in sentences
+    )
 
 
 def regel_eerdere_hulp(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
-    """Earlier help is written down with its result, so the plan learns from what did and did not work."""
+    """Earlier help is written down with its result, so the plan learns from what did and did not work.
+
+    Nothing is asked when the casus says there was no earlier help, or when the plan says so (in a word or a
+    sentence: 'geen', 'Er was nooit eerder hulp').
+    """
     titel = "Eerdere hulp en wat die opleverde"
+    casus_none = casus is not None and (not casus.eerdere_hulp.strip() or zegt_geen_hulp(casus.eerdere_hulp))
     if not plan.eerdere_hulp.strip():
-        if casus is not None and not casus.eerdere_hulp.strip():
-            return Feedback("eerdere_hulp", titel, "in orde", "In de casus is geen eerdere hulp bekend.")
+        if casus_none:
+            return Feedback(
+                "eerdere_hulp", titel, "in orde", "Volgens de casus was er geen eerdere hulp: er valt niets te vragen."
+            )
         return Feedback(
             "eerdere_hulp", titel, "let op",
             "Schrijf op welke hulp er eerder was en wat die opleverde (of 'geen'). Veel huishoudens hadden al hulp; "
             "wat toen niet werkte, wil je niet herhalen.",
             "eerdere_hulp",
         )  # fmt: skip
-    if _NONE.fullmatch(plan.eerdere_hulp):
+    if zegt_geen_hulp(plan.eerdere_hulp):
         return Feedback(
             "eerdere_hulp", titel, "in orde",
             "Er was geen eerdere hulp, en dat staat in het plan. Dan is er ook geen resultaat om op te schrijven.",

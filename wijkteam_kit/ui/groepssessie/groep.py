@@ -43,13 +43,6 @@ def _skipped(groep: ZrmGroep | PlanGroep | NetwerkGroep, names: bool) -> str:
 
 
 def _zrm(g: ZrmGroep, names: bool) -> str:
-    a = g.agreement
-    figures = (
-        "<p class='wk-sessie-cijfers'>"
-        f"Gelijk niveau: <strong>{_percent(a.exact)}</strong> van de paren · "
-        f"hoogstens één niveau verschil: <strong>{_percent(a.within_one)}</strong> · "
-        f"Krippendorffs alfa: <strong>{'–' if a.alpha is None else f'{a.alpha:.2f}'}</strong></p>"
-    )
     rows = [
         [
             str(i),
@@ -57,22 +50,24 @@ def _zrm(g: ZrmGroep, names: bool) -> str:
             esc(item.spread_text),
             _percent(item.exact),
             "–" if item.reference is None else str(item.reference),
+            esc(item.soort_text),
             f"<span class='wk-klein'>{esc(item.rationale)}</span>",
         ]
         for i, item in enumerate(g.agenda, start=1)
     ]
     agenda = (
-        "<h4>Gespreksagenda: eerst waar jullie het minst eens zijn</h4>"
+        "<h4>Gespreksagenda: eerst waar jullie het oneens zijn of samen naast de referentie zitten</h4>"
         + _table(
-            ["#", "Domein", "Scores", "Gelijk", "Referentie", "Waarom de referentie"],
+            ["#", "Domein", "Scores", "Gelijk", "Referentie", "Soort", "Waarom de referentie"],
             rows,
             "wk-sessie-agenda",
         )
         if g.assessments
         else ""
     )
+    # the agreement sentence once: g.melding carries the figures (the group figure does not repeat them)
     return (
-        f"<p>{esc(g.melding)}</p>{figures if len(g.assessments) > 1 else ''}{agenda}"
+        f"<p class='wk-sessie-cijfers'>{esc(g.melding)}</p>{agenda}"
         f"<p><strong>Participatieladder:</strong> {esc(g.ladder_tekst())}</p>"
     )
 

@@ -36,9 +36,12 @@ TOP = 3
 
 def _zrm_text(groep: Any) -> str:
     agenda = list(groep.agenda)[:TOP]
-    items = "".join(f"<li><b>{esc(a.name)}</b>: {esc(a.spread_text)}</li>" for a in agenda)
+    items = "".join(
+        f"<li><b>{esc(a.name)}</b>: {esc(a.spread_text)} · {esc(a.soort_text)}</li>" for a in agenda if a.soort
+    )
     top = (
-        f"<p><b>Hier verschilden jullie het meest</b> (de agenda voor de bespreking):</p><ol>{items}</ol>"
+        "<p><b>Hier valt het meest te bespreken</b>: waar jullie het oneens zijn, of samen naast de referentie "
+        f"zitten (de agenda voor de bespreking):</p><ol>{items}</ol>"
         if items
         else ""
     )

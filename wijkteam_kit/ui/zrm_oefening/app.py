@@ -37,18 +37,32 @@ from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, safe
 from wijkteam_kit.ui.groepssessie.deelname import GroepssessieDeelname
 from wijkteam_kit.ui.groepssessie.koppeling import zrm_joined
 from wijkteam_kit.zrm.assessment import BASIS, Assessment
-from wijkteam_kit.zrm.participatieladder import load_ladder, rung
+from wijkteam_kit.zrm.participatieladder import ladder_rules, load_ladder, rung
 from wijkteam_kit.zrm.score_feedback import ZrmFeedback, feedback
 from wijkteam_kit.zrm.versions import ZrmVersion
 
 if TYPE_CHECKING:
     from wijkteam_kit.store.store import Store
 
-__all__ = ["ZrmOefening"]
+__all__ = ["ZrmOefening", "ladder_rules_html"]
 
 log = logging.getLogger("wijkteam_kit.ui.zrm_oefening")
 NVT = "nvt"
 LADDER_STEP = "__ladder__"
+
+
+def ladder_rules_html() -> str:
+    """The rules for choosing a rung, each with its reason, as the learner sees them beside the ladder.
+
+    >>> "65 jaar of ouder" in ladder_rules_html() and "Waarom:" in ladder_rules_html()
+    True
+    """
+    items = "".join(
+        f"<li><strong>{esc(r.title)}.</strong> {esc(r.rule)}<br><span class='wk-klein'>Waarom: {esc(r.reason)}"
+        "</span></li>"
+        for r in ladder_rules()
+    )
+    return f"<div class='wk-ladder-regels'><p><strong>Zo kies je de trede</strong></p><ul>{items}</ul></div>"
 
 
 class ZrmOefening:
@@ -184,11 +198,13 @@ class ZrmOefening:
                 self.note_warning,
             ]
         )
+        self.ladder_rules = widgets.HTML(ladder_rules_html())
         self.ladder_panel = widgets.VBox(
             [
                 widgets.HTML("<h3>Participatieladder</h3><p>Op welke trede staat de cliënt nu?</p>"),
                 self.ladder,
                 self.ladder_text,
+                self.ladder_rules,
             ]
         )
         self.step_panel = widgets.VBox(layout={"flex": "1 1 520px"})
