@@ -30,12 +30,14 @@ from .model import (
     Moment,
     Principe,
     Scenario,
+    Structuur,
     available_scenarios,
     check_scenario_file,
     load_principles,
     load_scenario,
     read_scenario,
     scenario_problems,
+    scenario_structuur,
 )
 from .spel import (
     OORDEEL_NAMEN,
@@ -60,6 +62,7 @@ __all__ = [
     "ScenarioError",
     "Spel",
     "Stap",
+    "Structuur",
     "available_scenarios",
     "check_scenario_file",
     "debrief",
@@ -69,4 +72,5 @@ __all__ = [
     "reflectie_document",
     "route_from_payload",
     "scenario_problems",
+    "scenario_structuur",
 ]

@@ -80,12 +80,14 @@ __all__ = [
     "Moment",
     "Principe",
     "Scenario",
+    "Structuur",
     "available_scenarios",
     "check_scenario_file",
     "load_principles",
     "load_scenario",
     "read_scenario",
     "scenario_problems",
+    "scenario_structuur",
 ]
 
 #: The dimensions a choice can move, in the order of the pictures.
@@ -312,6 +314,53 @@ def load_principles(path: str | Path | None = None) -> tuple[Principe, ...]:
 # --------------------------------------------------------------------------- checks
 
 
+def _reachable(start: str, successors: dict[str, list[str]]) -> set[str]:
+    """Every moment reachable from ``start`` (including itself)."""
+    reached, todo = {start}, [start]
+    while todo:
+        for nxt in successors[todo.pop()]:
+            if nxt not in reached:
+                reached.add(nxt)
+                todo.append(nxt)
+    return reached
+
+
+def _reaches_debrief(data: _ScenarioFile, successors: dict[str, list[str]]) -> set[str]:
+    """The moments from which some route leads to a debrief (walking the arrows backwards)."""
+    predecessors: dict[str, list[str]] = {m.id: [] for m in data.momenten}
+    for source, targets in successors.items():
+        for target in targets:
+            predecessors[target].append(source)
+    good = {m.id for m in data.momenten if m.debrief}
+    todo = list(good)
+    while todo:
+        for prev in predecessors[todo.pop()]:
+            if prev not in good:
+                good.add(prev)
+                todo.append(prev)
+    return good
+
+
+def _successors(data: _ScenarioFile) -> dict[str, list[str]]:
+    ids = {m.id for m in data.momenten}
+    return {m.id: [k.naar for k in m.keuzes if k.naar in ids] for m in data.momenten}
+
+
+def _recommended_ids(data: _ScenarioFile) -> list[str] | None:
+    """Moment ids along the recommended route, ending in a debrief; None when it does not end in one."""
+    moments = {m.id: m for m in data.momenten}
+    if data.start not in moments:
+        return None
+    current, path = moments[data.start], [data.start]
+    while not current.debrief:
+        choice = next((k for k in current.keuzes if k.oordeel == "goed"), None)
+        if choice is None or choice.naar not in moments or choice.naar in path:
+            return None
+        current = moments[choice.naar]
+        path.append(current.id)
+    return path
+
+
 def _graph_problems(data: _ScenarioFile, doc: YamlDocument) -> list[Problem]:
     """Problems of the moments as a graph: reachability, dead ends, loops, the recommended route."""
     where = {m.id: i for i, m in enumerate(data.momenten)}
@@ -330,31 +379,15 @@ def _graph_problems(data: _ScenarioFile, doc: YamlDocument) -> list[Problem]:
             )
         )
         return problems
-    successors = {m.id: [k.naar for k in m.keuzes if k.naar in moments] for m in data.momenten}
-    # reachable from the start
+    successors = _successors(data)
     if data.start in moments:
-        reached, todo = {data.start}, [data.start]
-        while todo:
-            for nxt in successors[todo.pop()]:
-                if nxt not in reached:
-                    reached.add(nxt)
-                    todo.append(nxt)
+        reached = _reachable(data.start, successors)
         for m in data.momenten:
             if m.id not in reached:
                 problems.append(
                     at(m.id, "is vanaf het begin niet te bereiken (geen enkele keuze leidt hierheen)")
                 )
-    # can reach a debrief (walk the arrows backwards from every debrief)
-    predecessors: dict[str, set[str]] = {m.id: set() for m in data.momenten}
-    for source, targets in successors.items():
-        for target in targets:
-            predecessors[target].add(source)
-    good, todo = set(debriefs), list(debriefs)
-    while todo:
-        for prev in predecessors[todo.pop()]:
-            if prev not in good:
-                good.add(prev)
-                todo.append(prev)
+    good = _reaches_debrief(data, successors)
     for m in data.momenten:
         if m.id in good or m.debrief:
             continue
@@ -363,12 +396,7 @@ def _graph_problems(data: _ScenarioFile, doc: YamlDocument) -> list[Problem]:
                 at(m.id, "loopt dood: geen keuzes en geen debrief (zet 'debrief: true' of voeg keuzes toe)")
             )
             continue
-        stuck, todo = {m.id}, [m.id]
-        while todo:
-            for nxt in successors[todo.pop()]:
-                if nxt not in stuck:
-                    stuck.add(nxt)
-                    todo.append(nxt)
+        stuck = _reachable(m.id, successors)
         dead = sorted(s for s in stuck if not moments[s].keuzes and not moments[s].debrief)
         if dead:
             names = ", ".join(f"'{d}'" for d in dead)
@@ -383,21 +411,13 @@ def _graph_problems(data: _ScenarioFile, doc: YamlDocument) -> list[Problem]:
                     f"vanaf hier kom je nooit bij een debrief; de keuzes blijven rondgaan tussen {names}",
                 )
             )
-    # the recommended route
-    if data.start in moments:
-        current, seen = moments[data.start], set()
-        while not current.debrief:
-            choice = next((k for k in current.keuzes if k.oordeel == "goed"), None)
-            if current.id in seen or choice is None or choice.naar not in moments:
-                problems.append(
-                    at(
-                        data.start,
-                        "de aanbevolen route (steeds de eerste keuze met oordeel 'goed') komt niet bij een debrief",
-                    )
-                )
-                break
-            seen.add(current.id)
-            current = moments[choice.naar]
+    if data.start in moments and _recommended_ids(data) is None:
+        problems.append(
+            at(
+                data.start,
+                "de aanbevolen route (steeds de eerste keuze met oordeel 'goed') komt niet bij een debrief",
+            )
+        )
     return problems
 
 
@@ -569,6 +589,61 @@ def check_scenario_file(path: str | Path) -> list[Problem]:
     except ProblemsError as exc:
         return list(exc.problems)
     return []
+
+
+@dataclass(frozen=True)
+class Structuur:
+    """A scenario file as a graph, for the author's picture: moments, arrows and what is wrong where.
+
+    ``pijlen`` are (from, to, verdict, choice number from 1); ``aanbevolen`` the moment ids along the recommended
+    route (empty when it does not reach a debrief).
+    """
+
+    id: str
+    titel: str
+    start: str
+    momenten: tuple[tuple[str, str, bool], ...]
+    pijlen: tuple[tuple[str, str, str, int], ...]
+    onbereikbaar: frozenset[str]
+    doodlopend: frozenset[str]
+    zonder_uitweg: frozenset[str]
+    onbekende_doelen: frozenset[str]
+    aanbevolen: tuple[str, ...]
+
+
+def scenario_structuur(path: str | Path) -> Structuur:
+    """The structure of a scenario file, also when it has problems (only the schema must be right).
+
+    >>> st = scenario_structuur(data_path("scenarios", "eerste-gesprek.yaml"))
+    >>> st.start, len(st.momenten), st.doodlopend, st.onbereikbaar
+    ('opening', 14, frozenset(), frozenset())
+    >>> st.aanbevolen[-1]
+    'debrief-vraag-helder'
+    """
+    path = Path(path)
+    try:
+        doc = load_yaml_file(path)
+    except ProblemsError as exc:
+        raise ScenarioError(exc.problems) from exc
+    data, problems = validate_model(_ScenarioFile, doc)
+    if data is None:
+        raise ScenarioError(problems)
+    ids = {m.id for m in data.momenten}
+    successors = _successors(data)
+    reached = _reachable(data.start, successors) if data.start in ids else set()
+    good = _reaches_debrief(data, successors)
+    return Structuur(
+        id=data.id,
+        titel=data.titel,
+        start=data.start,
+        momenten=tuple((m.id, m.titel, m.debrief) for m in data.momenten),
+        pijlen=tuple((m.id, k.naar, k.oordeel, j) for m in data.momenten for j, k in enumerate(m.keuzes, 1)),
+        onbereikbaar=frozenset(ids - reached),
+        doodlopend=frozenset(m.id for m in data.momenten if not m.debrief and not m.keuzes),
+        zonder_uitweg=frozenset(ids - good),
+        onbekende_doelen=frozenset(k.naar for m in data.momenten for k in m.keuzes if k.naar not in ids),
+        aanbevolen=tuple(_recommended_ids(data) or ()),
+    )
 
 
 _CATALOGUE: Catalogue[Scenario] = Catalogue(
