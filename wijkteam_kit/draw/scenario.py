@@ -15,7 +15,7 @@ Examples
 >>> len(fig.axes[0].lines)
 4
 >>> fig = structuur_figure(scenario_structuur(data_path("scenarios", "intake-regiecheck.yaml")))
->>> sorted({p.get_gid() for p in fig.axes[0].patches if p.get_gid()})[:2]
+>>> sorted(p.get_gid() for p in fig.axes[0].patches if (p.get_gid() or "").startswith("moment-"))[:2]
 ['moment-aankondigen', 'moment-aanmelding']
 """
 
@@ -105,6 +105,15 @@ def _columns(st: Structuur) -> dict[str, int]:
     return {m[0]: depth.get(m[0], last) for m in st.momenten}
 
 
+def _edge(p: tuple[float, float], q: tuple[float, float], half: tuple[float, float]) -> tuple[float, float]:
+    """Where the line from the centre ``p`` towards ``q`` leaves the box around ``p`` (half sizes ``half``)."""
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    if dx == 0 and dy == 0:
+        return p
+    t = min(half[0] / abs(dx) if dx else float("inf"), half[1] / abs(dy) if dy else float("inf"))
+    return p[0] + t * dx, p[1] + t * dy
+
+
 def structuur_figure(st: Structuur) -> Figure:
     """Moments as boxes and choices as arrows, for an author to spot dead ends and loose branches."""
     import networkx as nx
@@ -136,28 +145,57 @@ def structuur_figure(st: Structuur) -> Figure:
             first_good.setdefault(source, number)
     recommended = set(zip(st.aanbevolen, st.aanbevolen[1:], strict=False))
     parallel: dict[tuple[str, str], int] = {}
+    half = (box_w / 2, box_h / 2)
     for source, target, data in graph.edges(data=True):
         on_route = (source, target) in recommended and first_good.get(source) == data["number"]
         colour = OORDEEL_KLEUREN.get(data["verdict"], "#555555")
         nth = parallel.get((source, target), 0)
         parallel[(source, target)] = nth + 1
-        bend = 0.9 if source == target else 0.15 * nth
-        if source != target and pos[source][0] >= pos[target][0]:
-            bend += 0.35
+        if source == target:  # a choice that stays at the same moment: a loop over the top of the box
+            x, y = pos[source]
+            start, end, bend = (
+                (x - box_w * 0.3, y + half[1]),
+                (x + box_w * 0.3, y + half[1]),
+                -1.4 - 0.3 * nth,
+            )
+        else:
+            start, end = _edge(pos[source], pos[target], half), _edge(pos[target], pos[source], half)
+            bend = 0.15 * nth + (0.35 if pos[source][0] >= pos[target][0] else 0.0)
         ax.add_patch(
             FancyArrowPatch(
-                pos[source],
-                pos[target],
+                start,
+                end,
                 arrowstyle="-|>",
-                mutation_scale=12,
+                mutation_scale=14,
                 color=colour,
                 linewidth=3.0 if on_route else 1.1,
-                alpha=0.95 if on_route else 0.7,
+                alpha=0.95 if on_route else 0.75,
                 connectionstyle=f"arc3,rad={bend}",
-                shrinkA=18,
-                shrinkB=18,
-                zorder=1,
+                shrinkA=1,
+                shrinkB=1,
+                zorder=3,
+                gid=f"keuze-{source}-{data['number']}",
             )
+        )
+    for source, target, verdict, number in st.pijlen:
+        if target in graph:
+            continue
+        x, y = pos[source]
+        tip = (x + half[0] + box_w * 0.45, y - half[1] * 0.6)
+        ax.add_patch(
+            FancyArrowPatch(
+                (x + half[0], y - half[1] * 0.3),
+                tip,
+                arrowstyle="-|>",
+                mutation_scale=14,
+                color=OORDEEL_KLEUREN.get(verdict, "#555555"),
+                linestyle="--",
+                zorder=3,
+                gid=f"keuze-{source}-{number}",
+            )
+        )
+        ax.text(
+            tip[0], tip[1], f" ? {target}", color="#b2182b", fontsize=7.5, va="center", ha="left", zorder=4
         )
     for moment_id, _title, debrief in st.momenten:
         x, y = pos[moment_id]
@@ -188,8 +226,8 @@ def structuur_figure(st: Structuur) -> Figure:
         if moment_id == st.start:
             label = "START\n" + label
         ax.text(x, y, label, ha="center", va="center", fontsize=7.5, zorder=3)
-    ax.set_xlim(min(xs) - box_w, max(xs) + box_w)
-    ax.set_ylim(min(ys) - box_h, max(ys) + box_h)
+    ax.set_xlim(min(xs) - box_w, max(xs) + box_w * 1.6)
+    ax.set_ylim(min(ys) - box_h, max(ys) + box_h * 1.6)
     legend = [
         Line2D([], [], color=OORDEEL_KLEUREN["goed"], label="keuze: goed"),
         Line2D([], [], color=OORDEEL_KLEUREN["twijfel"], label="keuze: twijfel"),
