@@ -3,7 +3,8 @@
 :func:`dimensies_figure` draws eigen regie, veiligheid, vertrouwen and tempo after every choice (scale 0–10).
 :func:`structuur_figure` draws every moment as a box and every choice as an arrow, in columns by distance from
 the start: debriefs green, dead ends and moments without a way out red, unreachable moments grey and dashed, the
-recommended route in bold. Arrows are coloured by verdict (goed, twijfel, fout).
+recommended route in bold. Arrows are coloured by verdict (goed, twijfel, fout). :func:`scenario_groep_figure`
+draws how a group chose per decision moment.
 
 Examples
 --------
@@ -30,7 +31,15 @@ from wijkteam_kit.scenario import DIMENSIE_NAMEN, Scenario, Structuur
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["DIMENSIE_KLEUREN", "OORDEEL_KLEUREN", "dimensies_figure", "structuur_figure"]
+    from wijkteam_kit.groepssessie.analyse.scenario import ScenarioGroep
+
+__all__ = [
+    "DIMENSIE_KLEUREN",
+    "OORDEEL_KLEUREN",
+    "dimensies_figure",
+    "scenario_groep_figure",
+    "structuur_figure",
+]
 
 #: One colour and marker per dimension (colour-blind safe palette, and markers so colour is not needed).
 DIMENSIE_KLEUREN: dict[str, tuple[str, str]] = {
@@ -251,4 +260,66 @@ def structuur_figure(st: Structuur) -> Figure:
         else f"{problems} moment(en) met een probleem"
     )
     ax.set_title(f"Structuur van '{st.id}': {status}", loc="left", fontsize=11)
+    return fig
+
+
+def scenario_groep_figure(groep: ScenarioGroep) -> Figure:
+    """Per decision moment a bar split by choice (colour: verdict; the recommended choice outlined in black).
+
+    Moments where the group split carry "verdeeld" in their label; numbers in the bars are how many chose so.
+
+    >>> from wijkteam_kit.scenario import Spel, load_scenario
+    >>> from wijkteam_kit.groepssessie.analyse import scenario_groep
+    >>> s = load_scenario("intake-regiecheck")
+    >>> a, b = Spel(s), Spel(s)
+    >>> a.speel_aanbevolen()
+    >>> _ = b.kies(1)
+    >>> fig = scenario_groep_figure(scenario_groep(s, [("A", a.payload()), ("B", b.payload())]))
+    >>> any("verdeeld" in t.get_text() for t in fig.axes[0].get_yticklabels())
+    True
+    """
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
+
+    rows = [c for c in groep.per_moment if c.aantal]
+    fig = Figure(figsize=(9.5, 0.55 * max(len(rows), 1) + 1.8), layout="constrained")
+    ax = fig.add_subplot()
+    labels = []
+    for y, c in enumerate(reversed(rows)):
+        left = 0
+        for k in c.keuzes:
+            if not k.aantal:
+                continue
+            ax.barh(
+                y,
+                k.aantal,
+                left=left,
+                color=OORDEEL_KLEUREN[k.oordeel],
+                alpha=0.85,
+                edgecolor="black" if k.aanbevolen else "white",
+                linewidth=2.0 if k.aanbevolen else 0.8,
+                gid=f"groep-{c.moment.id}-{k.index + 1}",
+            )
+            ax.text(left + k.aantal / 2, y, f"{k.index + 1}: {k.aantal}", ha="center", va="center", color="white",
+                    fontsize=8, fontweight="bold")  # fmt: skip
+            left += k.aantal
+        title = textwrap.shorten(c.moment.titel, 38, placeholder="…")
+        labels.append(f"{title}  (verdeeld)" if c.verdeeld else title)
+    ax.set_yticks(range(len(rows)), labels)
+    ax.set_xlabel("aantal deelnemers (in de balk: keuze-nummer: aantal)")
+    ax.set_xlim(0, max(groep.deelnemers, 1))
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(
+        handles=[
+            Patch(color=OORDEEL_KLEUREN["goed"], label="goed"),
+            Patch(color=OORDEEL_KLEUREN["twijfel"], label="twijfel"),
+            Patch(color=OORDEEL_KLEUREN["fout"], label="fout"),
+            Patch(facecolor="white", edgecolor="black", linewidth=2, label="aanbevolen keuze"),
+        ],
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        frameon=False,
+        fontsize=8,
+    )
+    ax.set_title(f"Hoe de groep koos per moment ({groep.deelnemers} deelnemers)", loc="left", fontsize=11)
     return fig

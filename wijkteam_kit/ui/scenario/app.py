@@ -1,6 +1,8 @@
 """Gesprek en route oefenen: choose a scenario, play it choice by choice, and see the debrief.
 
-The trainer chooses whether feedback appears after every choice or only at the end. The debrief shows the route
+The trainer chooses whether feedback appears after every choice or only at the end (also by sharing the link
+with ``?feedback=einde``). In a group session (the block at the top) everyone plays the session's scenario and
+reaching a debrief hands the route in. The debrief shows the route
 next to the recommended one, the dimensions over time (a picture), the principles met and a printable reflection
 (Markdown and PDF) with two questions for intervision. All logic is in :mod:`wijkteam_kit.scenario`; this module
 only builds widgets.
@@ -25,8 +27,11 @@ True
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Literal
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+from urllib.parse import parse_qs
 
 import ipywidgets as widgets
 
@@ -42,8 +47,12 @@ from wijkteam_kit.scenario import (
     reflectie_document,
 )
 from wijkteam_kit.ui.common.styles import style_widget
-from wijkteam_kit.ui.common.widgets import MessageBox, document_links, esc, safe
+from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, document_links, esc, safe
+from wijkteam_kit.ui.groepssessie.scenario import ScenarioDeelname
 from wijkteam_kit.ui.scenario.debrief import debrief_html, moment_html
+
+if TYPE_CHECKING:
+    from wijkteam_kit.store.store import Store
 
 __all__ = ["FEEDBACK_MODI", "ScenarioApp"]
 
@@ -58,25 +67,40 @@ class ScenarioApp:
 
     Parameters
     ----------
+    store : Store, str, Path or None
+        Where a group session's routes are saved (opened only when the participant joins a session).
     scenario : str, optional
-        Id of the scenario selected at the start (default: the first available).
-    feedback : "direct" or "einde"
-        When feedback is shown (the trainer can change it before the start).
+        Id of the scenario selected at the start (default: ``?scenario=`` in the page address, else the first).
+    feedback : "direct" or "einde", optional
+        When feedback is shown (default: ``?feedback=einde`` in the page address, else after every choice); the
+        trainer can change it before the start.
     on_finish : callable, optional
         Called with the finished :class:`~wijkteam_kit.scenario.Spel` when a debrief is reached (a group session
         hands the route in with it).
     today : date, optional
         The date printed on the reflection (for tests).
+    environ : mapping, optional
+        Where ``QUERY_STRING`` is read (``?sessie=ABC123&feedback=einde``); default ``os.environ``.
     """
 
     def __init__(
         self,
+        store: Store | str | Path | None = None,
         *,
         scenario: str | None = None,
-        feedback: Modus = "direct",
+        feedback: Modus | None = None,
         on_finish: Callable[[Spel], None] | None = None,
         today: dt.date | None = None,
+        environ: Mapping[str, str] | None = None,
     ) -> None:
+        env = os.environ if environ is None else environ
+        query = parse_qs(env.get("QUERY_STRING", "").lstrip("?"))
+        scenario = scenario or (query.get("scenario") or [None])[0]
+        if feedback is None:
+            feedback = "einde" if (query.get("feedback") or [""])[0] == "einde" else "direct"
+        self._stores = LazyStore(store)
+        self.sessie = ScenarioDeelname(self._stores, environ=env)
+        self.sessie.on_join(lambda _aanmelding, found: self._joined(found))
         self.messages = MessageBox()
         guard = safe(self.messages)
         self.on_finish = on_finish
@@ -178,6 +202,7 @@ class ScenarioApp:
             [
                 style_widget("ui/scenario/scenario.css"),
                 header,
+                self.sessie.widget,
                 settings_row,
                 self.messages.html,
                 self.intro_html,
@@ -199,7 +224,7 @@ class ScenarioApp:
         return self.feedback_mode.value == "direct"
 
     def _set_body(self, *parts: widgets.Widget) -> None:
-        head = list(self.widget.children[:5])
+        head = list(self.widget.children[:6])
         self.widget.children = (*head, *parts)
 
     # ------------------------------------------------------------------ callbacks
@@ -221,6 +246,20 @@ class ScenarioApp:
             f"afloop</p>{casus}</div>"
         )
         self._set_body()
+
+    def _joined(self, found: object) -> None:
+        """The participant joined a session: play the session's scenario (the choice is locked)."""
+        if not isinstance(found, Scenario):
+            return
+        if found.id not in self.scenarios:
+            self.scenarios[found.id] = found
+            self.scenario_choice.options = [*self.scenario_choice.options, (found.titel, found.id)]
+        self.scenario_choice.value = found.id
+        self.scenario_choice.disabled = True
+        self._on_scenario()
+        self.messages.notice(
+            "Je speelt het scenario van de sessie. Als je bij een debrief komt, lever je in."
+        )
 
     def _on_start(self, _button: object = None) -> None:
         self.spel = Spel(self.scenario)
@@ -287,6 +326,10 @@ class ScenarioApp:
             self.downloads.value = ""
             self._set_body(self.play_box, self.debrief_box)
             self.feedback_mode.disabled = False
+            if self.sessie.joined and self.sessie.submit(spel.payload()) is not None:
+                self.messages.notice(
+                    "Je route is ingeleverd bij de sessie. Speel je opnieuw, dan telt je laatste route."
+                )
             if self.on_finish is not None:
                 self.on_finish(spel)
             return
