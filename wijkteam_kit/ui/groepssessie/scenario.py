@@ -4,7 +4,8 @@ A scenario session (``oefening == "scenario"``) stores the scenario id where oth
 Everyone plays the same scenario in *Gesprek en route oefenen*; reaching a debrief hands the route in. The
 trainer's panel shows per decision moment how the group chose, the moments where it split and a discussion
 agenda; names stay hidden until the trainer shares the result with the group, and participants never see other
-people's names (their own choices are marked). The hand-out (PDF) holds the same.
+people's names (their own choices are marked). The hand-out (PDF, for the group) holds the same without names;
+the CSV (for the trainer) has every route by name.
 
 Examples
 --------
@@ -241,7 +242,7 @@ class ScenarioPaneel(GroepssessiePaneel):
         self.refresh(force=True)
         sessie = self.access.sessie
         named = [(d.weergavenaam, i.payload) for d, i in self.answers]
-        groep = scenario_groep(self.scenario, named, met_namen=sessie.onthuld)
+        groep = scenario_groep(self.scenario, named)  # the hand-out is for the group: never names
         doc = scenario_handout(
             groep, titel=f"Hand-out: {self.scenario.titel}", ondertitel=f"sessie {sessie.code_weergave}"
         )
