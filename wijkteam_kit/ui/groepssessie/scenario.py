@@ -299,8 +299,9 @@ class ScenarioDeelname(GroepssessieDeelname):
             except (TypeError, ValueError, IndexError):
                 continue
         groep = scenario_groep(scenario, answers)
+        routes = "route" if groep.deelnemers == 1 else "routes"
         return (
-            f"<h3>Groepsuitkomst · {groep.deelnemers} routes</h3><p class='wk-klein'>Jouw keuzes zijn gemarkeerd "
+            f"<h3>Groepsuitkomst · {groep.deelnemers} {routes}</h3><p class='wk-klein'>Jouw keuzes zijn gemarkeerd "
             "met 'jij'. Bespreek de verschillen met de groep: daar zit de leerwinst.</p>"
             + scenario_group_html(groep, own=own)
         )
