@@ -40,7 +40,7 @@ def test_trainer_dashboard_and_participant_play_the_same_scenario(browser, page,
             player.locator(f".wk-keuze-{m.keuzes.index(keuze) + 1}").click()
             expect(player.locator(".wk-feedback")).to_contain_text("Je keuze is genoteerd")
         expect(player.locator(".wk-debrief")).to_contain_text("Debrief: de vraag achter de vraag")
-        expect(player.locator(".wk-melding")).to_contain_text("Je route is ingeleverd bij de sessie")
+        expect(player.locator(".wk-scenario-melding")).to_contain_text("Je route is ingeleverd bij de sessie")
 
         result = page.locator(".wk-sessie-groep")
         expect(result).to_contain_text("Hoe de groep koos", timeout=60_000)

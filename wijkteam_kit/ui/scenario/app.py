@@ -102,6 +102,7 @@ class ScenarioApp:
         self.sessie = ScenarioDeelname(self._stores, environ=env)
         self.sessie.on_join(lambda _aanmelding, found: self._joined(found))
         self.messages = MessageBox()
+        self.messages.html.add_class("wk-scenario-melding")
         guard = safe(self.messages)
         self.on_finish = on_finish
         self.today = today
