@@ -243,8 +243,8 @@ class ScenarioApp:
         self.intro_html.value = (
             f"<div class='wk-kaart'><h3>{esc(s.titel)}</h3><p><strong>{esc(s.thema)}</strong></p>"
             f"<p>{esc(s.samenvatting)}</p><p class='wk-rol'>{esc(s.rol)}</p>"
-            f"<p class='wk-klein'>{len(s.beslismomenten)} beslismomenten · {len(s.debriefs)} mogelijke "
-            f"afloop</p>{casus}</div>"
+            f"<p class='wk-klein'>{len(s.beslismomenten)} beslismomenten · {len(s.debriefs)} manieren waarop het kan "
+            f"aflopen</p>{casus}</div>"
         )
         self._set_body()
 
