@@ -4,7 +4,8 @@ Every participant plays the same scenario (the session's ``casus_id`` holds the 
 route (:meth:`wijkteam_kit.scenario.Spel.payload`). :func:`scenario_groep` replays every route and counts per
 moment who reached it and which choice they made; a moment where no choice got two thirds of the votes is
 *verdeeld*. The discussion agenda puts the split moments first, then the moments where most of the group left
-the recommended route. :func:`scenario_handout` turns it into a document for the hand-out. Names are only in the
+the recommended route, then those where someone made an unsound choice. :func:`scenario_handout` turns it
+into a document for the hand-out. Names are only in the
 result when asked for (``met_namen``), so the trainer's screen can hide them until the reveal.
 
 Examples
@@ -23,7 +24,7 @@ Examples
 >>> [(m.titel, n) for m, n, _names in g.eindes]
 [('Debrief: de vraag achter de vraag', 2), ('Debrief: een voorziening zonder vraag', 1)]
 >>> [p.moment.id for p in g.agenda]
-['formulier']
+['formulier', 'opening']
 """
 
 from __future__ import annotations
@@ -149,6 +150,18 @@ def _agenda(scenario: Scenario, counts: Sequence[MomentTelling]) -> tuple[Agenda
                         c.moment,
                         f"{c.afwijkend} van {c.aantal} kozen niet de aanbevolen weg: {spread}.{about}",
                         "Wat maakt de aanbevolen keuze hier lastig in de praktijk, en wat helpt om hem toch te maken?",
+                    ),
+                )
+            )
+        elif any(k.aantal and k.oordeel == "fout" for k in c.keuzes):
+            wrong = sum(k.aantal for k in c.keuzes if k.oordeel == "fout")
+            points.append(
+                (
+                    (2, -wrong / c.aantal),
+                    AgendaPunt(
+                        c.moment,
+                        f"{wrong} van {c.aantal} kozen een minder goede weg: {spread}.{about}",
+                        "Wat maakte die keuze aantrekkelijk, en wat zou je een collega in die situatie aanraden?",
                     ),
                 )
             )
