@@ -21,6 +21,7 @@ from wijkteam_kit.ui.groepssessie import GroepssessieDashboard, GroepssessieDeel
 from wijkteam_kit.ui.intervisie import IntervisieApp
 from wijkteam_kit.ui.netwerkatlas import NetwerkatlasApp
 from wijkteam_kit.ui.plan_schrijven import PlanSchrijvenApp
+from wijkteam_kit.ui.scenario import ScenarioApp
 from wijkteam_kit.ui.zrm_oefening import ZrmOefening
 
 PACKAGE = Path(wijkteam_kit.__file__).parent
@@ -145,6 +146,7 @@ VIEWS: list[tuple[str, Callable[[Path], widgets.Widget], str | None, str]] = [
      "ui/intervisie/intervisie.css", ".wk-intervisie .wk-rollen .widget-dropdown"),
     ("bouwstenen", lambda tmp: BouwstenenApp(tmp / "s.db").widget,
      "ui/bouwstenen/bouwstenen.css", ".wk-bevindingen .wk-soort"),
+    ("scenario", lambda tmp: ScenarioApp().widget, "ui/scenario/scenario.css", ".wk-feedbackblok.wk-oordeel-goed"),
     ("dashboard", lambda tmp: GroepssessieDashboard(tmp / "s.db").widget,
      "ui/groepssessie/groepssessie.css", ".wk-sessie-figuur svg"),
 ]  # fmt: skip

@@ -30,6 +30,7 @@ __all__ = [
     "PlanError",
     "Problem",
     "ProblemsError",
+    "ScenarioError",
     "StappenError",
     "StoreError",
     "TeVeelPogingen",
@@ -163,6 +164,10 @@ class TeVeelPogingen(GroepssessieError):
 
 class PlanError(ProblemsError):
     """A plan (or payload) that does not fit the plan model; ``problems`` lists every problem."""
+
+
+class ScenarioError(ProblemsError):
+    """A scenario file (moments and choices) that cannot be played: schema, unknown moments, dead ends, loops."""
 
 
 def _minutes_text(seconds: int) -> str:

@@ -42,6 +42,7 @@ __all__ = [
     "HUB_WACHTWOORD",
     "INTERVISIE",
     "JARGON",
+    "SCENARIOS",
     "SETTINGS",
     "ZRM_BESCHRIJVINGEN",
     "Setting",
@@ -96,6 +97,10 @@ COMPETENTIEKADERS = Setting(
     "WIJKTEAM_COMPETENTIEKADERS", "bestanden", "kit",
     "Eigen competentieprofielen: YAML-bestanden of mappen daarmee.",
 )
+SCENARIOS = Setting(
+    "WIJKTEAM_SCENARIOS", "bestanden", "kit",
+    "Eigen scenario's voor Gesprek en route oefenen: YAML-bestanden of mappen daarmee.",
+)
 DEEL_URL = Setting(
     "WIJKTEAM_DEEL_URL", "url", "serve",
     "Het adres voor deelnemers in de zaal; gezet door `serve --delen`, gebruikt in de deelnamelinks.",
@@ -122,7 +127,7 @@ HUB_STOP_NA_MINUTEN = Setting(
 
 #: Every setting, in the order of the documentation.
 SETTINGS: tuple[Setting, ...] = (
-    DATA, DATABASE_URL, CASUSES, ZRM_BESCHRIJVINGEN, JARGON, INTERVISIE, COMPETENTIEKADERS,
+    DATA, DATABASE_URL, CASUSES, ZRM_BESCHRIJVINGEN, JARGON, INTERVISIE, COMPETENTIEKADERS, SCENARIOS,
     DEEL_URL, CULL_IDLE_SECONDS, CULL_INTERVAL_SECONDS,
     HUB_MAP, HUB_APPS, HUB_START, HUB_ADRES, HUB_LOGIN, HUB_WACHTWOORD, HUB_BEHEERWACHTWOORD, HUB_BEHEERDERS,
     HUB_STOP_NA_MINUTEN,

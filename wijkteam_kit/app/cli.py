@@ -1,4 +1,4 @@
-"""The ``wijkteam-kit`` command: ``serve``, ``casus check``, ``casus list``, ``sessies opruimen``.
+"""The ``wijkteam-kit`` command: serve, casus check/list, scenario check/list, sessies opruimen.
 
 Examples
 --------
@@ -49,6 +49,67 @@ def _cmd_casus_list(args: argparse.Namespace) -> int:
         return 1
     for casus in library:
         print(f"{casus.id:32} {casus.titel}")
+    return 0
+
+
+def _cmd_scenario_check(args: argparse.Namespace) -> int:
+    """Check scenario files; with ``--plaatje`` also draw the structure of the (single) file.
+
+    >>> main(["scenario", "check", "wijkteam_kit/data/scenarios/eerste-gesprek.yaml"])
+    ✓ wijkteam_kit/data/scenarios/eerste-gesprek.yaml (11 beslismomenten, 3 debriefs)
+    <BLANKLINE>
+    1 van 1 bestand(en) in orde.
+    0
+    """
+    from pathlib import Path
+
+    from wijkteam_kit.errors import WijkteamError
+    from wijkteam_kit.scenario import check_scenario_file, read_scenario, scenario_structuur
+
+    files: list[Path] = []
+    for name in args.paths:
+        path = Path(name)
+        files += sorted(p for p in path.glob("*.yaml") if p.stem != "principes") if path.is_dir() else [path]
+    if not files:
+        print(f"Geen scenariobestanden gevonden in: {', '.join(args.paths)}")
+        return 1
+    good = 0
+    for path in files:
+        problems = check_scenario_file(path)
+        if problems:
+            print(f"✗ {path}")
+            for problem in problems:
+                print(f"  - {problem}")
+        else:
+            s = read_scenario(path)
+            good += 1
+            print(f"✓ {path} ({len(s.beslismomenten)} beslismomenten, {len(s.debriefs)} debriefs)")
+    print(f"\n{good} van {len(files)} bestand(en) in orde.")
+    if args.plaatje:
+        if len(files) != 1:
+            print("Een plaatje kan alleen bij één bestand.", file=sys.stderr)
+            return 1
+        from wijkteam_kit.draw.export import save_figure
+        from wijkteam_kit.draw.scenario import structuur_figure
+
+        try:
+            out = save_figure(structuur_figure(scenario_structuur(files[0])), args.plaatje)
+        except WijkteamError as exc:
+            print(f"Geen plaatje: {exc}", file=sys.stderr)
+            return 1
+        print(f"Structuur getekend: {out}")
+    return 0 if good == len(files) else 1
+
+
+def _cmd_scenario_list(_args: argparse.Namespace) -> int:
+    from wijkteam_kit.errors import WijkteamError
+    from wijkteam_kit.scenario import available_scenarios, load_scenario
+
+    for scenario_id in available_scenarios():
+        try:
+            print(f"{scenario_id:28} {load_scenario(scenario_id).titel}")
+        except WijkteamError as exc:
+            print(f"{scenario_id:28} (kapot: {str(exc).splitlines()[0]})")
     return 0
 
 
@@ -134,6 +195,22 @@ def build_parser() -> argparse.ArgumentParser:
     listing = casus_sub.add_parser("list", help="toon de casussen in de bibliotheek")
     listing.add_argument("--folder", default=None, help="map met casussen")
     listing.set_defaults(func=_cmd_casus_list)
+
+    scenario = sub.add_parser("scenario", help="werken met scenario's (Gesprek en route oefenen)")
+    scenario_sub = scenario.add_subparsers(dest="scenario_command", required=True)
+    scheck = scenario_sub.add_parser(
+        "check", help="controleer scenariobestanden: schema, losse takken, doodlopende momenten, lussen"
+    )
+    scheck.add_argument("paths", nargs="+", metavar="BESTAND", help="scenariobestanden (YAML) of mappen")
+    scheck.add_argument(
+        "--plaatje",
+        default=None,
+        metavar="PAD",
+        help="teken de structuur (momenten en keuzes) als PNG, SVG of PDF (alleen bij één bestand)",
+    )
+    scheck.set_defaults(func=_cmd_scenario_check)
+    slist = scenario_sub.add_parser("list", help="toon de beschikbare scenario's")
+    slist.set_defaults(func=_cmd_scenario_list)
 
     sessies = sub.add_parser("sessies", help="beheer van groepssessies")
     sessies_sub = sessies.add_subparsers(dest="sessies_command", required=True)

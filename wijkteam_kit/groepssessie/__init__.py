@@ -8,7 +8,7 @@ Examples
 --------
 >>> from wijkteam_kit.groepssessie import OEFENINGEN
 >>> OEFENINGEN
-('zrm', 'netwerkatlas', 'plan')
+('zrm', 'netwerkatlas', 'plan', 'scenario')
 """
 
 from wijkteam_kit.errors import (

@@ -31,8 +31,14 @@ __all__ = [
     "normalise_code",
 ]
 
-OEFENINGEN: tuple[str, ...] = ("zrm", "netwerkatlas", "plan")
-OEFENING_NAMEN = {"zrm": "ZRM-scoren", "netwerkatlas": "Netwerkatlas", "plan": "Plan van Aanpak"}
+OEFENINGEN: tuple[str, ...] = ("zrm", "netwerkatlas", "plan", "scenario")
+OEFENING_NAMEN = {
+    "zrm": "ZRM-scoren",
+    "netwerkatlas": "Netwerkatlas",
+    "plan": "Plan van Aanpak",
+    "scenario": "Gesprek en route",
+}
+"""For ``scenario`` the session's ``casus_id`` holds the id of the scenario that everyone plays."""
 TITEL_MAX = 100
 _CODE = re.compile(r"[A-Z0-9]{6}")
 _SECRET_ALPHABET = TEAM_CODE_ALPHABET.lower()

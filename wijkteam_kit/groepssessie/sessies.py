@@ -151,7 +151,15 @@ class Groepssessies:
 
         if oefening not in OEFENINGEN:
             raise GroepssessieError(f"Oefening {oefening!r}: kies uit {', '.join(OEFENINGEN)}.")
-        library = {c.id: c for c in load_library()}
+        if oefening == "scenario":  # casus_id holds the scenario everyone plays
+            from wijkteam_kit.scenario import available_scenarios, load_scenario
+
+            if casus_id not in available_scenarios():
+                choices = ", ".join(available_scenarios())
+                raise GroepssessieError(f"Scenario {casus_id!r}: bestaat niet; kies uit {choices}.")
+            library = {casus_id: load_scenario(casus_id)}
+        else:
+            library = {c.id: c for c in load_library()}
         if casus_id not in library:
             choices = ", ".join(sorted(library)) or "(de bibliotheek is leeg)"
             raise GroepssessieError(f"Casus {casus_id!r}: staat niet in de casusbibliotheek; kies uit {choices}.")

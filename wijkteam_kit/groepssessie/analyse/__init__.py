@@ -8,6 +8,8 @@ exercise:
   agenda (disagreement in the group and shared distance from the reference first), the rungs on the participatieladder;
 * ``"plan"`` → :class:`PlanGroep` (:mod:`wijkteam_kit.groepssessie.analyse.plan`): Wmo steps and domains per plan,
   the most common feedback, the comparison with the reference plan;
+* ``"scenario"`` → :class:`ScenarioGroep` through :func:`scenario_groep` (:mod:`.scenario`; the session plays a
+  scenario, not a casus): per decision moment how the group chose, where it split, the discussion agenda;
 * ``"netwerkatlas"`` → :class:`NetwerkGroep` (:mod:`wijkteam_kit.groepssessie.analyse.netwerk`): the casus persons
   most often missed, and persons drawn that are not in the casus.
 
@@ -24,7 +26,7 @@ Examples
 >>> groep(casus, "quiz", [])
 Traceback (most recent call last):
 ...
-wijkteam_kit.errors.WijkteamError: Onbekende oefening 'quiz'; kies uit zrm, netwerkatlas, plan.
+wijkteam_kit.errors.WijkteamError: Onbekende oefening 'quiz'; kies uit zrm, netwerkatlas, plan, scenario.
 """
 
 from __future__ import annotations
@@ -50,6 +52,14 @@ from wijkteam_kit.groepssessie.analyse.plan import (
     plan_from_answer,
     plan_groep,
 )
+from wijkteam_kit.groepssessie.analyse.scenario import (
+    AgendaPunt,
+    KeuzeTelling,
+    MomentTelling,
+    ScenarioGroep,
+    scenario_groep,
+    scenario_handout,
+)
 from wijkteam_kit.groepssessie.analyse.zrm import (
     ZrmGroep,
     assessment_from_payload,
@@ -60,12 +70,16 @@ from wijkteam_kit.groepssessie.analyse.zrm import (
 
 __all__ = [
     "OEFENINGEN",
+    "AgendaPunt",
     "FeedbackTelling",
     "Groep",
     "KaartRij",
+    "KeuzeTelling",
+    "MomentTelling",
     "NetwerkGroep",
     "PlanGroep",
     "PlanRij",
+    "ScenarioGroep",
     "ZrmGroep",
     "assessment_from_payload",
     "atlas_from_answer",
@@ -75,13 +89,15 @@ __all__ = [
     "normalise_name",
     "plan_from_answer",
     "plan_groep",
+    "scenario_groep",
+    "scenario_handout",
     "unreadable_reason",
     "zrm_groep",
     "zrm_payload",
 ]
 
 #: The exercises a group session can have (the same as :data:`wijkteam_kit.groepssessie.OEFENINGEN`).
-OEFENINGEN: tuple[str, ...] = ("zrm", "netwerkatlas", "plan")
+OEFENINGEN: tuple[str, ...] = ("zrm", "netwerkatlas", "plan", "scenario")
 
 #: What :func:`groep` returns.
 Groep = ZrmGroep | PlanGroep | NetwerkGroep
@@ -100,4 +116,6 @@ def groep(
         return plan_groep(casus, answers, today=today)
     if oefening == "netwerkatlas":
         return netwerk_groep(casus, answers)
+    if oefening == "scenario":
+        raise WijkteamError("Een scenariosessie heeft geen casus: gebruik scenario_groep(scenario, antwoorden).")
     raise WijkteamError(f"Onbekende oefening {oefening!r}; kies uit {', '.join(OEFENINGEN)}.")

@@ -33,12 +33,14 @@ from wijkteam_kit.casus.model import Casus, load_library
 from wijkteam_kit.errors import WijkteamError
 from wijkteam_kit.groepssessie.model import OEFENING_NAMEN, OEFENINGEN
 from wijkteam_kit.groepssessie.sessies import Groepssessies
+from wijkteam_kit.scenario import load_scenario
 from wijkteam_kit.store.store import Store
 from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, safe
 from wijkteam_kit.ui.groepssessie.deelname import client_from_environment
 from wijkteam_kit.ui.groepssessie.groepsbeeld import APP_NOTEBOOKS
 from wijkteam_kit.ui.groepssessie.paneel import GroepssessiePaneel, new_tick
+from wijkteam_kit.ui.groepssessie.scenario import ScenarioPaneel, scenario_options
 
 __all__ = ["GroepssessieDashboard", "join_link"]
 
@@ -77,7 +79,7 @@ class GroepssessieDashboard:
         self.client = client_from_environment()
         self.library = library if library is not None else load_library()
         self.messages = MessageBox()
-        self.panel: GroepssessiePaneel | None = None
+        self.panel: GroepssessiePaneel | None = None  # a ScenarioPaneel for a scenario session
         self.tick = new_tick()  # on the page from the start: see GroepssessiePaneel
         guard = safe(self.messages)
 
@@ -87,10 +89,15 @@ class GroepssessieDashboard:
             layout={"width": "460px"},
         )
         self.casus_choice.add_class("wk-sessie-casus")
+        self.scenario_choice = widgets.Dropdown(
+            description="Scenario:", options=scenario_options(), layout={"width": "460px", "display": "none"}
+        )
+        self.scenario_choice.add_class("wk-sessie-scenario")
         self.exercise_choice = widgets.Dropdown(
             description="Oefening:", options=[(OEFENING_NAMEN[o], o) for o in OEFENINGEN]
         )
         self.exercise_choice.add_class("wk-sessie-oefening")
+        self.exercise_choice.observe(guard(self._on_exercise), names="value")
         self.title = widgets.Text(description="Titel:", placeholder="bijv. Training ZRM, dag 2 (mag leeg)")
         self.title.add_class("wk-sessie-titel")
         self.create_button = widgets.Button(
@@ -122,8 +129,9 @@ class GroepssessieDashboard:
                     "<h3>Nieuwe groepssessie</h3><p class='wk-klein'>Alle deelnemers werken aan dezelfde "
                     "casus. Je krijgt een code voor de groep en een trainergeheim voor jezelf.</p>"
                 ),
-                self.casus_choice,
                 self.exercise_choice,
+                self.casus_choice,
+                self.scenario_choice,
                 self.title,
                 widgets.HBox([self.create_button]),
             ]
@@ -183,18 +191,33 @@ class GroepssessieDashboard:
             return casus
         raise WijkteamError(f"De casus {casus_id!r} staat niet (meer) in de casusbibliotheek.")
 
+    def _on_exercise(self, _change: object = None) -> None:
+        scenario = (
+            self.exercise_choice.value == "scenario"
+        )  # a scenario session plays a scenario, not a casus
+        self.casus_choice.layout.display = "none" if scenario else None
+        self.scenario_choice.layout.display = None if scenario else "none"
+
     def _show(self, access) -> None:
         if self.panel is not None:
             self.panel.stop()
-        self.panel = GroepssessiePaneel(
-            access, self._casus(access.sessie.casus_id), on_deleted=self._on_deleted, tick=self.tick
-        )
+        if access.sessie.oefening == "scenario":
+            self.panel = ScenarioPaneel(
+                access, load_scenario(access.sessie.casus_id), on_deleted=self._on_deleted, tick=self.tick
+            )
+        else:
+            self.panel = GroepssessiePaneel(
+                access, self._casus(access.sessie.casus_id), on_deleted=self._on_deleted, tick=self.tick
+            )
         self.body.children = [self.panel.widget]
         self.tick.playing = True
 
     def _on_create(self, _button: object = None) -> None:
+        scenario = self.exercise_choice.value == "scenario"
         new = self.sessies.create(
-            self.casus_choice.value, self.exercise_choice.value, self.title.value.strip()
+            self.scenario_choice.value if scenario else self.casus_choice.value,
+            self.exercise_choice.value,
+            self.title.value.strip(),
         )
         sessie = new.sessie
         link = join_link(self._page_url(), sessie.oefening, sessie.code)
@@ -205,7 +228,15 @@ class GroepssessieDashboard:
             "</strong></p>"
             f"<p>Trainergeheim: <code class='wk-geheim'>{esc(new.geheim)}</code></p>"
             f"<p>Deelnemers openen <a class='wk-deelnamelink' href='{esc(link)}' target='_blank'>{esc(link)}</a> "
-            f"of de app '{esc(OEFENING_NAMEN[sessie.oefening])}' en vullen daar de code in.</p></div>"
+            f"of de app '{esc(OEFENING_NAMEN[sessie.oefening])}' en vullen daar de code in.</p>"
+            + (
+                f"<p class='wk-klein'>Feedback pas aan het eind (de groep kiest eerst, jullie praten daarna)? "
+                f"Geef dan deze link: <a class='wk-deelnamelink-einde' href='{esc(link)}&amp;feedback=einde' "
+                f"target='_blank'>{esc(link)}&amp;feedback=einde</a></p>"
+                if scenario
+                else ""
+            )
+            + "</div>"
         )
         self.title.value = ""
         self.open_code.value = sessie.code_weergave

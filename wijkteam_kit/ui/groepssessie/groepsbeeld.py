@@ -29,6 +29,7 @@ APP_NOTEBOOKS = {
     "zrm": "zrm_oefening.ipynb",
     "netwerkatlas": "netwerkatlas.ipynb",
     "plan": "plan_schrijven.ipynb",
+    "scenario": "scenario.ipynb",
 }
 """The app notebook of each exercise (relative links between the apps)."""
 TOP = 3
