@@ -2,8 +2,9 @@
 
 ``versions`` (version and descriptor files), ``assessment`` (validated scores), ``mapping`` (between versions),
 ``analysis``, ``feedback`` (against a casus's reference), ``participatieladder``, ``agreement`` (between raters),
-``calibration`` (a group on one casus), ``caseload`` (many assessments), ``export`` (CSV) and ``voorbeelddata``
-(generated caseloads).
+``calibration`` (a group on one casus), ``calibration_history`` (one learner over many casuses),
+``calibration_standard`` (a trainer's standard), ``rounds`` (round one against round two), ``caseload``
+(many assessments), ``export`` (CSV) and ``voorbeelddata`` (generated caseloads).
 
 Examples
 --------
@@ -47,6 +48,24 @@ from .calibration import (
     score_line,
     scores_from_line,
 )
+from .calibration_history import (
+    BIAS_NOTEWORTHY,
+    MIN_CASUSES,
+    Attempt,
+    CalibrationHistory,
+    DomainBias,
+    DomainTrend,
+    Miss,
+    dutch_number,
+    dutch_percent,
+    history,
+)
+from .calibration_standard import (
+    MET_AFSPRAAK,
+    CalibrationStandard,
+    DomainShortfall,
+    StandardResult,
+)
 from .caseload import (
     CaseloadData,
     CaseloadSummary,
@@ -70,6 +89,12 @@ from .participatieladder import (
     load_ladder,
     rung,
     rung_change,
+)
+from .rounds import (
+    DomainRounds,
+    ParticipantRounds,
+    RoundComparison,
+    compare_rounds,
 )
 from .score_feedback import (
     DomainFeedback,
@@ -96,27 +121,41 @@ from .voorbeelddata import (
 
 __all__ = [
     "BASIS",
+    "BIAS_NOTEWORTHY",
     "GRONINGEN_PILOT_TEAMS",
     "LEVELS",
+    "MET_AFSPRAAK",
+    "MIN_CASUSES",
     "NIET_BESPROKEN_WORDS",
     "RUNGS",
     "AgendaItem",
     "Agreement",
     "Assessment",
+    "Attempt",
     "Calibration",
+    "CalibrationHistory",
+    "CalibrationStandard",
     "CaseloadData",
     "CaseloadSummary",
     "Domain",
     "DomainAgreement",
+    "DomainBias",
     "DomainChange",
     "DomainFeedback",
     "DomainLine",
+    "DomainRounds",
     "DomainScore",
+    "DomainShortfall",
+    "DomainTrend",
     "GeneratedCaseload",
     "Mapping",
     "MappingRule",
+    "Miss",
+    "ParticipantRounds",
     "ProfileSummary",
+    "RoundComparison",
     "Rung",
+    "StandardResult",
     "ZrmError",
     "ZrmFeedback",
     "ZrmVersion",
@@ -127,12 +166,16 @@ __all__ = [
     "calibrate_assessments",
     "check_rung",
     "compare",
+    "compare_rounds",
     "descriptor_files",
     "differences",
+    "dutch_number",
+    "dutch_percent",
     "example_score_lines",
     "feedback",
     "generate_caseload",
     "generate_levels",
+    "history",
     "krippendorff_alpha_ordinal",
     "load_descriptors",
     "load_ladder",
