@@ -1,8 +1,9 @@
 """Group sessions: a trainer opens a session on one casus, participants join with a code and hand in.
 
 ``sessies`` (create, join, hand in), ``model`` (records, errors, codes), ``trainer`` (watch, close, reveal,
-delete), ``limiet`` (failed attempts), ``analyse`` (the group picture per exercise) and ``export`` (CSV and
-hand-out). The SQL lives in :mod:`wijkteam_kit.store.groepssessies`.
+round two, delete), ``persoonlijk`` (the kit-wide personal code and calibration records), ``limiet`` (failed
+attempts), ``analyse`` (the group picture per exercise) and ``export`` (CSV and hand-out). The SQL lives in
+:mod:`wijkteam_kit.store.groepssessies` and :mod:`wijkteam_kit.store.persoonlijk`.
 
 Examples
 --------
@@ -40,6 +41,15 @@ from .model import (
     new_secret,
     normalise_code,
 )
+from .persoonlijk import (
+    FOUT_PERSOONLIJK,
+    KALIBRATIE_SOORT,
+    NieuweCode,
+    PersoonlijkeCodes,
+    find_by_code,
+    new_herstelcode,
+    unique_code,
+)
 from .sessies import (
     STANDAARD_LIMIETEN,
     Groepssessies,
@@ -49,6 +59,8 @@ from .trainer import (
 )
 
 __all__ = [
+    "FOUT_PERSOONLIJK",
+    "KALIBRATIE_SOORT",
     "OEFENINGEN",
     "OEFENING_NAMEN",
     "SOORTEN",
@@ -61,15 +73,20 @@ __all__ = [
     "Groepssessies",
     "Limieten",
     "NaamBezet",
+    "NieuweCode",
     "NieuweSessie",
+    "PersoonlijkeCodes",
     "TeVeelPogingen",
     "TrainerToegang",
+    "find_by_code",
     "gone",
     "handout_document",
+    "new_herstelcode",
     "new_secret",
     "normalise_code",
     "record_failure",
     "session_csv",
     "stamp",
+    "unique_code",
     "wait_seconds",
 ]

@@ -76,6 +76,7 @@ class Groepssessie:
     onthuld: bool
     aangemaakt: str
     bijgewerkt: str
+    ronde: int = 1  # 2 after the trainer opened a second round
 
     @property
     def open(self) -> bool:
@@ -91,7 +92,7 @@ class Groepssessie:
     def from_row(cls, row: Any) -> Groepssessie:
         """A session from a row of ``groepssessies``."""
         values = {name: getattr(row, name) for name in cls.__dataclass_fields__}
-        return cls(**{**values, "onthuld": bool(row.onthuld)})
+        return cls(**{**values, "onthuld": bool(row.onthuld), "ronde": int(values["ronde"] or 1)})
 
 
 @dataclass(frozen=True)
