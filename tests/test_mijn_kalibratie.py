@@ -32,7 +32,10 @@ def _a(casus: str, rater: str, **levels: int | str) -> Assessment:
 def _attempt(casus: str, moment: str, own: dict, ref: dict, notes: dict | None = None) -> Attempt:
     notes = notes or {}
     reference = Assessment.build(
-        V, casus, "referentie", {d: {"niveau": v, "toelichting": notes.get(d, f"waarom {d}")} for d, v in ref.items()}
+        V,
+        casus,
+        "referentie",
+        {d: {"niveau": v, "toelichting": notes.get(d, f"waarom {d}")} for d, v in ref.items()},
     )
     return Attempt(Assessment.build(V, casus, "ik", own), reference, f"Casus {casus}", moment)
 
@@ -44,7 +47,9 @@ def _attempt(casus: str, moment: str, own: dict, ref: dict, notes: dict | None =
 # Counted domains: 6 (the reference scored all). Exact: c1 ADL, c3 F -> 2/6. Within one: c1 F, c1 ADL, c2 F,
 # c3 F -> 4/6. Bias F: (1 + 1 + 0)/3 = 0,7 hoger; ADL: (0 - 2)/2 = -1,0 (lager).
 HISTORY = [
-    _attempt("c2", "2026-03-08", {"financien": 5, "adl": 2}, {"financien": 4, "adl": 4}, {"adl": "Kan niet koken"}),
+    _attempt(
+        "c2", "2026-03-08", {"financien": 5, "adl": 2}, {"financien": 4, "adl": 4}, {"adl": "Kan niet koken"}
+    ),
     _attempt("c1", "2026-03-01", {"financien": 4, "adl": 3}, {"financien": 3, "adl": 3}),
     _attempt("c3", "2026-03-15", {"financien": 3, "adl": "nvt"}, {"financien": 3, "adl": 2}),
 ]
@@ -92,7 +97,7 @@ def test_improved_domains_compare_the_earlier_with_the_later_half():
 
 def test_fewer_than_three_casuses_is_too_little_even_with_many_attempts():
     again = [_attempt("c1", f"2026-03-0{i}", {"financien": 3}, {"financien": 3}) for i in range(1, 5)]
-    h = history(again + [HISTORY[0]])
+    h = history([*again, HISTORY[0]])
     assert h.n_casuses == 2 and h.too_little
     assert "Te weinig om iets te concluderen" in h.summary() and h.too_little_text
     empty = history([])
@@ -148,7 +153,11 @@ def test_round_two_figures_on_a_made_up_group():
     assert (fin.spread_before, fin.spread_after, fin.distance_before, fin.distance_after) == (3, 1, 1.0, 0.25)
     assert fin.closer is True and r.domain("dagbesteding").closer is None
     # Per participant in both rounds, total distance: An 1 -> 0, Bo 2 -> 0, Cor 4 -> 1.
-    assert [(p.name, p.before, p.after) for p in r.participants] == [("An", 1, 0), ("Bo", 2, 0), ("Cor", 4, 1)]
+    assert [(p.name, p.before, p.after) for p in r.participants] == [
+        ("An", 1, 0),
+        ("Bo", 2, 0),
+        ("Cor", 4, 1),
+    ]
     assert r.n_moved_closer == 3
     # Alpha per round equals the ordinal alpha of the raters × domains matrix of that round.
     matrix = [[a.level(d) for d in V.domain_ids] for a in before]
