@@ -3,8 +3,9 @@
 ``versions`` (version and descriptor files), ``assessment`` (validated scores), ``mapping`` (between versions),
 ``analysis``, ``feedback`` (against a casus's reference), ``participatieladder``, ``agreement`` (between raters),
 ``calibration`` (a group on one casus), ``calibration_history`` (one learner over many casuses),
-``calibration_standard`` (a trainer's standard), ``rounds`` (round one against round two), ``caseload``
-(many assessments), ``export`` (CSV) and ``voorbeelddata`` (generated caseloads).
+``calibration_standard`` (a trainer's standard), ``calibration_overview`` (printable overviews), ``rounds``
+(round one against round two), ``caseload`` (many assessments), ``export`` (CSV) and ``voorbeelddata``
+(generated caseloads).
 
 Examples
 --------
@@ -59,6 +60,10 @@ from .calibration_history import (
     dutch_number,
     dutch_percent,
     history,
+)
+from .calibration_overview import (
+    group_document,
+    participant_document,
 )
 from .calibration_standard import (
     MET_AFSPRAAK,
@@ -175,6 +180,7 @@ __all__ = [
     "feedback",
     "generate_caseload",
     "generate_levels",
+    "group_document",
     "history",
     "krippendorff_alpha_ordinal",
     "load_descriptors",
@@ -184,6 +190,7 @@ __all__ = [
     "map_assessment",
     "mapping_markdown",
     "parse_level",
+    "participant_document",
     "rater_agreement",
     "rater_agreement_matrix",
     "rung",
