@@ -1,9 +1,10 @@
 """Group sessions: a trainer opens a session on one casus, participants join with a code and hand in.
 
 ``sessies`` (create, join, hand in), ``model`` (records, errors, codes), ``trainer`` (watch, close, reveal,
-round two, delete), ``persoonlijk`` (the kit-wide personal code and calibration records), ``limiet`` (failed
-attempts), ``analyse`` (the group picture per exercise) and ``export`` (CSV and hand-out). The SQL lives in
-:mod:`wijkteam_kit.store.groepssessies` and :mod:`wijkteam_kit.store.persoonlijk`.
+round two, delete), ``persoonlijk`` (the kit-wide personal code and calibration records), ``ronde`` (round
+two compared with round one), ``limiet`` (failed attempts), ``analyse`` (the group picture per exercise) and
+``export`` (CSV and hand-out). The SQL lives in :mod:`wijkteam_kit.store.groepssessies` and
+:mod:`wijkteam_kit.store.persoonlijk`.
 
 Examples
 --------
@@ -50,6 +51,10 @@ from .persoonlijk import (
     new_herstelcode,
     unique_code,
 )
+from .ronde import (
+    round_comparison,
+    round_two_blocks,
+)
 from .sessies import (
     STANDAARD_LIMIETEN,
     Groepssessies,
@@ -85,6 +90,8 @@ __all__ = [
     "new_secret",
     "normalise_code",
     "record_failure",
+    "round_comparison",
+    "round_two_blocks",
     "session_csv",
     "stamp",
     "unique_code",
