@@ -134,8 +134,20 @@ class PersoonlijkeCodes:
     def save_attempt(
         self, deelnemer_id: str, assessment: Assessment, *, bron: str = "oefening", ronde: int = 1
     ) -> None:
-        """Keep one ZRM score of a casus for "Mijn kalibratie" (``bron``: ``'oefening'`` or a session code)."""
+        """Keep one ZRM score of a casus for "Mijn kalibratie" (``bron``: ``'oefening'`` or a session code).
+
+        In a session, handing in again in the same round replaces the earlier record; exercises alone add one.
+        """
         payload = {**zrm_payload(assessment), "bron": str(bron), "ronde": int(ronde), "moment": self._stamp()}
+        if bron != "oefening":  # handing in again in the same session round replaces the earlier record
+            with self.store.transaction("je kalibratie lezen") as conn:
+                rows = submissions_of(conn, deelnemer_id, KALIBRATIE_SOORT)
+            for row in rows:
+                old = json.loads(row.payload)
+                same = (old.get("bron"), old.get("ronde"), old.get("casus"))
+                if same == (payload["bron"], payload["ronde"], payload["casus"]):
+                    self.store.update_submission(row.id, payload)
+                    return
         self.store.submit(KALIBRATIE_SOORT, deelnemer_id, payload)
 
     def _stamp(self) -> str:

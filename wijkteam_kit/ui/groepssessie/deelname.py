@@ -150,6 +150,10 @@ class GroepssessieDeelname:
             description="Herstelcode:", placeholder="6 cijfers", layout={"width": "230px", "display": "none"}
         )
         self.herstel_input.add_class("wk-sessie-herstel")
+        self.have_code_button = widgets.Button(description="Ik heb al een herstelcode", icon="key")
+        self.have_code_button.layout.width = "auto"
+        self.have_code_button.add_class("wk-sessie-heb-code")
+        self.have_code_button.on_click(guard(self._show_code_field))
         self.join_button = widgets.Button(description="Meedoen", button_style="primary", icon="users")
         self.join_button.add_class("wk-sessie-meedoen")
         self.join_button.on_click(guard(self._join))
@@ -160,7 +164,7 @@ class GroepssessieDeelname:
                     "in en een voornaam of schuilnaam. Zonder code oefen je gewoon alleen.</span>"
                 ),
                 widgets.HBox(
-                    [self.code_input, self.name_input, self.herstel_input, self.join_button],
+                    [self.code_input, self.name_input, self.herstel_input, self.join_button, self.have_code_button],
                     layout={"flex_flow": "row wrap", "align_items": "center"},
                 ),
             ]
@@ -288,6 +292,11 @@ class GroepssessieDeelname:
         for listener in self._listeners:
             listener(aanmelding, self.casus)
 
+    def _show_code_field(self, _button: object = None) -> None:
+        """Show the herstelcode field: the code of an earlier session is the participant's personal code."""
+        self.herstel_input.layout.display = None
+        self.have_code_button.layout.display = "none"
+
     def _wrong_app(self, aanmelding: Aanmelding) -> None:
         sessie = aanmelding.sessie
         naam = OEFENING_NAMEN.get(sessie.oefening, sessie.oefening)
@@ -314,7 +323,8 @@ class GroepssessieDeelname:
         self.herstel_note.value = (
             "<div class='wk-bericht'>Jouw herstelcode: <span class='wk-code'>"
             f"{esc(herstelcode)}</span><br>Schrijf hem op. Herlaad je de pagina of pak je een andere laptop, dan "
-            "doe je met dezelfde naam en deze code weer mee. "
+            "doe je met dezelfde naam en deze code weer mee. Het is je persoonlijke code: met dezelfde naam werkt "
+            "hij ook in andere sessies en apps, en in de ZRM-oefening zie je er je kalibratie mee terug. "
             "We laten hem maar één keer zien.</div>"
         )
 

@@ -36,6 +36,7 @@ from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, safe
 from wijkteam_kit.ui.groepssessie.deelname import GroepssessieDeelname
 from wijkteam_kit.ui.groepssessie.koppeling import zrm_joined
+from wijkteam_kit.ui.zrm_oefening.kalibratie import MijnKalibratie
 from wijkteam_kit.zrm.assessment import BASIS, Assessment
 from wijkteam_kit.zrm.participatieladder import load_ladder, rung
 from wijkteam_kit.zrm.score_feedback import ZrmFeedback, feedback
@@ -79,7 +80,26 @@ class ZrmOefening:
         )
         self.sessie = GroepssessieDeelname(self._stores, "zrm", library=lambda: self.library, environ=environ)
         self.sessie.on_join(lambda a, c: zrm_joined(self, a, c))
-        self.widget = widgets.VBox([style_widget(), header, self.sessie.widget, self.messages.html, self.body])
+        self.kalibratie = MijnKalibratie(self._stores, lambda: self.library, client=self.sessie.client)
+        self.kalibratie.show(False)
+        self.sessie.on_join(
+            lambda a, _c: self.kalibratie.use(a.deelname.deelnemer_id, a.deelname.weergavenaam)
+        )
+        self.kalibratie_button = widgets.Button(description="Mijn kalibratie", icon="line-chart")
+        self.kalibratie_button.layout.width = "auto"
+        self.kalibratie_button.add_class("wk-kalibratie-knop")
+        self.kalibratie_button.on_click(safe(self.messages)(self._on_kalibratie))
+        self.widget = widgets.VBox(
+            [
+                style_widget(),
+                header,
+                self.sessie.widget,
+                self.kalibratie_button,
+                self.kalibratie.widget,
+                self.messages.html,
+                self.body,
+            ]
+        )
         self.widget.add_class("wk-app")
         self._build_choose()
         self._build_score()
@@ -360,20 +380,36 @@ class ZrmOefening:
         self.messages.clear()
         own = self.assessment()
         self.result = feedback(own, self.casus)
+        tip_row: list[widgets.Widget] = []
         from wijkteam_kit.ui.zrm_oefening.resultaat import result_view
 
         if self.sessie.joined:
             from wijkteam_kit.groepssessie.analyse.zrm import zrm_payload
 
-            self.sessie.submit(zrm_payload(own))
+            if self.sessie.submit(zrm_payload(own)) is not None:
+                current = self.sessie.sessies.find(self.sessie.sessie.code)
+                ronde = current.ronde if current is not None else 1
+                self.kalibratie.save(own, bron=self.sessie.sessie.code, ronde=ronde)
             restart = widgets.Button(description="Scores aanpassen", button_style="primary", icon="pencil")
             restart.add_class("wk-aanpassen")
             restart.on_click(safe(self.messages)(lambda _b: self._back_to_scoring()))
         else:
+            if not self.kalibratie.save(own):
+                tip = widgets.HTML(
+                    "<p class='wk-klein wk-kalibratie-tip'>Tip: open 'Mijn kalibratie' en log in met je naam en "
+                    "herstelcode; dan bewaart de kit je scores en zie je hoe je kalibratie zich ontwikkelt.</p>"
+                )
+                tip_row.append(tip)
             restart = widgets.Button(description="Opnieuw beginnen", button_style="primary", icon="refresh")
             restart.add_class("wk-opnieuw")
             restart.on_click(safe(self.messages)(lambda _b: self.show_choose()))
-        self.body.children = [result_view(self.result, own, self.casus), restart]
+        self.body.children = [result_view(self.result, own, self.casus), *tip_row, restart]
+
+    def _on_kalibratie(self, _button: object = None) -> None:
+        """Show or hide 'Mijn kalibratie'."""
+        self.kalibratie.show(not self.kalibratie.visible)
+        shown = self.kalibratie.visible
+        self.kalibratie_button.description = "Mijn kalibratie verbergen" if shown else "Mijn kalibratie"
 
     def _back_to_scoring(self) -> None:
         """Back to the scores as they were handed in (session mode: change them and hand in again)."""
