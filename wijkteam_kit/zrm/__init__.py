@@ -4,8 +4,8 @@
 ``analysis``, ``feedback`` (against a casus's reference), ``participatieladder``, ``agreement`` (between raters),
 ``calibration`` (a group on one casus), ``calibration_history`` (one learner over many casuses),
 ``calibration_standard`` (a trainer's standard), ``calibration_overview`` (printable overviews), ``rounds``
-(round one against round two), ``caseload`` (many assessments), ``export`` (CSV) and ``voorbeelddata``
-(generated caseloads).
+(round one against round two), ``caseload`` (many assessments), ``evaluation`` (T0 against T1), ``export``
+(CSV) and ``voorbeelddata`` (generated caseloads).
 
 Examples
 --------
@@ -76,6 +76,14 @@ from .caseload import (
     CaseloadSummary,
     summarize_caseload,
 )
+from .evaluation import (
+    DIRECTIONS,
+    DomainEvaluation,
+    Evaluation,
+    EvaluationAnswers,
+    direction,
+    evaluate,
+)
 from .export import (
     assessment_csv,
 )
@@ -127,6 +135,7 @@ from .voorbeelddata import (
 __all__ = [
     "BASIS",
     "BIAS_NOTEWORTHY",
+    "DIRECTIONS",
     "GRONINGEN_PILOT_TEAMS",
     "LEVELS",
     "MET_AFSPRAAK",
@@ -146,12 +155,15 @@ __all__ = [
     "DomainAgreement",
     "DomainBias",
     "DomainChange",
+    "DomainEvaluation",
     "DomainFeedback",
     "DomainLine",
     "DomainRounds",
     "DomainScore",
     "DomainShortfall",
     "DomainTrend",
+    "Evaluation",
+    "EvaluationAnswers",
     "GeneratedCaseload",
     "Mapping",
     "MappingRule",
@@ -174,8 +186,10 @@ __all__ = [
     "compare_rounds",
     "descriptor_files",
     "differences",
+    "direction",
     "dutch_number",
     "dutch_percent",
+    "evaluate",
     "example_score_lines",
     "feedback",
     "generate_caseload",
