@@ -138,3 +138,14 @@ def test_at_t1_puts_the_t1_reference_in_place_of_t0():
     assert later.reference_assessment().levels() == casus.t1_assessment().levels()
     assert later.participatieladder.trede == casus.participatieladder.trede  # no T1 rung: the T0 rung stays
     assert "geen trede" in later.participatieladder.toelichting
+
+
+def test_the_learners_own_plan_sets_the_targets():
+    from wijkteam_kit.plan import Plan
+
+    casus = next(c for c in load_library() if c.id == "administratie-taal")
+    own = casus.t1_assessment()
+    ev = evaluate(casus, own, ANSWERS, plan=Plan(doelniveaus={"financien": 3}))
+    targets = {d.domain_id: d.target for d in ev.domains}
+    assert targets["financien"] == 3 and targets["adl"] is None
+    assert {d.domain_id: d.target for d in evaluate(casus, own, ANSWERS, plan=Plan()).domains}["adl"] == 4

@@ -27,6 +27,7 @@ from wijkteam_kit.zrm.participatieladder import rung_change
 
 if TYPE_CHECKING:
     from wijkteam_kit.casus.model import Casus
+    from wijkteam_kit.plan.model import Plan
 
 __all__ = ["DIRECTIONS", "DomainEvaluation", "Evaluation", "EvaluationAnswers", "direction", "evaluate"]
 
@@ -177,10 +178,14 @@ class Evaluation:
         )
 
 
-def evaluate(casus: Casus, own_t1: Assessment, answers: EvaluationAnswers) -> Evaluation:
+def evaluate(
+    casus: Casus, own_t1: Assessment, answers: EvaluationAnswers, *, plan: Plan | None = None
+) -> Evaluation:
     """The learner's T1 scores and answers against the casus's T0 and T1 reference.
 
-    Raises :class:`ZrmError` when the casus has no T1 or the scores use another ZRM version.
+    The target levels come from ``plan`` (the learner's own plan) when it sets any, else from the casus's
+    reference plan (``t1.doelniveaus``). Raises :class:`ZrmError` when the casus has no T1 or the scores use
+    another ZRM version.
     """
     if casus.t1 is None:
         raise ZrmError(f"Casus {casus.titel!r} heeft (nog) geen later moment T1 om te evalueren.")
@@ -189,7 +194,7 @@ def evaluate(casus: Casus, own_t1: Assessment, answers: EvaluationAnswers) -> Ev
     if own_t1.version != t0.version:
         raise ZrmError(f"Je scores gebruiken {own_t1.version}, de casus {t0.version}; zet ze eerst om.")
     version = casus.version()
-    targets = casus.t1.doelniveaus
+    targets = plan.doelniveaus if plan is not None and plan.doelniveaus else casus.t1.doelniveaus
     domains = tuple(
         DomainEvaluation(
             d.id,
