@@ -10,7 +10,7 @@ Examples
 --------
 >>> from wijkteam_kit.groepssessie import OEFENINGEN
 >>> OEFENINGEN
-('zrm', 'netwerkatlas', 'plan')
+('zrm', 'netwerkatlas', 'plan', 'evaluatie')
 """
 
 from wijkteam_kit.errors import (

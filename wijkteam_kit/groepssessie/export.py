@@ -52,7 +52,7 @@ __all__ = ["handout_document", "session_csv"]
 
 
 def _exercise_columns(casus: Casus, oefening: str) -> list[str]:
-    if oefening == "zrm":
+    if oefening in ("zrm", "evaluatie"):
         return [d.name for d in casus.version().domains] + ["participatieladder"]
     if oefening == "plan":
         return ["wmo-stappen", "domeinen", "feedbackpunten"]

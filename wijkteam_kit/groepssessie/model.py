@@ -31,8 +31,13 @@ __all__ = [
     "normalise_code",
 ]
 
-OEFENINGEN: tuple[str, ...] = ("zrm", "netwerkatlas", "plan")
-OEFENING_NAMEN = {"zrm": "ZRM-scoren", "netwerkatlas": "Netwerkatlas", "plan": "Plan van Aanpak"}
+OEFENINGEN: tuple[str, ...] = ("zrm", "netwerkatlas", "plan", "evaluatie")
+OEFENING_NAMEN = {
+    "zrm": "ZRM-scoren",
+    "netwerkatlas": "Netwerkatlas",
+    "plan": "Plan van Aanpak",
+    "evaluatie": "Evaluatie (T1)",
+}
 TITEL_MAX = 100
 _CODE = re.compile(r"[A-Z0-9]{6}")
 _SECRET_ALPHABET = TEAM_CODE_ALPHABET.lower()

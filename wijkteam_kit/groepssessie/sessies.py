@@ -157,6 +157,8 @@ class Groepssessies:
         if casus_id not in library:
             choices = ", ".join(sorted(library)) or "(de bibliotheek is leeg)"
             raise GroepssessieError(f"Casus {casus_id!r}: staat niet in de casusbibliotheek; kies uit {choices}.")
+        if oefening == "evaluatie" and library[casus_id].t1 is None:
+            raise GroepssessieError(f"Casus {casus_id!r} heeft geen later moment (T1) om te evalueren.")
         title = " ".join(str(titel).split())
         if not title:
             title = f"{OEFENING_NAMEN[oefening]} · {library[casus_id].titel}"[:TITEL_MAX]

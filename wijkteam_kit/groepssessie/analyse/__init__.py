@@ -5,7 +5,8 @@ Pure functions, no widgets. The answers arrive as ``(display name, payload)`` pa
 exercise:
 
 * ``"zrm"`` → :class:`ZrmGroep` (:mod:`wijkteam_kit.groepssessie.analyse.zrm`): agreement figures, the discussion
-  agenda with most disagreement first, the rungs on the participatieladder;
+  agenda with most disagreement first, the rungs on the participatieladder; ``"evaluatie"`` the same for the
+  later moment T1, against the reference at T1;
 * ``"plan"`` → :class:`PlanGroep` (:mod:`wijkteam_kit.groepssessie.analyse.plan`): Wmo steps and domains per plan,
   the most common feedback, the comparison with the reference plan;
 * ``"netwerkatlas"`` → :class:`NetwerkGroep` (:mod:`wijkteam_kit.groepssessie.analyse.netwerk`): the casus persons
@@ -24,7 +25,7 @@ Examples
 >>> groep(casus, "quiz", [])
 Traceback (most recent call last):
 ...
-wijkteam_kit.errors.WijkteamError: Onbekende oefening 'quiz'; kies uit zrm, netwerkatlas, plan.
+wijkteam_kit.errors.WijkteamError: Onbekende oefening 'quiz'; kies uit zrm, netwerkatlas, plan, evaluatie.
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ __all__ = [
 ]
 
 #: The exercises a group session can have (the same as :data:`wijkteam_kit.groepssessie.OEFENINGEN`).
-OEFENINGEN: tuple[str, ...] = ("zrm", "netwerkatlas", "plan")
+OEFENINGEN: tuple[str, ...] = ("zrm", "netwerkatlas", "plan", "evaluatie")
 
 #: What :func:`groep` returns.
 Groep = ZrmGroep | PlanGroep | NetwerkGroep
@@ -96,6 +97,8 @@ def groep(
     """
     if oefening == "zrm":
         return zrm_groep(casus, answers)
+    if oefening == "evaluatie":  # the ZRM at T1, against the reference at T1
+        return zrm_groep(casus.at_t1(), answers)
     if oefening == "plan":
         return plan_groep(casus, answers, today=today)
     if oefening == "netwerkatlas":

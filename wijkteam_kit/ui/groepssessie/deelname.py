@@ -109,6 +109,8 @@ class GroepssessieDeelname:
         Where ``QUERY_STRING`` is read (``?sessie=ABC123`` fills in the code); default ``os.environ``.
     poll_ms : int
         Milliseconds between two checks for the trainer's reveal after handing in.
+    also : sequence of str
+        Other exercises whose sessions this app takes (the ZRM app also does ``"evaluatie"``).
     """
 
     def __init__(
@@ -120,9 +122,11 @@ class GroepssessieDeelname:
         client: Client | None = None,
         environ: Mapping[str, str] | None = None,
         poll_ms: int = 3000,
+        also: Sequence[str] = (),
     ) -> None:
         env = os.environ if environ is None else environ
         self.oefening = oefening
+        self.also = tuple(also)  # other exercises this app takes part in (the ZRM app: "evaluatie")
         self.client = client or client_from_environment(env)
         self._factory = sessies_factory
         self._sessies: Groepssessies | None = None
@@ -262,7 +266,7 @@ class GroepssessieDeelname:
             self.messages.error(str(exc))
             return
         sessie = aanmelding.sessie
-        if sessie.oefening != self.oefening:
+        if sessie.oefening != self.oefening and sessie.oefening not in self.also:
             self._wrong_app(aanmelding)
             return
         self.aanmelding = aanmelding
@@ -399,7 +403,7 @@ class GroepssessieDeelname:
         if self.casus is None:
             return "<p class='wk-sessie-wacht'>De groepsuitkomst kan niet getoond worden: de casus ontbreekt.</p>"
         try:
-            return group_view_html(self.casus, self.oefening, answers, self.weergavenaam)
+            return group_view_html(self.casus, self.sessie.oefening, answers, self.weergavenaam)
         except WijkteamError as exc:
             log.warning("Groepsbeeld: %s", exc)
             return (
