@@ -81,7 +81,9 @@ def test_a_session_answer_counts_once_per_round_and_the_trainer_sees_rounds_and_
         app = ZrmOefening(library, store=store, environ={"QUERY_STRING": f"sessie={nieuw.sessie.code}"})
         app.sessie.name_input.value = name
         app.sessie.join_button.click()
-        assert app.sessie.joined and app.kalibratie.deelnemer_id == app.sessie.aanmelding.deelname.deelnemer_id
+        assert (
+            app.sessie.joined and app.kalibratie.deelnemer_id == app.sessie.aanmelding.deelname.deelnemer_id
+        )
         for domain_id, level in casus.reference_assessment().levels().items():
             if domain_id == "financien":
                 level = min(5, max(1, level + shift))
@@ -110,3 +112,73 @@ def test_a_session_answer_counts_once_per_round_and_the_trainer_sees_rounds_and_
     result = tools.standard_result.value
     assert "kalibratie-groep.pdf" in result and result.count("<tr>") == 3
     assert "Ans" in result and "Bo" in result
+
+
+# ---- the evaluation exercise (T1) -------------------------------------------------------------------------
+
+
+def _score_t1(app, casus_id, change=None):
+    app.show_choose()
+    app.casus_choice.value = casus_id
+    app.moment.value = "t1"
+    app.start_button.click()
+    reference = app.casus.t1_assessment()
+    for domain_id, level in {**reference.levels(), **(change or {})}.items():
+        app.choose_level(domain_id, NVT if level is None else level)
+    app.ladder.value = reference.ladder or app.casus.participatieladder.trede
+    app.submit_button.click()
+
+
+def test_the_evaluation_exercise_alone(library):
+    app = ZrmOefening(library, store=Store(":memory:"))
+    _score_t1(app, "administratie-taal", {"financien": 4})
+    assert "Een half jaar later" in app.reread.titles[1] and app.reread.selected_index == 1
+    assert app.vragen is not None and app.evaluation is None
+    app.vragen.done_button.click()
+    assert "Kies bij zelfredzaamheid" in app.messages.html.value and app.evaluation is None
+    app.vragen.texts["vraag_beantwoord"].value = "Grotendeels <b>ja</b>"
+    app.vragen.zelfredzaamheid.value, app.vragen.participatie.value = "gestegen", "gestegen"
+    app.vragen.done_button.click()
+    assert app.evaluation is not None and app.evaluation.n_direction_differs == 1
+    view = app.body.children[0].value
+    assert "Financiën: jij ziet gestegen (3 → 4), de referentie gelijk (3 → 3)" in view
+    assert "Grotendeels &lt;b&gt;ja&lt;/b&gt;" in view  # the learner's text is escaped
+    assert "Doel" in view and "Die tas is weg" not in view  # the table has the target; the story was before
+
+
+def test_a_casus_without_t1_is_refused_and_a_pensioner_has_no_reference_rung(library, tmp_path):
+    app = ZrmOefening(library, store=Store(":memory:"))
+    _score_t1(app, "ouderen-ov-chipkaart")
+    app.vragen.zelfredzaamheid.value, app.vragen.participatie.value = "gestegen", "gestegen"
+    app.vragen.done_button.click()
+    assert "De referentie geeft bij T1 geen trede" in app.body.children[0].value
+    without = [c.model_copy(update={"t1": None}) for c in library]
+    bare = ZrmOefening(without, store=Store(":memory:"))
+    bare.moment.value = "t1"
+    bare.start_button.click()
+    assert "nog geen later moment" in bare.messages.html.value
+
+
+def test_the_evaluation_in_a_group_session(library):
+    store = Store(":memory:")
+    sessies = Groepssessies(store)
+    nieuw = sessies.create("zorgmijder-woningcorporatie", "evaluatie")
+    app = ZrmOefening(library, store=store, environ={"QUERY_STRING": f"sessie={nieuw.sessie.code}"})
+    app.sessie.name_input.value = "Ans"
+    app.sessie.join_button.click()
+    assert app.sessie.joined and app.mode == "t1" and app.moment.disabled
+    reference = app.casus.t1_assessment()
+    for domain_id, level in reference.levels().items():
+        app.choose_level(domain_id, NVT if level is None else level)
+    app.ladder.value = reference.ladder
+    app.submit_button.click()
+    app.vragen.zelfredzaamheid.value, app.vragen.participatie.value = "gestegen", "gelijk"
+    app.vragen.done_button.click()
+    access = sessies.as_trainer(nieuw.sessie.code, nieuw.geheim, client=Client("t"))
+    ((_, answer),) = access.answers()
+    assert answer.payload["evaluatie"]["participatie"] == "gelijk"
+    casus = next(c for c in library if c.id == "zorgmijder-woningcorporatie")
+    panel = GroepssessiePaneel(access, casus)
+    assert panel.kalibratie is None and panel.groep.agreement.n_raters == 1
+    # the group picture compares with the T1 reference: scoring like it gives no differences on the agenda
+    assert all(item.reference == reference.level(item.domain_id) for item in panel.groep.agenda)
