@@ -57,7 +57,7 @@ def t1_html(casus: Casus) -> str:
         for d in version.domains
     )
     return (
-        f"<div class='wk-kaart wk-t1'><h3>Een half jaar later ({t1.maanden} maanden na het eerste contact)</h3>"
+        f"<div class='wk-t1'><h3>Een half jaar later ({t1.maanden} maanden na het eerste contact)</h3>"
         f"<h4>Wat er gebeurde</h4>{story}<h4>In hun eigen woorden</h4>{words}{network}"
         "<h4>Waar je van uitgaat: de referentie bij het eerste contact (T0) en het doel uit het plan</h4>"
         f"<table class='wk-tabel'><tr><th>Domein</th><th>T0</th><th>Doel</th></tr>{rows}</table>"

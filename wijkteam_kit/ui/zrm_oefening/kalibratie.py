@@ -160,17 +160,10 @@ class MijnKalibratie:
         self.result.add_class("wk-kalibratie")
         self.downloads = widgets.HTML()
         self.downloads.add_class("wk-kalibratie-downloads")
-        self.widget = widgets.VBox(
-            [
-                widgets.HTML("<h3>Mijn kalibratie</h3>"),
-                self.form,
-                self.messages.html,
-                self.code_note,
-                self.result,
-                self.downloads,
-            ]
-        )
-        self.widget.add_class("wk-kaart")
+        card = widgets.VBox([self.form, self.messages.html, self.code_note, self.result, self.downloads])
+        card.add_class("wk-kaart")
+        # the heading stays outside the card: in the ZRM app ".wk-kaart h3" is the domain being scored
+        self.widget = widgets.VBox([widgets.HTML("<h3>Mijn kalibratie</h3>"), card])
         self.widget.add_class("wk-mijn-kalibratie")
 
     @property
