@@ -149,3 +149,20 @@ def test_the_learners_own_plan_sets_the_targets():
     targets = {d.domain_id: d.target for d in ev.domains}
     assert targets["financien"] == 3 and targets["adl"] is None
     assert {d.domain_id: d.target for d in evaluate(casus, own, ANSWERS, plan=Plan()).domains}["adl"] == 4
+
+
+def test_the_plan_form_sets_target_levels_and_the_plan_document_shows_them():
+    from wijkteam_kit.document import to_markdown
+    from wijkteam_kit.plan.export import plan_document
+    from wijkteam_kit.ui.plan_schrijven.formulier import PlanForm
+
+    form = PlanForm()
+    row = form.problems.rows[0].widgets
+    row["tekst"].value = "Ik stop mijn brieven in een tas."
+    row["domein"].value, row["niveau"].value, row["doelniveau"].value = "financien", 3, 4
+    plan = form.plan()
+    assert plan.doelniveaus == {"financien": 4}
+    assert "nu op niveau 3 van 5, doel: niveau 4" in to_markdown(plan_document(plan))
+    again = PlanForm()
+    again.show(plan)
+    assert again.problems.rows[0].widgets["doelniveau"].value == 4 and again.plan() == plan
