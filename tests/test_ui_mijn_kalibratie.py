@@ -182,3 +182,20 @@ def test_the_evaluation_in_a_group_session(library):
     assert panel.kalibratie is None and panel.groep.agreement.n_raters == 1
     # the group picture compares with the T1 reference: scoring like it gives no differences on the agenda
     assert all(item.reference == reference.level(item.domain_id) for item in panel.groep.agenda)
+
+
+def test_a_participant_page_is_told_when_round_two_opens(library):
+    store = Store(":memory:")
+    sessies = Groepssessies(store)
+    nieuw = sessies.create("administratie-taal", "zrm")
+    app = ZrmOefening(library, store=store, environ={"QUERY_STRING": f"sessie={nieuw.sessie.code}"})
+    app.sessie.name_input.value = "Ans"
+    app.sessie.join_button.click()
+    for domain_id, level in app.casus.reference_assessment().levels().items():
+        app.choose_level(domain_id, NVT if level is None else level)
+    app.ladder.value = app.casus.participatieladder.trede
+    app.submit_button.click()
+    assert "Ingeleverd om" in app.sessie.status.value
+    sessies.as_trainer(nieuw.sessie.code, nieuw.geheim, client=Client("t")).open_round_two()
+    app.sessie.refresh()
+    assert "tweede ronde" in app.sessie.status.value and app.sessie.inzending is None

@@ -133,6 +133,7 @@ class GroepssessieDeelname:
         self._library = library
         self._listeners: list[Callable[[Aanmelding, Casus | None], None]] = []
         self._shown_key: object = None
+        self._ronde = 1  # the round of the session this page last saw
         self.aanmelding: Aanmelding | None = None
         self.casus: Casus | None = None
         self.inzending: Inzending | None = None
@@ -270,6 +271,7 @@ class GroepssessieDeelname:
             self._wrong_app(aanmelding)
             return
         self.aanmelding = aanmelding
+        self._ronde = sessie.ronde
         self.casus = next((c for c in self._casuses() if c.id == sessie.casus_id), None)
         self.form.layout.display = "none"
         titel = self.casus.titel if self.casus else sessie.titel or sessie.casus_id
@@ -382,6 +384,13 @@ class GroepssessieDeelname:
             return False
         code, me = self.aanmelding.sessie.code, self.aanmelding.deelname.deelnemer_id
         current = self.sessies.find(code)
+        if current is not None and current.ronde > self._ronde:  # the trainer opened round two
+            self._ronde = current.ronde
+            self.inzending = None
+            self.status.value = (
+                "<div class='wk-bericht wk-sessie-ronde'>De trainer heeft een tweede ronde geopend. Kijk je scores "
+                "na de bespreking nog eens na en lever opnieuw in.</div>"
+            )
         closed = current is not None and not current.open
         if current is None or not current.onthuld:
             self._shown_key = None
