@@ -199,3 +199,29 @@ def test_a_participant_page_is_told_when_round_two_opens(library):
     sessies.as_trainer(nieuw.sessie.code, nieuw.geheim, client=Client("t")).open_round_two()
     app.sessie.refresh()
     assert "tweede ronde" in app.sessie.status.value and app.sessie.inzending is None
+
+
+def test_a_plan_saved_under_the_personal_code_sets_the_targets_of_the_evaluation(library):
+    from wijkteam_kit.ui.plan_schrijven import PlanSchrijvenApp
+
+    store = Store(":memory:")
+    zrm = ZrmOefening(library, store=store)
+    zrm.kalibratie.name_input.value = "Kim"
+    zrm.kalibratie.new_button.click()
+    code = zrm.kalibratie.code_note.value.split("wk-code'>")[1][:6]
+    plan_app = PlanSchrijvenApp(library, store=store)
+    plan_app.casus_choice.value = "administratie-taal"
+    row = plan_app.form.problems.rows[0].widgets
+    row["tekst"].value = "Ik stop mijn brieven in een tas."
+    row["domein"].value, row["niveau"].value, row["doelniveau"].value = "financien", 3, 5
+    plan_app.name_input.value, plan_app.code_input.value = "Kim", "000000" if code != "000000" else "111111"
+    plan_app.save_button.click()
+    assert "horen niet bij elkaar" in plan_app.messages.html.value  # a wrong code saves nothing
+    plan_app.code_input.value = code
+    plan_app.save_button.click()
+    assert "is bewaard" in plan_app.messages.html.value
+    _score_t1(zrm, "administratie-taal")
+    zrm.vragen.zelfredzaamheid.value, zrm.vragen.participatie.value = "gestegen", "gestegen"
+    zrm.vragen.done_button.click()
+    targets = {d.domain_id: d.target for d in zrm.evaluation.domains}
+    assert targets["financien"] == 5 and targets["adl"] is None  # the learner's own plan, not the reference

@@ -45,6 +45,7 @@ from wijkteam_kit.zrm.score_feedback import ZrmFeedback, feedback
 from wijkteam_kit.zrm.versions import ZrmVersion
 
 if TYPE_CHECKING:
+    from wijkteam_kit.plan.model import Plan
     from wijkteam_kit.store.store import Store
 
 __all__ = ["ZrmOefening"]
@@ -458,7 +459,7 @@ class ZrmOefening:
             )
             return
         self.messages.clear()
-        self.evaluation = evaluate(self.casus, own, answers)
+        self.evaluation = evaluate(self.casus, own, answers, plan=self._own_plan())
         if self.sessie.joined:
             from wijkteam_kit.groepssessie.analyse.zrm import zrm_payload
 
@@ -471,6 +472,18 @@ class ZrmOefening:
             restart.add_class("wk-opnieuw")
             restart.on_click(safe(self.messages)(lambda _b: self.show_choose()))
         self.body.children = [evaluation_view(self.evaluation, self.casus), restart]
+
+    def _own_plan(self) -> Plan | None:
+        """The learner's latest saved plan for this casus (under their personal code), for its target levels."""
+        if self.kalibratie.deelnemer_id is None or self.casus is None:
+            return None
+        from wijkteam_kit.plan.model import bewaarde_plannen
+
+        plans = [
+            b for b in bewaarde_plannen(self._stores.get(), self.kalibratie.deelnemer_id)
+            if b.plan.casus_id == self.casus.id and b.plan.doelniveaus
+        ]
+        return max(plans, key=lambda b: b.bijgewerkt).plan if plans else None
 
     def _on_kalibratie(self, _button: object = None) -> None:
         """Show or hide 'Mijn kalibratie'."""
