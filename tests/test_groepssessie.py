@@ -98,11 +98,11 @@ def test_create_refuses_unknown_casus_oefening_and_short_secret(sessies):
         match=r"Casus 'bestaat-niet': staat niet in de casusbibliotheek; kies uit .*mantelzorg-dementie",
     ):
         sessies.create("bestaat-niet", "zrm")
-    with pytest.raises(GroepssessieError, match=r"Oefening 'schaken': kies uit zrm, netwerkatlas, plan, scenario\."):
+    with pytest.raises(GroepssessieError, match=r"Oefening 'schaken': kies uit zrm, netwerkatlas, plan, evaluatie, scenario\."):
         sessies.create(CASUS, "schaken")
     with pytest.raises(GroepssessieError, match="minstens 6 tekens"):
         sessies.create(CASUS, "zrm", geheim="abc")
-    assert OEFENINGEN == ("zrm", "netwerkatlas", "plan", "scenario")
+    assert OEFENINGEN == ("zrm", "netwerkatlas", "plan", "evaluatie", "scenario")
     assert sessies.create(CASUS, "plan", geheim="koffie-om-tien").geheim == "koffie-om-tien"
 
 
@@ -498,20 +498,20 @@ def test_database_at_version_2_is_migrated(store_url):
             )
         )
     engine.dispose()
-    assert SCHEMA_VERSIE == 3
+    assert SCHEMA_VERSIE == 4
     with Store(store_url) as store:
         with store.transaction("lezen") as conn:
             versions = list(
                 conn.execute(select(schema_versie.c.versie).order_by(schema_versie.c.versie)).scalars()
             )
-        assert versions == [1, 2, 3]
+        assert versions == [1, 2, 3, 4]
         assert [p.weergavenaam for p in store.participants()] == ["Zoë"]
         sessies = Groepssessies(store)
         code = sessies.create(CASUS, "zrm").sessie.code
         kim = sessies.join(code, "Kim", client=Client("p")).deelname.deelnemer_id
         assert sessies.submit(code, kim, {"a": 1}).payload == {"a": 1}
     with Store(store_url) as store:  # opening again applies nothing twice
-        assert _count(store, schema_versie) == 3 and _count(store, sessie_deelnames) == 1
+        assert _count(store, schema_versie) == 4 and _count(store, sessie_deelnames) == 1
 
 
 def test_store_backup_keeps_sessions(store, sessies):
@@ -524,7 +524,7 @@ def test_store_backup_keeps_sessions(store, sessies):
         sessies.join("ABCDEF" if code != "ABCDEF" else "GHJKMN", "X", client=Client("p3"))
     backup = store.export_json()
     data = json.loads(backup)
-    assert data["schema"] == 3 and "toegangspogingen" not in data
+    assert data["schema"] == 4 and "toegangspogingen" not in data
     assert [len(data[k]) for k in ("groepssessies", "sessie_deelnames", "inzendingen")] == [1, 2, 1]
     with Store(":memory:") as copy:
         assert copy.import_json(backup) == {

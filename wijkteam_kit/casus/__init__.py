@@ -1,8 +1,9 @@
 """The casus library: fictional households as YAML files, validated by one schema.
 
 A casus holds the story, the household, the network, reference ZRM scores, a reference plan, learning questions
-and dilemmas. :func:`load_library` reads ``casuses/`` (or ``$WIJKTEAM_CASUSES``); :func:`check_files` reports
-every problem of every file with file, line and field.
+and dilemmas, and optionally a later moment T1 (the evaluation phase, with its own reference).
+:func:`load_library` reads ``casuses/`` (or ``$WIJKTEAM_CASUSES``); :func:`check_files` reports every problem of
+every file with file, line and field.
 
 Examples
 --------
@@ -22,7 +23,9 @@ from .checks import (
 )
 from .model import (
     Casus,
+    EvaluatieAntwoorden,
     Referentieplan,
+    Vervolgmoment,
     check_files,
     default_library_dir,
     load_casus,
@@ -32,7 +35,9 @@ from .model import (
 __all__ = [
     "Casus",
     "CasusError",
+    "EvaluatieAntwoorden",
     "Referentieplan",
+    "Vervolgmoment",
     "check_files",
     "cross_checks",
     "default_library_dir",

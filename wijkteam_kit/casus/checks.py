@@ -40,6 +40,7 @@ def cross_checks(doc: YamlDocument) -> list[Problem]:
         + _network_problems(data, doc)
         + _text_problems(data, doc)
         + reference_rule_problems(doc)
+        + _t1_problems(data, doc)
     )
 
 
@@ -240,3 +241,57 @@ def doc_text(doc: YamlDocument) -> str:
 
     walk(doc.data)
     return "\n".join(out)
+
+
+def _t1_problems(data: dict, doc: YamlDocument) -> list[Problem]:
+    """The later moment T1: every domain of the casus's version scored, valid levels, rung and target levels."""
+    t1 = data.get("t1")
+    version_id = _get(data, "zrm", "versie")
+    if not isinstance(t1, dict) or not isinstance(version_id, str):
+        return []
+    try:
+        version = load_version(version_id)
+    except ZrmError:
+        return []  # reported with the T0 scores
+    problems = []
+    scores = t1.get("zrm")
+    if isinstance(scores, dict):
+        for domain_id, score in scores.items():
+            if domain_id not in version.domain_ids:
+                problems.append(doc.problem(("t1", "zrm", domain_id), unknown_domain_message(version, domain_id)))
+            elif isinstance(score, dict) and "niveau" in score:
+                try:
+                    parse_level(score["niveau"], domain_id, version.domain(domain_id).name)
+                except ZrmError as exc:
+                    problems.append(doc.problem(("t1", "zrm", domain_id, "niveau"), str(exc)))
+        missing = [d for d in version.domain_ids if d not in scores]
+        if missing:
+            problems.append(
+                doc.problem(
+                    ("t1", "zrm"),
+                    "elk domein heeft bij T1 een referentiescore nodig (gebruik 'nvt' voor niet besproken); "
+                    f"ontbreekt: {', '.join(missing)}",
+                )
+            )
+    targets = t1.get("doelniveaus")
+    if isinstance(targets, dict):
+        for domain_id, level in targets.items():
+            if domain_id not in version.domain_ids:
+                problems.append(
+                    doc.problem(("t1", "doelniveaus", domain_id), unknown_domain_message(version, domain_id))
+                )
+                continue
+            try:
+                if parse_level(level, domain_id, version.domain(domain_id).name) is None:
+                    problems.append(
+                        doc.problem(("t1", "doelniveaus", domain_id), "een doelniveau is een heel getal van 1 t/m 5")
+                    )
+            except ZrmError as exc:
+                problems.append(doc.problem(("t1", "doelniveaus", domain_id), str(exc)))
+    rung = _get(t1, "participatieladder", "trede")
+    if rung is not None:
+        try:
+            check_rung(rung)
+        except ZrmError as exc:
+            problems.append(doc.problem(("t1", "participatieladder", "trede"), str(exc)))
+    return problems

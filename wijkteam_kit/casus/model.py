@@ -33,7 +33,16 @@ from wijkteam_kit.plan.model import WmoStap
 from wijkteam_kit.zrm.assessment import Assessment, parse_level
 from wijkteam_kit.zrm.versions import ZrmVersion, load_version, unknown_domain_message
 
-__all__ = ["Casus", "Referentieplan", "check_files", "default_library_dir", "load_casus", "load_library"]
+__all__ = [
+    "Casus",
+    "EvaluatieAntwoorden",
+    "Referentieplan",
+    "Vervolgmoment",
+    "check_files",
+    "default_library_dir",
+    "load_casus",
+    "load_library",
+]
 
 
 
@@ -136,6 +145,75 @@ def _reference_plan_problems(plan: Referentieplan, zrm: ReferentieZrm) -> list[s
     return problems
 
 
+Richting = Literal["gestegen", "gedaald", "gelijk"]
+
+
+class EvaluatieAntwoorden(StrictModel):
+    """The reference answers to the method's evaluation questions at T1."""
+
+    vraag_beantwoord: str = Field(min_length=1)
+    proces: str = Field(min_length=1)
+    zelfredzaamheid: Richting
+    participatie: Richting
+    leerpunten: list[str] = Field(min_length=1)
+
+
+class Vervolgmoment(StrictModel):
+    """A later moment (T1, about half a year on): what happened, in the household's words, and the reference.
+
+    ``zrm`` holds a reference score for every domain of the casus's version; ``participatieladder`` may be left
+    out when the rung would depend on how the kit treats people over 65 (AOW/pensioen). ``doelniveaus`` are the
+    target levels the plan set at T0 (domain id: level). ``netwerk`` describes the network at T1 in words; the
+    map itself is the casus network at moment ``T1`` (``sinds``/``tot``).
+    """
+
+    moment: Literal["T1"] = "T1"
+    maanden: int = Field(ge=1, le=24)
+    wat_er_gebeurde: str = Field(min_length=1)
+    eigen_woorden: list[str] = Field(min_length=1)
+    zrm: dict[str, ZrmScore]
+    participatieladder: Ladder | None = None
+    netwerk: str = ""
+    doelniveaus: dict[str, int] = {}
+    evaluatie: EvaluatieAntwoorden
+
+
+def _direction(delta: int) -> str:
+    return "gestegen" if delta > 0 else "gedaald" if delta < 0 else "gelijk"
+
+
+def _t1_problems(t1: Vervolgmoment, zrm: ReferentieZrm, ladder: Ladder | None) -> list[str]:
+    """Whether the reference answers at T1 agree with the reference scores at T0 and T1 (domains: cross-checks)."""
+    try:
+        version = load_version(zrm.versie)
+        before = {d: parse_level(s.niveau, d) for d, s in zrm.scores.items()}
+        after = {d: parse_level(s.niveau, d) for d, s in t1.zrm.items()}
+    except ValueError:
+        return []  # the cross-checks report unknown versions, domains and levels
+    problems = []
+    delta = sum(
+        (after[d] or 0) - (before[d] or 0)
+        for d in version.domain_ids
+        if before.get(d) is not None and after.get(d) is not None
+    )
+    if t1.evaluatie.zelfredzaamheid != _direction(delta):
+        problems.append(
+            f"evaluatie.zelfredzaamheid is {t1.evaluatie.zelfredzaamheid!r}, maar de referentiescores van T0 naar "
+            f"T1 zijn samen {delta:+d} niveaus: verwacht {_direction(delta)!r}"
+        )
+    if t1.participatieladder is not None and ladder is not None:
+        try:
+            step = int(t1.participatieladder.trede) - int(ladder.trede)
+        except (TypeError, ValueError):
+            return problems
+        if t1.evaluatie.participatie != _direction(step):
+            problems.append(
+                f"evaluatie.participatie is {t1.evaluatie.participatie!r}, maar de trede gaat van {ladder.trede} "
+                f"naar {t1.participatieladder.trede}: verwacht {_direction(step)!r}"
+            )
+    return problems
+
+
 class Casus(StrictModel):
     """One training casus. Field names are Dutch because trainers write these files."""
 
@@ -157,6 +235,17 @@ class Casus(StrictModel):
     leervragen: list[str] = Field(min_length=1)
     dilemmas: list[str] = Field(min_length=1)
     referentieplan: Referentieplan | None = None
+    t1: Vervolgmoment | None = None
+
+    @field_validator("t1")
+    @classmethod
+    def _t1_fits_t0(cls, t1: Vervolgmoment | None, info: ValidationInfo) -> Vervolgmoment | None:
+        zrm = info.data.get("zrm")
+        if t1 is not None and isinstance(zrm, ReferentieZrm):
+            problems = _t1_problems(t1, zrm, info.data.get("participatieladder"))
+            if problems:
+                raise ValueError("; ".join(problems))
+        return t1
 
     @field_validator("referentieplan")
     @classmethod
@@ -178,6 +267,32 @@ class Casus(StrictModel):
     def version(self) -> ZrmVersion:
         """The ZRM version the reference scores use."""
         return load_version(self.zrm.versie)
+
+    def t1_assessment(self) -> Assessment | None:
+        """The reference scores at T1 (None when the casus has no later moment); ladder None when left out."""
+        if self.t1 is None:
+            return None
+        scores = {
+            d: {"niveau": s.niveau, "toelichting": s.toelichting, "basis": s.basis} for d, s in self.t1.zrm.items()
+        }
+        rung = self.t1.participatieladder.trede if self.t1.participatieladder else None
+        return Assessment.build(self.version(), self.id, "referentie T1", scores, ladder=rung)
+
+    def at_t1(self) -> Casus:
+        """The casus with the T1 reference in place of the T0 reference (for a group session on the evaluation).
+
+        Without a T1 rung the T0 rung stays, with a note that the reference gives none at T1.
+        """
+        if self.t1 is None:
+            raise CasusError([Problem("t1", f"casus {self.id!r} heeft geen later moment (T1)", self.id)])
+        ladder = self.t1.participatieladder or Ladder(
+            trede=self.participatieladder.trede,
+            toelichting="De referentie geeft bij T1 geen trede (zie de afspraak over 65+ en AOW/pensioen); "
+            "hier staat de trede van het eerste contact.",
+        )
+        return self.model_copy(
+            update={"zrm": ReferentieZrm(versie=self.zrm.versie, scores=self.t1.zrm), "participatieladder": ladder}
+        )
 
     def reference_assessment(self) -> Assessment:
         """The reference scores as a validated :class:`~wijkteam_kit.zrm.Assessment`."""

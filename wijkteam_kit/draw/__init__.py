@@ -13,6 +13,7 @@ from wijkteam_kit.draw.export import FORMATS, figure_bytes, inline_svg, save_fig
 from wijkteam_kit.draw.familiekaart import familiekaart_figure
 from wijkteam_kit.draw.gebeurteniskaart import gebeurteniskaart_figure
 from wijkteam_kit.draw.kalibratie import calibration_figure
+from wijkteam_kit.draw.mijn_kalibratie import agreement_time_figure, confusion_figure
 from wijkteam_kit.draw.relatiekaart import SECTOR_COLOURS, draw_relatiekaart, relatiekaart_figure
 from wijkteam_kit.draw.zrm_profiel import LEVEL_COLOURS, UNSCORED_COLOUR, zrm_profile_figure
 
@@ -21,10 +22,12 @@ __all__ = [
     "LEVEL_COLOURS",
     "SECTOR_COLOURS",
     "UNSCORED_COLOUR",
+    "agreement_time_figure",
     "basisposter_figure",
     "calibration_figure",
     "change_figure",
     "complementarity_figure",
+    "confusion_figure",
     "contactschema_figure",
     "distribution_figure",
     "draw_relatiekaart",

@@ -39,10 +39,13 @@ from wijkteam_kit.groepssessie.export import handout_document
 from wijkteam_kit.plan.model import WMO_LABELS, WMO_STAPPEN
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
     from wijkteam_kit.casus.model import Casus
+    from wijkteam_kit.document import Blok
     from wijkteam_kit.groepssessie.analyse import Groep
     from wijkteam_kit.groepssessie.model import Groepssessie
 
@@ -272,12 +275,15 @@ def handout_pages(
     met_namen: bool = False,
     aantal_deelnemers: int | None = None,
     paper: str = "A4",
+    extra: Sequence[Blok] = (),
 ) -> list[Figure]:
     """The pages of :func:`handout_pdf` as figures: the document pages, then the group figure on the same paper.
 
     Every page is numbered "pagina i van n" with n counting the figure page too.
     """
-    doc = handout_document(sessie, casus, result, met_namen=met_namen, aantal_deelnemers=aantal_deelnemers)
+    doc = handout_document(
+        sessie, casus, result, met_namen=met_namen, aantal_deelnemers=aantal_deelnemers, extra=extra
+    )
     pages = layout_pages(doc, paper=paper, extra_pages=1)  # refuses an unknown paper size
     figure = group_figure(result, met_namen=met_namen)
     width, height = figure.get_size_inches()
@@ -295,9 +301,10 @@ def handout_pdf(
     met_namen: bool = False,
     aantal_deelnemers: int | None = None,
     paper: str = "A4",
+    extra: Sequence[Blok] = (),
 ) -> bytes:
     """The handout as one PDF: :func:`handout_document` pages plus the group figure on a page of its own."""
     pages = handout_pages(
-        sessie, casus, result, met_namen=met_namen, aantal_deelnemers=aantal_deelnemers, paper=paper
+        sessie, casus, result, met_namen=met_namen, aantal_deelnemers=aantal_deelnemers, paper=paper, extra=extra
     )
     return pages_pdf(pages, f"Groepsuitkomst: {casus.titel}")

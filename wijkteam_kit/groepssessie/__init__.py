@@ -1,14 +1,16 @@
 """Group sessions: a trainer opens a session on one casus, participants join with a code and hand in.
 
 ``sessies`` (create, join, hand in), ``model`` (records, errors, codes), ``trainer`` (watch, close, reveal,
-delete), ``limiet`` (failed attempts), ``analyse`` (the group picture per exercise) and ``export`` (CSV and
-hand-out). The SQL lives in :mod:`wijkteam_kit.store.groepssessies`.
+round two, delete), ``persoonlijk`` (the kit-wide personal code and calibration records), ``ronde`` (round
+two compared with round one), ``limiet`` (failed attempts), ``analyse`` (the group picture per exercise) and
+``export`` (CSV and hand-out). The SQL lives in :mod:`wijkteam_kit.store.groepssessies` and
+:mod:`wijkteam_kit.store.persoonlijk`.
 
 Examples
 --------
 >>> from wijkteam_kit.groepssessie import OEFENINGEN
 >>> OEFENINGEN
-('zrm', 'netwerkatlas', 'plan', 'scenario')
+('zrm', 'netwerkatlas', 'plan', 'evaluatie', 'scenario')
 """
 
 from wijkteam_kit.errors import (
@@ -40,6 +42,19 @@ from .model import (
     new_secret,
     normalise_code,
 )
+from .persoonlijk import (
+    FOUT_PERSOONLIJK,
+    KALIBRATIE_SOORT,
+    NieuweCode,
+    PersoonlijkeCodes,
+    find_by_code,
+    new_herstelcode,
+    unique_code,
+)
+from .ronde import (
+    round_comparison,
+    round_two_blocks,
+)
 from .sessies import (
     STANDAARD_LIMIETEN,
     Groepssessies,
@@ -49,6 +64,8 @@ from .trainer import (
 )
 
 __all__ = [
+    "FOUT_PERSOONLIJK",
+    "KALIBRATIE_SOORT",
     "OEFENINGEN",
     "OEFENING_NAMEN",
     "SOORTEN",
@@ -61,15 +78,22 @@ __all__ = [
     "Groepssessies",
     "Limieten",
     "NaamBezet",
+    "NieuweCode",
     "NieuweSessie",
+    "PersoonlijkeCodes",
     "TeVeelPogingen",
     "TrainerToegang",
+    "find_by_code",
     "gone",
     "handout_document",
+    "new_herstelcode",
     "new_secret",
     "normalise_code",
     "record_failure",
+    "round_comparison",
+    "round_two_blocks",
     "session_csv",
     "stamp",
+    "unique_code",
     "wait_seconds",
 ]

@@ -52,7 +52,7 @@ __all__ = ["handout_document", "session_csv"]
 
 
 def _exercise_columns(casus: Casus, oefening: str) -> list[str]:
-    if oefening == "zrm":
+    if oefening in ("zrm", "evaluatie"):
         return [d.name for d in casus.version().domains] + ["participatieladder"]
     if oefening == "plan":
         return ["wmo-stappen", "domeinen", "feedbackpunten"]
@@ -252,10 +252,12 @@ def handout_document(
     *,
     met_namen: bool = False,
     aantal_deelnemers: int | None = None,
+    extra: Sequence[Blok] = (),
 ) -> Document:
     r"""The group result of ``sessie`` on ``casus`` as a handout; no participant names unless ``met_namen``.
 
-    ``aantal_deelnemers`` is the number of participants shown (default: the number of answers in ``result``).
+    ``aantal_deelnemers`` is the number of participants shown (default: the number of answers in ``result``);
+    ``extra`` blocks (such as the comparison with round two) come before the learning questions.
 
     >>> from wijkteam_kit.casus import load_library
     >>> from wijkteam_kit.groepssessie.analyse import groep
@@ -294,7 +296,7 @@ def handout_document(
         )
         if met_namen:
             blocks.append(Lijst(tuple(f"{name}: {reason}" for name, reason in result.overgeslagen)))
-    blocks += [Kop("Leervragen bij deze casus"), Lijst(tuple(casus.leervragen))]
+    blocks += [*extra, Kop("Leervragen bij deze casus"), Lijst(tuple(casus.leervragen))]
     return Document(
         titel=f"Groepsuitkomst: {casus.titel}",
         ondertitel=" · ".join(p for p in parts if p),

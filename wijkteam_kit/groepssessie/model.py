@@ -31,11 +31,12 @@ __all__ = [
     "normalise_code",
 ]
 
-OEFENINGEN: tuple[str, ...] = ("zrm", "netwerkatlas", "plan", "scenario")
+OEFENINGEN: tuple[str, ...] = ("zrm", "netwerkatlas", "plan", "evaluatie", "scenario")
 OEFENING_NAMEN = {
     "zrm": "ZRM-scoren",
     "netwerkatlas": "Netwerkatlas",
     "plan": "Plan van Aanpak",
+    "evaluatie": "Evaluatie (T1)",
     "scenario": "Gesprek en route",
 }
 """For ``scenario`` the session's ``casus_id`` holds the id of the scenario that everyone plays."""
@@ -82,6 +83,7 @@ class Groepssessie:
     onthuld: bool
     aangemaakt: str
     bijgewerkt: str
+    ronde: int = 1  # 2 after the trainer opened a second round
 
     @property
     def open(self) -> bool:
@@ -97,7 +99,7 @@ class Groepssessie:
     def from_row(cls, row: Any) -> Groepssessie:
         """A session from a row of ``groepssessies``."""
         values = {name: getattr(row, name) for name in cls.__dataclass_fields__}
-        return cls(**{**values, "onthuld": bool(row.onthuld)})
+        return cls(**{**values, "onthuld": bool(row.onthuld), "ronde": int(values["ronde"] or 1)})
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,7 @@ from wijkteam_kit.groepssessie.model import (
     new_secret,
     normalise_code,
 )
+from wijkteam_kit.groepssessie.persoonlijk import find_by_code, unique_code
 from wijkteam_kit.groepssessie.trainer import TrainerToegang
 from wijkteam_kit.store.groepssessies import (
     add_participation,
@@ -73,6 +74,7 @@ from wijkteam_kit.store.groepssessies import (
     session_row,
     submission_row,
 )
+from wijkteam_kit.store.persoonlijk import add_participation_of, participants_by_name_key, set_personal_code
 from wijkteam_kit.store.schema import (
     Inzending,
     check_display_name,
@@ -163,6 +165,8 @@ class Groepssessies:
         if casus_id not in library:
             choices = ", ".join(sorted(library)) or "(de bibliotheek is leeg)"
             raise GroepssessieError(f"Casus {casus_id!r}: staat niet in de casusbibliotheek; kies uit {choices}.")
+        if oefening == "evaluatie" and library[casus_id].t1 is None:
+            raise GroepssessieError(f"Casus {casus_id!r} heeft geen later moment (T1) om te evalueren.")
         title = " ".join(str(titel).split())
         if not title:
             title = f"{OEFENING_NAMEN[oefening]} · {library[casus_id].titel}"[:TITEL_MAX]
@@ -223,6 +227,10 @@ class Groepssessies:
     ) -> Aanmelding:
         """Join a session with a display name; with the herstelcode, come back under a name already joined.
 
+        The herstelcode of a first join is the participant's kit-wide personal code: given with the same name
+        in another session (or after "Mijn kalibratie" in the ZRM app made one), it joins them as that same
+        pseudonymous participant (``terug`` is then True and no new code is given).
+
         >>> from wijkteam_kit.store import Store
         >>> sessies = Groepssessies(Store(":memory:"))
         >>> code, page = sessies.create("mantelzorg-dementie", "zrm").sessie.code, Client("pagina-1")
@@ -249,8 +257,8 @@ class Groepssessies:
             self._fail("code", client, FOUT_CODE)
         if row.status != "open":
             raise GroepssessieError(GESLOTEN_MEEDOEN)
+        typed = re.sub(r"\s", "", str(herstelcode or ""))
         if taken is not None:
-            typed = re.sub(r"\s", "", str(herstelcode or ""))
             if not typed:
                 raise NaamBezet(NAAM_BEZET)
             if not check_secret(typed, taken.herstel_hash):
@@ -258,8 +266,12 @@ class Groepssessies:
             return Aanmelding(
                 Groepssessie.from_row(row), Deelname.from_row(taken), herstelcode=None, terug=True
             )
-        herstel = f"{secrets.randbelow(10**6):06d}"
-        hashed = hash_secret(herstel)
+        if typed:  # a personal code from another session or app: join as that same participant
+            again = self._join_as(wanted, name, key, typed, client)
+            if again is not None:
+                return again
+        with self.store.transaction("een herstelcode kiezen") as conn:
+            herstel, hashed = unique_code(conn, key)
         with self.store.transaction("meedoen aan een groepssessie", write=True) as conn:
             row = session_row(conn, wanted, lock="share")
             if row is None:
@@ -270,8 +282,34 @@ class Groepssessies:
             person = add_participation(conn, wanted, name, key, hashed, now)
             if person is None:  # the same name joined at the same moment from another page: roll back
                 raise NaamBezet(NAAM_BEZET)
+            set_personal_code(conn, person, hashed, key)  # the herstelcode is the kit-wide personal code
         deelname = Deelname(wanted, person, name, now, None, None)
         return Aanmelding(Groepssessie.from_row(row), deelname, herstelcode=herstel, terug=False)
+
+    def _join_as(self, code: str, name: str, key: str, typed: str, client: Client) -> Aanmelding | None:
+        """Join session ``code`` as the participant whose personal code is ``typed`` under ``name``.
+
+        None when the code fits no one under this name: that counts as a failed attempt (rate limit), and the
+        caller joins them as someone new, with a new herstelcode.
+        """
+        with self.store.transaction("je persoonlijke code controleren") as conn:
+            person = find_by_code(conn, name, typed)
+            rows = participants_by_name_key(conn, key) if person is not None else []
+        hashed = next((r.herstel_hash for r in rows if person is not None and r.id == person.id), None)
+        if person is None or hashed is None:
+            record_failure(self.store, "herstel", client.pagina, client.adres, self.now(), self.limieten)
+            return None
+        with self.store.transaction("meedoen aan een groepssessie", write=True) as conn:
+            row = session_row(conn, code, lock="share")
+            if row is None:
+                raise gone(code)
+            if row.status != "open":
+                raise GroepssessieError(GESLOTEN_MEEDOEN)
+            now = stamp(self.now())
+            if not add_participation_of(conn, code, person.id, name, key, hashed, now):
+                raise NaamBezet(NAAM_BEZET)
+        deelname = Deelname(code, person.id, name, now, None, None)
+        return Aanmelding(Groepssessie.from_row(row), deelname, herstelcode=None, terug=True)
 
     def submit(self, code: str, deelnemer_id: str, payload: dict[str, Any]) -> Inzending:
         """Hand in (or replace) the one answer of a participant; committed when this returns.

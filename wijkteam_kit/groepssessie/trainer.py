@@ -21,6 +21,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from wijkteam_kit.errors import GroepssessieError
 from wijkteam_kit.groepssessie.limiet import stamp
 from wijkteam_kit.groepssessie.model import OEFENING_NAMEN, Deelname, Groepssessie, gone
 from wijkteam_kit.store.groepssessies import (
@@ -30,6 +31,7 @@ from wijkteam_kit.store.groepssessies import (
     session_row,
     update_session,
 )
+from wijkteam_kit.store.persoonlijk import open_round_two, round_one_answers
 from wijkteam_kit.store.schema import Inzending
 from wijkteam_kit.store.store import Store
 
@@ -105,6 +107,24 @@ class TrainerToegang:
     def hide(self) -> Groepssessie:
         """Hide the group's answers from the participants again."""
         return self._set("de groepsuitkomst verbergen", onthuld=False)
+
+    def open_round_two(self) -> Groepssessie:
+        """Open a second round after the discussion: every answer is kept as round one, all hand in again.
+
+        The group result is hidden again until the trainer shares round two. Only once per session.
+        """
+        now = stamp(self._klok())
+        with self.store.transaction("een tweede ronde openen", write=True) as conn:
+            if session_row(conn, self.code) is None:
+                raise gone(self.code)
+            if not open_round_two(conn, self.code, now):
+                raise GroepssessieError("Deze sessie zit al in de tweede ronde.")
+        return self.refresh()
+
+    def round_one_answers(self) -> list[tuple[str, dict[str, Any]]]:
+        """``(display name, payload)`` of round one (empty until the second round is opened)."""
+        with self.store.transaction("de eerste ronde lezen") as conn:
+            return round_one_answers(conn, self.code)
 
     def delete(self) -> None:
         """Delete the session with its participations, answers and participants that have nothing else left."""

@@ -102,6 +102,8 @@ def _problems(plan: Plan) -> list[Blok]:
         where = plan.domain_name(p.domein) if p.domein else ""
         if where and p.niveau is not None:
             where += f", nu op niveau {p.niveau} van 5"
+        if where and p.domein and plan.target(p.domein) is not None:
+            where += f", doel: niveau {plan.target(p.domein)}"
         items.append(p.tekst + (f" ({where})" if where else ""))
     return [Lijst(tuple(items))] if items else []
 

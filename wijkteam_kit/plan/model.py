@@ -185,6 +185,8 @@ class Plan(_Model):
     evaluatiedatum: dt.date | None = None
     eerdere_hulp: str = ""
     resultaat_eerdere_hulp: str = ""
+    #: The target level per ZRM domain (domain id: 1–5) the plan aims for by the evaluation.
+    doelniveaus: dict[str, int] = Field(default_factory=dict)
 
     _blank = field_validator("datum", "evaluatiedatum", "casus_id", mode="before")(_empty_to_none)
 
@@ -213,6 +215,18 @@ class Plan(_Model):
     def version(self) -> ZrmVersion:
         """The ZRM version of the domains in this plan."""
         return load_version(self.zrm_versie)
+
+    def target(self, domain_id: str) -> int | None:
+        """The target level (doelniveau) the plan sets for a domain, or None.
+
+        >>> Plan(doelniveaus={"financien": 4}).target("financien"), Plan().target("adl")
+        (4, None)
+        >>> Plan(doelniveaus={"financien": 7})
+        Traceback (most recent call last):
+        ...
+        wijkteam_kit.errors.PlanError: veld doelniveaus.financien: een doelniveau is een heel getal van 1 t/m 5, kreeg 7
+        """
+        return self.doelniveaus.get(domain_id)
 
     def domain_name(self, domain_id: str) -> str:
         """Readable name of a domain id (the id itself when unknown)."""
@@ -294,6 +308,13 @@ def _domain_problems(plan: Plan) -> list[Problem]:
     except ZrmError as exc:
         return [Problem("zrm_versie", str(exc))]
     problems = []
+    for domain_id, level in plan.doelniveaus.items():
+        if domain_id not in version.domain_ids:
+            problems.append(Problem(f"doelniveaus.{domain_id}", unknown_domain_message(version, domain_id)))
+        elif isinstance(level, bool) or level not in range(1, 6):
+            problems.append(
+                Problem(f"doelniveaus.{domain_id}", f"een doelniveau is een heel getal van 1 t/m 5, kreeg {level!r}")
+            )
     for name, items in (("probleemstellingen", plan.probleemstellingen), ("geparkeerd", plan.geparkeerd)):
         for i, item in enumerate(items, 1):
             if item.domein is not None and item.domein not in version.domain_ids:

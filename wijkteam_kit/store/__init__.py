@@ -1,8 +1,8 @@
 """The one place user data is saved: SQLite by default, PostgreSQL by URL.
 
 ``store`` (the `Store`), ``schema`` (records, tables, checks), ``location`` (where the database lives),
-``migrations`` (opening and upgrading), ``exchange`` (backup and CSV) and ``groepssessies`` (the queries of
-`wijkteam_kit.groepssessie`).
+``migrations`` (opening and upgrading), ``exchange`` (backup and CSV), ``groepssessies`` (the queries of
+`wijkteam_kit.groepssessie`) and ``persoonlijk`` (the personal code and round two).
 
 Examples
 --------
@@ -80,6 +80,14 @@ from .migrations import (
     schema_version,
     write_csv,
 )
+from .persoonlijk import (
+    add_participation_of,
+    open_round_two,
+    participants_by_name_key,
+    round_one_answers,
+    set_personal_code,
+    submissions_of,
+)
 from .schema import (
     DISPLAY_NAME_MAX,
     JSON_DEPTH_MAX,
@@ -139,6 +147,7 @@ __all__ = [
     "Timestamp",
     "add_failure",
     "add_participation",
+    "add_participation_of",
     "add_session",
     "answer_from_row",
     "check_display_name",
@@ -178,6 +187,8 @@ __all__ = [
     "now_utc",
     "open_engine",
     "open_error",
+    "open_round_two",
+    "participants_by_name_key",
     "participation_by_name",
     "problems_error",
     "read_csv",
@@ -188,6 +199,7 @@ __all__ = [
     "read_inzending",
     "read_team",
     "require_participant",
+    "round_one_answers",
     "save_answer",
     "schema_versie",
     "schema_version",
@@ -195,8 +207,10 @@ __all__ = [
     "session_answers",
     "session_participations",
     "session_row",
+    "set_personal_code",
     "submission_row",
     "submission_rows",
+    "submissions_of",
     "teams",
     "toegangspogingen",
     "update_session",

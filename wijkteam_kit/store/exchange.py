@@ -221,6 +221,13 @@ class DeelnemerRecord(_Record):
     weergavenaam: _DisplayName
     team: _TeamCode | None = None
     aangemaakt: Timestamp
+    herstel_hash: _Text | None = None  # schema 4: the personal code (hashed)
+    naam_sleutel: str | None = None
+
+    def row(self) -> dict[str, Any]:
+        """The column values to insert (the name key recomputed when there is a personal code)."""
+        key = None if self.herstel_hash is None else name_key(self.weergavenaam)
+        return {**self.model_dump(), "naam_sleutel": key}
 
 
 class InzendingRecord(_Record):
@@ -253,6 +260,7 @@ class GroepssessieRecord(_Record):
     onthuld: bool
     aangemaakt: Timestamp
     bijgewerkt: Timestamp
+    ronde: Literal[1, 2] = 1  # schema 4
 
 
 class DeelnameRecord(_Record):
@@ -266,6 +274,7 @@ class DeelnameRecord(_Record):
     inzending_id: _Text | None = None
     aangemeld: Timestamp
     ingeleverd: Timestamp | None = None
+    inzending_ronde1: _Text | None = None  # schema 4
 
     def row(self) -> dict[str, Any]:
         """The column values to insert (the name key recomputed, as `Groepssessies.join` makes it)."""

@@ -19,11 +19,12 @@ Examples
 >>> [(version, text) for version, text, _ in MIGRATIONS]  # doctest: +NORMALIZE_WHITESPACE
 [(1, 'tabellen teams, deelnemers en inzendingen'),
  (2, 'inzendingen: kolommen over_id en rol, index op (soort, over_id)'),
- (3, 'groepssessies: tabellen groepssessies, sessie_deelnames en toegangspogingen')]
+ (3, 'groepssessies: tabellen groepssessies, sessie_deelnames en toegangspogingen'),
+ (4, 'persoonlijke code per deelnemer; tweede ronde in groepssessies')]
 >>> from sqlalchemy import create_engine
 >>> with create_engine("sqlite://").begin() as conn:
 ...     migrate(conn, "voorbeeld"), schema_version(conn), migrate(conn, "voorbeeld")
-([1, 2, 3], 3, [])
+([1, 2, 3, 4], 4, [])
 >>> encode_cell("Zoë; zegt \"ja\""), encode_cell(3), encode_cell(2.5), encode_cell("3")
 ('Zoë; zegt "ja"', '3', '2,5', '"3"')
 >>> [decode_cell(c) for c in ("Zoë", "3", "2,5", '"3"', "")]
@@ -218,10 +219,24 @@ def _v3_group_sessions(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _v4_personal_code_and_rounds(conn: Connection) -> None:
+    """One personal code per participant for every app, and a second round in a group session."""
+    for statement in (
+        "ALTER TABLE deelnemers ADD COLUMN herstel_hash TEXT",
+        "ALTER TABLE deelnemers ADD COLUMN naam_sleutel TEXT",
+        "CREATE INDEX ix_deelnemers_naam ON deelnemers (naam_sleutel)",
+        "ALTER TABLE groepssessies ADD COLUMN ronde INTEGER DEFAULT 1 NOT NULL",
+        "ALTER TABLE sessie_deelnames ADD COLUMN inzending_ronde1 TEXT "
+        "REFERENCES inzendingen (id) ON DELETE SET NULL",
+    ):
+        conn.exec_driver_sql(statement)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "tabellen teams, deelnemers en inzendingen", _v1_tables),
     (2, "inzendingen: kolommen over_id en rol, index op (soort, over_id)", _v2_about_and_role),
     (3, "groepssessies: tabellen groepssessies, sessie_deelnames en toegangspogingen", _v3_group_sessions),
+    (4, "persoonlijke code per deelnemer; tweede ronde in groepssessies", _v4_personal_code_and_rounds),
 ]
 SCHEMA_VERSIE = MIGRATIONS[-1][0]
 
@@ -308,7 +323,8 @@ def read_export(text: str) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     ...             '{"id": "p-abcdef", "weergavenaam": "Kim", "aangemaakt": "2024-05-01T12:00:00Z"}]}')
     ... # doctest: +NORMALIZE_WHITESPACE
     {'teams': [], 'deelnemers': [('import: deelnemers[0]', {'id': 'p-abcdef', 'weergavenaam': 'Kim',
-      'team': None, 'aangemaakt': '2024-05-01T12:00:00.000000+00:00'})], 'inzendingen': [],
+      'team': None, 'aangemaakt': '2024-05-01T12:00:00.000000+00:00', 'herstel_hash': None,
+      'naam_sleutel': None})], 'inzendingen': [],
      'groepssessies': [], 'sessie_deelnames': []}
     >>> read_export('{"formaat": "wijkteam-kit-opslag", "schema": true, "teams": {}}')
     Traceback (most recent call last):

@@ -163,7 +163,11 @@ deelnemers = Table(
     Column("weergavenaam", Text, nullable=False),
     Column("team", Text, ForeignKey("teams.code")),
     Column("aangemaakt", Text, nullable=False),
+    # Schema 4: the kit-wide personal code (the herstelcode, hashed) and the name it goes with.
+    Column("herstel_hash", Text),
+    Column("naam_sleutel", Text),
     Index("ix_deelnemers_team", "team"),
+    Index("ix_deelnemers_naam", "naam_sleutel"),
 )
 inzendingen = Table(
     "inzendingen",
@@ -195,6 +199,7 @@ groepssessies = Table(
     Column("onthuld", Boolean, nullable=False),
     Column("aangemaakt", Text, nullable=False),
     Column("bijgewerkt", Text, nullable=False),
+    Column("ronde", Integer, nullable=False, server_default="1"),  # schema 4: round two after a discussion
     Index("ix_groepssessies_aangemaakt", "aangemaakt"),
 )
 sessie_deelnames = Table(
@@ -208,6 +213,8 @@ sessie_deelnames = Table(
     Column("inzending_id", Text, ForeignKey("inzendingen.id", ondelete="SET NULL")),
     Column("aangemeld", Text, nullable=False),
     Column("ingeleverd", Text),
+    # schema 4: the answer of round one, kept when the trainer opens round two
+    Column("inzending_ronde1", Text, ForeignKey("inzendingen.id", ondelete="SET NULL")),
     PrimaryKeyConstraint("sessie", "deelnemer_id"),
     UniqueConstraint("sessie", "naam_sleutel", name="uq_sessie_deelnames_naam"),
     Index("ix_sessie_deelnames_deelnemer", "deelnemer_id"),

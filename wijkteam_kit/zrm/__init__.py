@@ -2,8 +2,10 @@
 
 ``versions`` (version and descriptor files), ``assessment`` (validated scores), ``mapping`` (between versions),
 ``analysis``, ``feedback`` (against a casus's reference), ``participatieladder``, ``agreement`` (between raters),
-``calibration`` (a group on one casus), ``caseload`` (many assessments), ``export`` (CSV) and ``voorbeelddata``
-(generated caseloads).
+``calibration`` (a group on one casus), ``calibration_history`` (one learner over many casuses),
+``calibration_standard`` (a trainer's standard), ``calibration_overview`` (printable overviews), ``rounds``
+(round one against round two), ``caseload`` (many assessments), ``evaluation`` (T0 against T1), ``export``
+(CSV) and ``voorbeelddata`` (generated caseloads).
 
 Examples
 --------
@@ -47,10 +49,40 @@ from .calibration import (
     score_line,
     scores_from_line,
 )
+from .calibration_history import (
+    BIAS_NOTEWORTHY,
+    MIN_CASUSES,
+    Attempt,
+    CalibrationHistory,
+    DomainBias,
+    DomainTrend,
+    Miss,
+    dutch_number,
+    dutch_percent,
+    history,
+)
+from .calibration_overview import (
+    group_document,
+    participant_document,
+)
+from .calibration_standard import (
+    MET_AFSPRAAK,
+    CalibrationStandard,
+    DomainShortfall,
+    StandardResult,
+)
 from .caseload import (
     CaseloadData,
     CaseloadSummary,
     summarize_caseload,
+)
+from .evaluation import (
+    DIRECTIONS,
+    DomainEvaluation,
+    Evaluation,
+    EvaluationAnswers,
+    direction,
+    evaluate,
 )
 from .export import (
     assessment_csv,
@@ -74,6 +106,12 @@ from .participatieladder import (
     rung,
     rung_by_rule,
     rung_change,
+)
+from .rounds import (
+    DomainRounds,
+    ParticipantRounds,
+    RoundComparison,
+    compare_rounds,
 )
 from .score_feedback import (
     DomainFeedback,
@@ -107,9 +145,13 @@ __all__ = [
     "AOW_LEEFTIJD",
     "BASIS",
     "GRONINGEN_PILOT_FTE",
+    "BIAS_NOTEWORTHY",
+    "DIRECTIONS",
     "GRONINGEN_PILOT_TEAMS",
     "LANDELIJKE_CASELOAD",
     "LEVELS",
+    "MET_AFSPRAAK",
+    "MIN_CASUSES",
     "NIET_BESPROKEN_WORDS",
     "PILOT_DOSSIERS_PER_FTE",
     "PILOT_VOLGORDE",
@@ -117,21 +159,35 @@ __all__ = [
     "AgendaItem",
     "Agreement",
     "Assessment",
+    "Attempt",
     "Calibration",
+    "CalibrationHistory",
+    "CalibrationStandard",
     "CaseloadData",
     "CaseloadSummary",
     "Domain",
     "DomainAgreement",
+    "DomainBias",
     "DomainChange",
+    "DomainEvaluation",
     "DomainFeedback",
     "DomainLine",
+    "DomainRounds",
     "DomainScore",
+    "DomainShortfall",
+    "DomainTrend",
+    "Evaluation",
+    "EvaluationAnswers",
     "GeneratedCaseload",
     "LadderRegel",
     "Mapping",
     "MappingRule",
+    "Miss",
+    "ParticipantRounds",
     "ProfileSummary",
+    "RoundComparison",
     "Rung",
+    "StandardResult",
     "ZrmError",
     "ZrmFeedback",
     "ZrmVersion",
@@ -142,13 +198,20 @@ __all__ = [
     "calibrate_assessments",
     "check_rung",
     "compare",
+    "compare_rounds",
     "descriptor_files",
     "differences",
     "dossiers_per_fte",
+    "direction",
+    "dutch_number",
+    "dutch_percent",
+    "evaluate",
     "example_score_lines",
     "feedback",
     "generate_caseload",
     "generate_levels",
+    "group_document",
+    "history",
     "krippendorff_alpha_ordinal",
     "ladder_rules",
     "load_descriptors",
@@ -158,6 +221,7 @@ __all__ = [
     "map_assessment",
     "mapping_markdown",
     "parse_level",
+    "participant_document",
     "rater_agreement",
     "rater_agreement_matrix",
     "rung",

@@ -6,6 +6,7 @@ exercise:
 
 * ``"zrm"`` → :class:`ZrmGroep` (:mod:`wijkteam_kit.groepssessie.analyse.zrm`): agreement figures, the discussion
   agenda (disagreement in the group and shared distance from the reference first), the rungs on the participatieladder;
+  ``"evaluatie"`` the same for the later moment T1, against the reference at T1;
 * ``"plan"`` → :class:`PlanGroep` (:mod:`wijkteam_kit.groepssessie.analyse.plan`): Wmo steps and domains per plan,
   the most common feedback, the comparison with the reference plan;
 * ``"scenario"`` → :class:`ScenarioGroep` through :func:`scenario_groep` (:mod:`.scenario`; the session plays a
@@ -26,7 +27,7 @@ Examples
 >>> groep(casus, "quiz", [])
 Traceback (most recent call last):
 ...
-wijkteam_kit.errors.WijkteamError: Onbekende oefening 'quiz'; kies uit zrm, netwerkatlas, plan, scenario.
+wijkteam_kit.errors.WijkteamError: Onbekende oefening 'quiz'; kies uit zrm, netwerkatlas, plan, evaluatie, scenario.
 """
 
 from __future__ import annotations
@@ -97,7 +98,7 @@ __all__ = [
 ]
 
 #: The exercises a group session can have (the same as :data:`wijkteam_kit.groepssessie.OEFENINGEN`).
-OEFENINGEN: tuple[str, ...] = ("zrm", "netwerkatlas", "plan", "scenario")
+OEFENINGEN: tuple[str, ...] = ("zrm", "netwerkatlas", "plan", "evaluatie", "scenario")
 
 #: What :func:`groep` returns.
 Groep = ZrmGroep | PlanGroep | NetwerkGroep
@@ -112,6 +113,8 @@ def groep(
     """
     if oefening == "zrm":
         return zrm_groep(casus, answers)
+    if oefening == "evaluatie":  # the ZRM at T1, against the reference at T1
+        return zrm_groep(casus.at_t1(), answers)
     if oefening == "plan":
         return plan_groep(casus, answers, today=today)
     if oefening == "netwerkatlas":

@@ -109,6 +109,8 @@ class GroepssessieDeelname:
         Where ``QUERY_STRING`` is read (``?sessie=ABC123`` fills in the code); default ``os.environ``.
     poll_ms : int
         Milliseconds between two checks for the trainer's reveal after handing in.
+    also : sequence of str
+        Other exercises whose sessions this app takes (the ZRM app also does ``"evaluatie"``).
     """
 
     def __init__(
@@ -120,15 +122,18 @@ class GroepssessieDeelname:
         client: Client | None = None,
         environ: Mapping[str, str] | None = None,
         poll_ms: int = 3000,
+        also: Sequence[str] = (),
     ) -> None:
         env = os.environ if environ is None else environ
         self.oefening = oefening
+        self.also = tuple(also)  # other exercises this app takes part in (the ZRM app: "evaluatie")
         self.client = client or client_from_environment(env)
         self._factory = sessies_factory
         self._sessies: Groepssessies | None = None
         self._library = library
         self._listeners: list[Callable[[Aanmelding, Casus | None], None]] = []
         self._shown_key: object = None
+        self._ronde = 1  # the round of the session this page last saw
         self.aanmelding: Aanmelding | None = None
         self.casus: Casus | None = None
         self.inzending: Inzending | None = None
@@ -150,6 +155,10 @@ class GroepssessieDeelname:
             description="Herstelcode:", placeholder="6 cijfers", layout={"width": "230px", "display": "none"}
         )
         self.herstel_input.add_class("wk-sessie-herstel")
+        self.have_code_button = widgets.Button(description="Ik heb al een herstelcode", icon="key")
+        self.have_code_button.layout.width = "auto"
+        self.have_code_button.add_class("wk-sessie-heb-code")
+        self.have_code_button.on_click(guard(self._show_code_field))
         self.join_button = widgets.Button(description="Meedoen", button_style="primary", icon="users")
         self.join_button.add_class("wk-sessie-meedoen")
         self.join_button.on_click(guard(self._join))
@@ -160,7 +169,7 @@ class GroepssessieDeelname:
                     "in en een voornaam of schuilnaam. Zonder code oefen je gewoon alleen.</span>"
                 ),
                 widgets.HBox(
-                    [self.code_input, self.name_input, self.herstel_input, self.join_button],
+                    [self.code_input, self.name_input, self.herstel_input, self.join_button, self.have_code_button],
                     layout={"flex_flow": "row wrap", "align_items": "center"},
                 ),
             ]
@@ -258,10 +267,11 @@ class GroepssessieDeelname:
             self.messages.error(str(exc))
             return
         sessie = aanmelding.sessie
-        if sessie.oefening != self.oefening:
+        if sessie.oefening != self.oefening and sessie.oefening not in self.also:
             self._wrong_app(aanmelding)
             return
         self.aanmelding = aanmelding
+        self._ronde = sessie.ronde
         self.casus = next((c for c in self._casuses() if c.id == sessie.casus_id), None)
         self.form.layout.display = "none"
         titel = self.casus.titel if self.casus else sessie.titel or sessie.casus_id
@@ -287,6 +297,11 @@ class GroepssessieDeelname:
             )
         for listener in self._listeners:
             listener(aanmelding, self.casus)
+
+    def _show_code_field(self, _button: object = None) -> None:
+        """Show the herstelcode field: the code of an earlier session is the participant's personal code."""
+        self.herstel_input.layout.display = None
+        self.have_code_button.layout.display = "none"
 
     def _wrong_app(self, aanmelding: Aanmelding) -> None:
         sessie = aanmelding.sessie
@@ -314,7 +329,8 @@ class GroepssessieDeelname:
         self.herstel_note.value = (
             "<div class='wk-bericht'>Jouw herstelcode: <span class='wk-code'>"
             f"{esc(herstelcode)}</span><br>Schrijf hem op. Herlaad je de pagina of pak je een andere laptop, dan "
-            "doe je met dezelfde naam en deze code weer mee. "
+            "doe je met dezelfde naam en deze code weer mee. Het is je persoonlijke code: met dezelfde naam werkt "
+            "hij ook in andere sessies en apps, en in de ZRM-oefening zie je er je kalibratie mee terug. "
             "We laten hem maar één keer zien.</div>"
         )
 
@@ -368,6 +384,13 @@ class GroepssessieDeelname:
             return False
         code, me = self.aanmelding.sessie.code, self.aanmelding.deelname.deelnemer_id
         current = self.sessies.find(code)
+        if current is not None and current.ronde > self._ronde:  # the trainer opened round two
+            self._ronde = current.ronde
+            self.inzending = None
+            self.status.value = (
+                "<div class='wk-bericht wk-sessie-ronde'>De trainer heeft een tweede ronde geopend. Kijk je scores "
+                "na de bespreking nog eens na en lever opnieuw in.</div>"
+            )
         closed = current is not None and not current.open
         if current is None or not current.onthuld:
             self._shown_key = None
@@ -389,7 +412,7 @@ class GroepssessieDeelname:
         if self.casus is None:
             return "<p class='wk-sessie-wacht'>De groepsuitkomst kan niet getoond worden: de casus ontbreekt.</p>"
         try:
-            return group_view_html(self.casus, self.oefening, answers, self.weergavenaam)
+            return group_view_html(self.casus, self.sessie.oefening, answers, self.weergavenaam)
         except WijkteamError as exc:
             log.warning("Groepsbeeld: %s", exc)
             return (

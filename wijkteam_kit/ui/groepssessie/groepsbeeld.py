@@ -29,6 +29,7 @@ APP_NOTEBOOKS = {
     "zrm": "zrm_oefening.ipynb",
     "netwerkatlas": "netwerkatlas.ipynb",
     "plan": "plan_schrijven.ipynb",
+    "evaluatie": "zrm_oefening.ipynb",
     "scenario": "scenario.ipynb",
 }
 """The app notebook of each exercise (relative links between the apps)."""
@@ -75,7 +76,7 @@ def _netwerk_text(groep: Any, n_maps: int) -> str:
 
 def group_text(oefening: str, groep: Any, n_answers: int) -> str:
     """The short text under the group figure (HTML, every text escaped)."""
-    if oefening == "zrm":
+    if oefening in ("zrm", "evaluatie"):
         return _zrm_text(groep)
     if oefening == "plan":
         return _plan_text(groep)

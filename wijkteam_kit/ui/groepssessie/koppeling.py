@@ -66,6 +66,8 @@ def zrm_joined(app: ZrmOefening, aanmelding: Aanmelding, casus: Casus | None) ->
     app.rater.value = aanmelding.deelname.weergavenaam
     app.rater.disabled = True
     app.back_button.layout.display = "none"
+    app.moment.value = "t1" if aanmelding.sessie.oefening == "evaluatie" else "t0"
+    app.moment.disabled = True
     app.start_button.click()
     earlier = app.sessie.inzending
     if earlier is None:

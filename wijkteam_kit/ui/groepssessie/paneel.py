@@ -42,6 +42,7 @@ from wijkteam_kit.groepssessie.trainer import TrainerToegang
 from wijkteam_kit.store.schema import Inzending, local_time
 from wijkteam_kit.ui.common.widgets import MessageBox, download_link, esc, safe
 from wijkteam_kit.ui.groepssessie.groep import group_html
+from wijkteam_kit.ui.groepssessie.kalibratie import ZrmKalibratiePaneel
 
 __all__ = ["GroepssessiePaneel", "new_tick"]
 
@@ -152,12 +153,15 @@ class GroepssessiePaneel:
             ]
         )
         export.add_class("wk-kaart")
+        # ZRM sessions: round two and the calibration standard (ui/groepssessie/kalibratie.py)
+        self.kalibratie = ZrmKalibratiePaneel(access, casus) if access.sessie.oefening == "zrm" else None
         self.widget = widgets.VBox(
             [
                 self.header,
                 actions,
                 self.messages.html,
                 widgets.HBox([people, group], layout={"flex_flow": "row wrap", "align_items": "flex-start"}),
+                *([self.kalibratie.widget] if self.kalibratie is not None else []),
                 export,
             ]
         )
@@ -201,6 +205,8 @@ class GroepssessiePaneel:
         signature = tuple((i.id, i.bijgewerkt) for _d, i in answers)
         if force or signature != self._signature:
             self._signature = signature
+            if self.kalibratie is not None:
+                self.kalibratie.refresh()
             named = [(d.weergavenaam, i.payload) for d, i in answers]
             self.groep = groep(self.casus, sessie.oefening, named)
             if not named:
@@ -262,7 +268,12 @@ class GroepssessiePaneel:
                     "CSV (Excel)",
                 ),
                 download_link(
-                    handout_pdf(sessie, self.casus, self.groep),
+                    handout_pdf(
+                        sessie,
+                        self.casus,
+                        self.groep,
+                        extra=self.kalibratie.handout_blocks() if self.kalibratie is not None else (),
+                    ),
                     f"{stem}-hand-out.pdf",
                     "application/pdf",
                     "Hand-out (PDF)",

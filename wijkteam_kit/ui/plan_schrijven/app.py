@@ -31,10 +31,11 @@ import ipywidgets as widgets
 
 from wijkteam_kit.casus.model import Casus, load_library
 from wijkteam_kit.errors import WijkteamError
+from wijkteam_kit.groepssessie.persoonlijk import PersoonlijkeCodes
 from wijkteam_kit.plan.export import plan_bestandsnaam, plan_document
 from wijkteam_kit.plan.model import BewaardPlan, Plan, bewaar_plan, bewaarde_plannen, deelnemer_voor
 from wijkteam_kit.plan.regels import feedback, status_counts, vergelijk_met_referentie
-from wijkteam_kit.store.schema import check_display_name
+from wijkteam_kit.store.schema import Deelnemer, check_display_name
 from wijkteam_kit.store.store import Store
 from wijkteam_kit.ui.common.casus_view import casus_html
 from wijkteam_kit.ui.common.styles import style_widget
@@ -224,6 +225,8 @@ class PlanSchrijvenApp:
     def _build_save(self, guard) -> None:
         self.name_input = widgets.Text(description="Je naam:", placeholder="voornaam of schuilnaam")
         self.name_input.add_class("wk-naam")
+        self.code_input = widgets.Text(description="Herstelcode:", placeholder="6 cijfers, als je er een hebt")
+        self.code_input.add_class("wk-plan-herstelcode")
         self.title_input = widgets.Text(
             description="Plannaam:", placeholder="bijvoorbeeld 'Plan Gerda, versie 1'"
         )
@@ -248,9 +251,14 @@ class PlanSchrijvenApp:
             [
                 widgets.HTML(
                     "<h3>Bewaren en downloaden</h3><p class='wk-klein'>Gebruik een voornaam of schuilnaam, geen "
-                    "BSN of telefoonnummer. Met dezelfde naam vind je je plannen later terug.</p>"
+                    "BSN of telefoonnummer. Met dezelfde naam vind je je plannen later terug. Vul je ook je "
+                    "herstelcode in (uit een groepssessie of 'Mijn kalibratie'), dan horen je plannen bij je "
+                    "persoonlijke code en gebruikt de evaluatie in de ZRM-oefening jouw doelniveaus.</p>"
                 ),
-                widgets.HBox([self.name_input, self.title_input, self.save_button]),
+                widgets.HBox(
+                    [self.name_input, self.code_input, self.title_input, self.save_button],
+                    layout={"flex_flow": "row wrap"},
+                ),
                 widgets.HBox([self.find_button, self.saved_choice, self.open_button]),
                 widgets.HBox([self.export_button, self.export_links], layout={"align_items": "center"}),
             ]
@@ -351,9 +359,17 @@ class PlanSchrijvenApp:
             raise WijkteamError("Vul eerst je naam in: een voornaam of schuilnaam is genoeg.")
         return check_display_name(self.name_input.value)
 
+    def _person(self) -> Deelnemer:
+        """The participant to save under: the personal code when one is typed, else the name alone."""
+        name = self._person_name()
+        if self.code_input.value.strip():
+            codes = PersoonlijkeCodes(self.store)
+            return codes.login(name, self.code_input.value, client=self.sessie.client)
+        return deelnemer_voor(self.store, name)
+
     def _save(self, _button: object = None) -> None:
         plan = self.current_plan()
-        person = deelnemer_voor(self.store, self._person_name())
+        person = self._person()
         title = self.title_input.value.strip() or (f"Plan {self.casus.titel}" if self.casus else "Mijn plan")
         existing = next((b for b in bewaarde_plannen(self.store, person.id) if b.titel == title), None)
         saved = bewaar_plan(
@@ -365,7 +381,7 @@ class PlanSchrijvenApp:
         self.messages.notice(f"Je plan is bewaard als '{title}'.")
 
     def _find(self, _button: object = None) -> None:
-        person = deelnemer_voor(self.store, self._person_name())
+        person = self._person()
         self.saved = bewaarde_plannen(self.store, person.id)
         self.saved_choice.options = [(f"{b.titel} ({b.bijgewerkt[:10]})", b.id) for b in self.saved]
         self.saved_choice.value = self.saved[0].id if self.saved else None

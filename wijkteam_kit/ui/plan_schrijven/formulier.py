@@ -42,6 +42,7 @@ def _domain_options(version: ZrmVersion) -> list[tuple[str, str]]:
 
 
 LEVEL_OPTIONS = [("niveau", 0), *((str(i), i) for i in range(1, 6))]
+TARGET_OPTIONS = [("doelniveau", 0), *((f"doel {i}", i) for i in range(1, 6))]
 STEP_OPTIONS = [("— stap van de Wmo —", "")] + [(WMO_LABELS[s], s) for s in WMO_STAPPEN]
 
 
@@ -62,9 +63,11 @@ class PlanForm:
         )  # fmt: skip
         self.problems = Rows(
             "probleem", "Waar wij ons zorgen over maken",
-            "Probleemstellingen in de ik- of wij-vorm, elk bij een ZRM-domein met het niveau van nu.",
+            "Probleemstellingen in de ik- of wij-vorm, elk bij een ZRM-domein met het niveau van nu en, als je "
+            "wilt, het doelniveau voor de evaluatie.",
             "probleem", self._problem_row,
-            lambda w: not w["tekst"].value.strip() and not w["domein"].value and not w["niveau"].value,
+            lambda w: not w["tekst"].value.strip() and not w["domein"].value and not w["niveau"].value
+            and not w["doelniveau"].value,
         )  # fmt: skip
         self.goals = Rows(
             "doel", "Wat wij willen bereiken",
@@ -118,6 +121,7 @@ class PlanForm:
             "tekst": text_field("Ik … / Wij …", "wk-probleem-tekst", "flex"),
             "domein": dropdown(_domain_options(self.version), "wk-probleem-domein", "200px"),
             "niveau": dropdown(LEVEL_OPTIONS, "wk-probleem-niveau", "90px"),
+            "doelniveau": dropdown(TARGET_OPTIONS, "wk-probleem-doelniveau", "120px"),
         }
 
     def _goal_row(self) -> dict[str, widgets.Widget]:
@@ -264,6 +268,11 @@ class PlanForm:
             "geparkeerd": [
                 {"domein": w["domein"].value, "reden": text(w["reden"])} for w in rows(self.parked)
             ],
+            "doelniveaus": {
+                w["domein"].value: w["doelniveau"].value
+                for w in rows(self.problems)
+                if w["domein"].value and w["doelniveau"].value
+            },
             "regisseur": text(self.regisseur),
             "evaluatiedatum": self.evaluatiedatum.value,
             "eerdere_hulp": text(self.eerdere_hulp),
@@ -284,7 +293,12 @@ class PlanForm:
             self.strengths.add({"tekst": text})
         problem_keys = [
             self.problems.add(
-                {"tekst": p.tekst, "domein": p.domein or NO_DOMAIN, "niveau": p.niveau or 0}
+                {
+                    "tekst": p.tekst,
+                    "domein": p.domein or NO_DOMAIN,
+                    "niveau": p.niveau or 0,
+                    "doelniveau": plan.doelniveaus.get(p.domein or "", 0),
+                }
             ).key
             for p in plan.probleemstellingen
         ]

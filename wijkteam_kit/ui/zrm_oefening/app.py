@@ -36,12 +36,16 @@ from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, safe
 from wijkteam_kit.ui.groepssessie.deelname import GroepssessieDeelname
 from wijkteam_kit.ui.groepssessie.koppeling import zrm_joined
+from wijkteam_kit.ui.zrm_oefening.evaluatie import EvaluatieVragen, evaluation_view, t1_html
+from wijkteam_kit.ui.zrm_oefening.kalibratie import MijnKalibratie
 from wijkteam_kit.zrm.assessment import BASIS, Assessment
+from wijkteam_kit.zrm.evaluation import Evaluation, evaluate
 from wijkteam_kit.zrm.participatieladder import ladder_rules, load_ladder, rung
 from wijkteam_kit.zrm.score_feedback import ZrmFeedback, feedback
 from wijkteam_kit.zrm.versions import ZrmVersion
 
 if TYPE_CHECKING:
+    from wijkteam_kit.plan.model import Plan
     from wijkteam_kit.store.store import Store
 
 __all__ = ["ZrmOefening", "ladder_rules_html"]
@@ -85,15 +89,39 @@ class ZrmOefening:
         self.basis: dict[str, str | None] = {}
         self.current = ""
         self.result: ZrmFeedback | None = None
+        self.mode = "t0"  # "t1": the evaluation exercise (score the later moment, answer the evaluation questions)
+        self.evaluation: Evaluation | None = None
+        self.vragen: EvaluatieVragen | None = None
         self._updating = False
         self.body = widgets.VBox()
         header = widgets.HTML(
             "<h2>ZRM-oefening</h2><p class='wk-intro'>Lees een casus, schat per levensdomein de "
             "zelfredzaamheid in en vergelijk je scores met de referentie van de trainer.</p>"
         )
-        self.sessie = GroepssessieDeelname(self._stores, "zrm", library=lambda: self.library, environ=environ)
+        self.sessie = GroepssessieDeelname(
+            self._stores, "zrm", library=lambda: self.library, environ=environ, also=("evaluatie",)
+        )
         self.sessie.on_join(lambda a, c: zrm_joined(self, a, c))
-        self.widget = widgets.VBox([style_widget(), header, self.sessie.widget, self.messages.html, self.body])
+        self.kalibratie = MijnKalibratie(self._stores, lambda: self.library, client=self.sessie.client)
+        self.kalibratie.show(False)
+        self.sessie.on_join(
+            lambda a, _c: self.kalibratie.use(a.deelname.deelnemer_id, a.deelname.weergavenaam)
+        )
+        self.kalibratie_button = widgets.Button(description="Mijn kalibratie", icon="line-chart")
+        self.kalibratie_button.layout.width = "auto"
+        self.kalibratie_button.add_class("wk-kalibratie-knop")
+        self.kalibratie_button.on_click(safe(self.messages)(self._on_kalibratie))
+        self.widget = widgets.VBox(
+            [
+                style_widget(),
+                header,
+                self.sessie.widget,
+                self.kalibratie_button,
+                self.kalibratie.widget,
+                self.messages.html,
+                self.body,
+            ]
+        )
         self.widget.add_class("wk-app")
         self._build_choose()
         self._build_score()
@@ -115,6 +143,16 @@ class ZrmOefening:
             description="Je naam:", placeholder="alleen je voornaam of een bijnaam", layout={"width": "520px"}
         )
         self.rater.add_class("wk-beoordelaar")
+        self.moment = widgets.RadioButtons(
+            description="Oefening:",
+            options=[
+                ("Eerste contact (T0): de ZRM scoren", "t0"),
+                ("Evaluatie (T1): een half jaar later opnieuw scoren en evalueren", "t1"),
+            ],
+            value="t0",
+            layout={"width": "auto"},
+        )
+        self.moment.add_class("wk-moment")
         self.casus_text = widgets.HTML()
         self.casus_text.add_class("wk-kaart")
         self.start_button = widgets.Button(
@@ -123,7 +161,9 @@ class ZrmOefening:
         self.start_button.add_class("wk-start")
         self.casus_choice.observe(safe(self.messages)(self._on_casus), names="value")
         self.start_button.on_click(safe(self.messages)(self._on_start))
-        self.choose_page = widgets.VBox([self.casus_choice, self.rater, self.casus_text, self.start_button])
+        self.choose_page = widgets.VBox(
+            [self.casus_choice, self.moment, self.rater, self.casus_text, self.start_button]
+        )
 
     def _selected(self) -> Casus | None:
         return next((c for c in self.library if c.id == self.casus_choice.value), None)
@@ -143,7 +183,12 @@ class ZrmOefening:
         if casus is None:
             self.messages.warn("Kies eerst een casus.")
             return
+        if self.moment.value == "t1" and casus.t1 is None:
+            self.messages.warn("Deze casus heeft nog geen later moment (T1). Kies een andere casus of oefening.")
+            return
         self.messages.clear()
+        self.mode = self.moment.value
+        self.evaluation = None
         self.casus, self.version = casus, casus.version()
         self.levels = {d: None for d in self.version.domain_ids}
         self.notes = {d: "" for d in self.version.domain_ids}
@@ -154,8 +199,16 @@ class ZrmOefening:
             *(f"{k} – {v}" for k, v in self.version.level_labels.items()),
             "niet besproken of niet van toepassing",
         ]
-        self.reread.children = [widgets.HTML(casus_html(casus))]
-        self.reread.selected_index = None
+        if self.mode == "t1":
+            later = widgets.HTML(t1_html(casus))
+            later.add_class("wk-t1-tekst")
+            self.reread.children = [widgets.HTML(casus_html(casus)), later]
+            self.reread.titles = ("Casus teruglezen (eerste contact)", "Een half jaar later (T1)")
+            self.reread.selected_index = 1
+        else:
+            self.reread.children = [widgets.HTML(casus_html(casus))]
+            self.reread.titles = ("Casus teruglezen",)
+            self.reread.selected_index = None
         self.show_step(self.version.domain_ids[0])
         self.body.children = [self.score_page]
 
@@ -375,13 +428,58 @@ class ZrmOefening:
             return
         self.messages.clear()
         own = self.assessment()
+        if self.mode == "t1":
+            self._ask_evaluation(own)
+            return
         self.result = feedback(own, self.casus)
+        tip_row: list[widgets.Widget] = []
         from wijkteam_kit.ui.zrm_oefening.resultaat import result_view
 
         if self.sessie.joined:
             from wijkteam_kit.groepssessie.analyse.zrm import zrm_payload
 
-            self.sessie.submit(zrm_payload(own))
+            if self.sessie.submit(zrm_payload(own)) is not None:
+                current = self.sessie.sessies.find(self.sessie.sessie.code)
+                ronde = current.ronde if current is not None else 1
+                self.kalibratie.save(own, bron=self.sessie.sessie.code, ronde=ronde)
+            restart = widgets.Button(description="Scores aanpassen", button_style="primary", icon="pencil")
+            restart.add_class("wk-aanpassen")
+            restart.on_click(safe(self.messages)(lambda _b: self._back_to_scoring()))
+        else:
+            if not self.kalibratie.save(own):
+                tip = widgets.HTML(
+                    "<p class='wk-klein wk-kalibratie-tip'>Tip: open 'Mijn kalibratie' en log in met je naam en "
+                    "herstelcode; dan bewaart de kit je scores en zie je hoe je kalibratie zich ontwikkelt.</p>"
+                )
+                tip_row.append(tip)
+            restart = widgets.Button(description="Opnieuw beginnen", button_style="primary", icon="refresh")
+            restart.add_class("wk-opnieuw")
+            restart.on_click(safe(self.messages)(lambda _b: self.show_choose()))
+        self.body.children = [result_view(self.result, own, self.casus), *tip_row, restart]
+
+    # ------------------------------------------------------------------ the evaluation exercise (T1)
+    def _ask_evaluation(self, own: Assessment) -> None:
+        """After scoring T1: the evaluation questions, then the comparison with the reference."""
+        self.vragen = EvaluatieVragen()
+        self.vragen.done_button.on_click(safe(self.messages)(lambda _b: self._on_evaluate(own)))
+        back = widgets.Button(description="Terug naar de scores", icon="arrow-left")
+        back.layout.width = "auto"
+        back.on_click(safe(self.messages)(lambda _b: self._back_to_scoring()))
+        self.body.children = [self.vragen.widget, back]
+
+    def _on_evaluate(self, own: Assessment) -> None:
+        answers = self.vragen.answers() if self.vragen is not None else None
+        if answers is None:
+            self.messages.warn(
+                "Kies bij zelfredzaamheid én bij participatie of die gestegen, gedaald of gelijk gebleven is."
+            )
+            return
+        self.messages.clear()
+        self.evaluation = evaluate(self.casus, own, answers, plan=self._own_plan())
+        if self.sessie.joined:
+            from wijkteam_kit.groepssessie.analyse.zrm import zrm_payload
+
+            self.sessie.submit({**zrm_payload(own), "evaluatie": dict(answers.__dict__)})
             restart = widgets.Button(description="Scores aanpassen", button_style="primary", icon="pencil")
             restart.add_class("wk-aanpassen")
             restart.on_click(safe(self.messages)(lambda _b: self._back_to_scoring()))
@@ -389,7 +487,25 @@ class ZrmOefening:
             restart = widgets.Button(description="Opnieuw beginnen", button_style="primary", icon="refresh")
             restart.add_class("wk-opnieuw")
             restart.on_click(safe(self.messages)(lambda _b: self.show_choose()))
-        self.body.children = [result_view(self.result, own, self.casus), restart]
+        self.body.children = [evaluation_view(self.evaluation, self.casus), restart]
+
+    def _own_plan(self) -> Plan | None:
+        """The learner's latest saved plan for this casus (under their personal code), for its target levels."""
+        if self.kalibratie.deelnemer_id is None or self.casus is None:
+            return None
+        from wijkteam_kit.plan.model import bewaarde_plannen
+
+        plans = [
+            b for b in bewaarde_plannen(self._stores.get(), self.kalibratie.deelnemer_id)
+            if b.plan.casus_id == self.casus.id and b.plan.doelniveaus
+        ]
+        return max(plans, key=lambda b: b.bijgewerkt).plan if plans else None
+
+    def _on_kalibratie(self, _button: object = None) -> None:
+        """Show or hide 'Mijn kalibratie'."""
+        self.kalibratie.show(not self.kalibratie.visible)
+        shown = self.kalibratie.visible
+        self.kalibratie_button.description = "Mijn kalibratie verbergen" if shown else "Mijn kalibratie"
 
     def _back_to_scoring(self) -> None:
         """Back to the scores as they were handed in (session mode: change them and hand in again)."""

@@ -1,0 +1,131 @@
+"""The SQL of the kit-wide personal code and of round two in a group session.
+
+A participant's *personal code* is the herstelcode they get at their first join (or in the ZRM app's
+"Mijn kalibratie"): its scrypt hash and the key of their display name are kept on their row in ``deelnemers``,
+so the same name and code find the same pseudonymous participant in every app and every session.
+`wijkteam_kit.groepssessie.persoonlijk` keeps the rules (rate limits, messages); this module only queries.
+
+Examples
+--------
+>>> from wijkteam_kit.store import Store
+>>> from wijkteam_kit.store.schema import hash_secret, name_key
+>>> store = Store(":memory:")
+>>> kim = store.add_participant("Kim")
+>>> with store.transaction("voorbeeld", write=True) as conn:
+...     set_personal_code(conn, kim.id, hash_secret("123456"), name_key("Kim"))
+...     [row.id == kim.id for row in participants_by_name_key(conn, name_key(" kim "))]
+[True]
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Connection, Row, insert, select, update
+
+from wijkteam_kit.store.schema import deelnemers, groepssessies, inzendingen, sessie_deelnames
+
+__all__ = [
+    "add_participation_of",
+    "open_round_two",
+    "participants_by_name_key",
+    "round_one_answers",
+    "set_personal_code",
+    "submissions_of",
+]
+
+
+def set_personal_code(conn: Connection, deelnemer_id: str, herstel_hash: str, naam_sleutel: str) -> None:
+    """Give a participant their personal code (hashed) under the key of their display name."""
+    conn.execute(
+        update(deelnemers)
+        .where(deelnemers.c.id == deelnemer_id)
+        .values(herstel_hash=herstel_hash, naam_sleutel=naam_sleutel)
+    )
+
+
+def participants_by_name_key(conn: Connection, naam_sleutel: str) -> list[Row[Any]]:
+    """Participants with a personal code under this name key (with ``herstel_hash``), oldest first."""
+    query = (
+        select(deelnemers)
+        .where(deelnemers.c.naam_sleutel == naam_sleutel, deelnemers.c.herstel_hash.is_not(None))
+        .order_by(deelnemers.c.aangemaakt, deelnemers.c.id)
+    )
+    return list(conn.execute(query))
+
+
+def add_participation_of(
+    conn: Connection,
+    code: str,
+    deelnemer_id: str,
+    weergavenaam: str,
+    naam_sleutel: str,
+    herstel_hash: str,
+    aangemeld: str,
+) -> bool:
+    """Join an existing participant (found by their personal code) to session ``code``.
+
+    False when the name was taken at the same moment (the caller must roll back) or the participant joined
+    already.
+    """
+    from sqlalchemy.exc import IntegrityError
+
+    values = {
+        "sessie": code,
+        "deelnemer_id": deelnemer_id,
+        "weergavenaam": weergavenaam,
+        "naam_sleutel": naam_sleutel,
+        "herstel_hash": herstel_hash,
+        "aangemeld": aangemeld,
+        "ingeleverd": None,
+        "inzending_id": None,
+    }
+    try:
+        with conn.begin_nested():
+            conn.execute(insert(sessie_deelnames).values(**values))
+    except IntegrityError:
+        return False
+    return True
+
+
+def submissions_of(conn: Connection, deelnemer_id: str, soort: str) -> list[Row[Any]]:
+    """Every submission of one kind by one participant, oldest first."""
+    query = (
+        select(inzendingen)
+        .where(inzendingen.c.deelnemer_id == deelnemer_id, inzendingen.c.soort == soort)
+        .order_by(inzendingen.c.aangemaakt, inzendingen.c.id)
+    )
+    return list(conn.execute(query))
+
+
+def open_round_two(conn: Connection, code: str, now: str) -> bool:
+    """Keep every answer as round one, empty the hand-ins, hide the group result and set ``ronde`` to 2.
+
+    False when the session does not exist or is in round two already (nothing changes then).
+    """
+    row = conn.execute(select(groepssessies).where(groepssessies.c.code == code).with_for_update()).first()
+    if row is None or row.ronde != 1:
+        return False
+    conn.execute(
+        update(sessie_deelnames)
+        .where(sessie_deelnames.c.sessie == code)
+        .values(inzending_ronde1=sessie_deelnames.c.inzending_id, inzending_id=None, ingeleverd=None)
+    )
+    conn.execute(
+        update(groepssessies)
+        .where(groepssessies.c.code == code)
+        .values(ronde=2, onthuld=False, bijgewerkt=now)
+    )
+    return True
+
+
+def round_one_answers(conn: Connection, code: str) -> list[tuple[str, dict[str, Any]]]:
+    """``(display name, payload)`` of every answer of round one, in joining order (empty before round two)."""
+    query = (
+        select(sessie_deelnames.c.weergavenaam, inzendingen.c.payload)
+        .join(inzendingen, inzendingen.c.id == sessie_deelnames.c.inzending_ronde1)
+        .where(sessie_deelnames.c.sessie == code)
+        .order_by(sessie_deelnames.c.aangemeld, sessie_deelnames.c.deelnemer_id)
+    )
+    return [(row.weergavenaam, json.loads(row.payload)) for row in conn.execute(query)]
