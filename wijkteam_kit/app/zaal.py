@@ -32,8 +32,8 @@ from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelMana
 
 __all__ = [
     "KERNEL_BUDGET_MB",
-    "KitMappingKernelManager",
     "MARGE",
+    "KitMappingKernelManager",
     "ZaalKernels",
     "ZaalStatus",
     "machine_memory_mb",

@@ -10,9 +10,11 @@ Examples
 True
 >>> room_url({"VOILA_APP_PORT": "8866", "VOILA_SERVER_URL": "/", "WIJKTEAM_ZAAL_SLEUTEL": "k"})
 'http://127.0.0.1:8866/wijkteam/api/zaal'
->>> print(room_html({"zalen": [{"app": "zrm_oefening.ipynb", "gevraagd": 32, "klaar": 12, "genomen": 0,
-...                            "in_voorbereiding": 20, "is_klaar": False}]}, "zrm_oefening.ipynb"))
-<p class='wk-zaal' role='status'>De apps voor de zaal worden klaargezet: 12 van 32 staan klaar. Laat de deelnemers pas beginnen als de zaal klaar is.</p>
+>>> room = {"app": "zrm_oefening.ipynb", "gevraagd": 32, "klaar": 12, "genomen": 0, "in_voorbereiding": 20}
+>>> print(room_html({"zalen": [{**room, "is_klaar": False}]}, "zrm_oefening.ipynb")[33:88])
+De apps voor de zaal worden klaargezet: 12 van 32 staan
+>>> print(room_html({"zalen": [{**room, "is_klaar": True}]}, "zrm_oefening.ipynb")[33:79])
+De zaal is klaar: 32 apps staan warm klaar. De
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def _call(body: dict | None, environ: Mapping[str, str] | None) -> dict | None:
     request.add_header("X-Wijkteam-Sleutel", env.get(settings.ZAAL_SLEUTEL.name, ""))
     request.add_header("Content-Type", "application/json")
     try:
-        with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 - our own server on 127.0.0.1
+        with urllib.request.urlopen(request, timeout=5) as response:
             return json.loads(response.read())
     except (OSError, ValueError):
         return None

@@ -157,7 +157,7 @@ class PlanSchrijvenApp:
         self.widget.add_class("wk-plan")
 
     def use_request(self, environ: Mapping[str, str]) -> None:
-        """Read the page's request (``?sessie=``, the caller's address); see :func:`~wijkteam_kit.ui.common.na_paginaverzoek`."""
+        """Read the page's request (``?sessie=``, the caller's address): see ``na_paginaverzoek``."""
         self.sessie.use_request(environ)
 
     @property
