@@ -43,13 +43,13 @@ from wijkteam_kit.ui.common.widgets import esc
 
 __all__ = [
     "ADRES_HEADER",
-    "BUSY_PAGE",
     "HEADER_ENVS",
     "AdresVoilaHandler",
     "AppInfo",
     "ShutdownHandler",
     "WijkteamVoila",
     "ZaalHandler",
+    "busy_page",
     "landing_page",
     "list_apps",
 ]
@@ -137,17 +137,22 @@ class LandingHandler(web.RequestHandler):
         self.write(landing_page(list_apps(self.apps_dir), self.base_url))
 
 
-BUSY_PAGE = """<!doctype html>
+def busy_page() -> str:
+    """What a participant sees instead of a new app when the server is at its ceiling (status 503).
+
+    >>> "Het is even druk" in busy_page() and 'lang="nl"' in busy_page()
+    True
+    """
+    return f"""<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="60"><title>Even druk – wijkteam-kit</title>
-<style>body{font-family:system-ui,sans-serif;max-width:36em;margin:4em auto;padding:0 1em;line-height:1.5;
-color:#1d1d1d}h1{font-size:1.6em}</style></head>
-<body><main><h1>Het is even druk</h1>
-<p>Er zijn nu zoveel apps open als deze computer aankan. Probeer het over een minuut opnieuw; deze pagina
-probeert het zelf ook na een minuut.</p>
-<p>Heb je de app al in een ander tabblad open? Sluit dat tabblad, dan komt er meteen plaats vrij.</p>
+{style_tag("app/landing.css")}</head>
+<body><main>
+<h1>Het is even druk</h1>
+<p class="intro">Er zijn nu zoveel apps open als deze computer aankan. Probeer het over een minuut opnieuw;
+deze pagina probeert het na een minuut ook zelf.</p>
+<p class="intro">Heb je de app al in een ander tabblad open? Sluit dat tabblad, dan komt er meteen plaats vrij.</p>
 </main></body></html>"""
-"""What a participant sees instead of a new app when the server is at its ceiling (status 503)."""
 
 
 class AdresVoilaHandler(TornadoVoilaHandler):
@@ -159,7 +164,7 @@ class AdresVoilaHandler(TornadoVoilaHandler):
         return super().prepare()
 
     async def get(self, path=None):
-        """Serve the app, or :data:`BUSY_PAGE` when no warm kernel is free and the ceiling is reached."""
+        """Serve the app, or :func:`busy_page` when no warm kernel is free and the ceiling is reached."""
         manager = self.kernel_manager
         limit = int(self.settings.get("wijkteam_max_apps", 0))
         notebook = self.notebook_path or path
@@ -169,7 +174,7 @@ class AdresVoilaHandler(TornadoVoilaHandler):
             self.set_status(503)
             self.set_header("Retry-After", "60")
             self.set_header("Content-Type", "text/html; charset=utf-8")
-            self.finish(BUSY_PAGE)
+            self.finish(busy_page())
             return
         await super().get(path)
 
