@@ -10,7 +10,7 @@ Which submodule defines a name is read from the submodules' ``__all__`` (parsed,
 Examples
 --------
 >>> getattr_, dir_ = lazy_face("wijkteam_kit._basis", ["excel_csv"])
->>> getattr_("is_number")("35")
+>>> getattr_("is_number")(35)
 True
 >>> "is_number" in dir_()
 True
