@@ -267,7 +267,7 @@ class WijkteamVoila(Voila):
     max_apps = Int(
         0, config=True, help="Hoeveel apps tegelijk open mogen zijn (0: afgeleid van het geheugen)."
     )
-    status_seconds = Int(15, config=True, help="Hoe vaak de statusregel wordt bijgewerkt (seconden).")
+    status_seconds = Int(5, config=True, help="Hoe vaak de statusregel wordt bijgewerkt (seconden).")
 
     def initialize(self, argv: list[str] | None = None) -> None:
         """Voila's start-up, making sure the kernels get the headers in :data:`HEADER_ENVS`."""
