@@ -29,7 +29,11 @@ class Server:
     """A `wijkteam-kit serve` process in its own process group."""
 
     def __init__(
-        self, apps_dir: Path | None = None, log_path: Path | None = None, env: dict | None = None
+        self,
+        apps_dir: Path | None = None,
+        log_path: Path | None = None,
+        env: dict | None = None,
+        args: list[str] | None = None,
     ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
@@ -38,6 +42,7 @@ class Server:
         command = [*launcher, "serve", "--port", str(self.port), "--no-browser"]
         if apps_dir is not None:
             command += ["--apps", str(apps_dir)]
+        command += args or []
         self.log_path = log_path or Path(os.environ.get("TMPDIR", "/tmp")) / f"wijkteam-serve-{self.port}.log"
         self.log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(

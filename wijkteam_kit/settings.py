@@ -107,11 +107,17 @@ DEEL_URL = Setting(
 )
 CULL_IDLE_SECONDS = Setting(
     "WIJKTEAM_CULL_IDLE_SECONDS", "seconden", "serve",
-    "Na zoveel seconden zonder activiteit wordt de kernel van een gesloten tabblad gestopt (standaard 900).",
+    "Na zoveel seconden zonder verbinding en activiteit wordt de kernel van een verdwenen pagina gestopt "
+    "(standaard 120; een gesloten tabblad stopt zijn kernel meteen).",
 )
 CULL_INTERVAL_SECONDS = Setting(
     "WIJKTEAM_CULL_INTERVAL_SECONDS", "seconden", "serve",
-    "Hoe vaak (seconden) de server naar zulke kernels kijkt (standaard 60).",
+    "Hoe vaak (seconden) de server naar zulke kernels kijkt (standaard 30).",
+)
+ZAAL_SLEUTEL = Setting(
+    "WIJKTEAM_ZAAL_SLEUTEL", "tekst", "serve",
+    "Gezet door `serve` bij de start (willekeurig): hiermee vraagt het trainersdashboard de server om warme "
+    "apps voor de zaal. Niet zelf zetten.",
 )
 HUB_MAP = Setting("WIJKTEAM_HUB_MAP", "map", "hub", "Map voor de gegevens van de hub (standaard /srv/wijkteam-hub).")
 HUB_APPS = Setting("WIJKTEAM_HUB_APPS", "map", "hub", "De map `apps/` van de kit op de hub.")
@@ -128,7 +134,7 @@ HUB_STOP_NA_MINUTEN = Setting(
 #: Every setting, in the order of the documentation.
 SETTINGS: tuple[Setting, ...] = (
     DATA, DATABASE_URL, CASUSES, ZRM_BESCHRIJVINGEN, JARGON, INTERVISIE, COMPETENTIEKADERS, SCENARIOS,
-    DEEL_URL, CULL_IDLE_SECONDS, CULL_INTERVAL_SECONDS,
+    DEEL_URL, CULL_IDLE_SECONDS, CULL_INTERVAL_SECONDS, ZAAL_SLEUTEL,
     HUB_MAP, HUB_APPS, HUB_START, HUB_ADRES, HUB_LOGIN, HUB_WACHTWOORD, HUB_BEHEERWACHTWOORD, HUB_BEHEERDERS,
     HUB_STOP_NA_MINUTEN,
 )  # fmt: skip

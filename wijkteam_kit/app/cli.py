@@ -149,6 +149,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
             descriptor_files=args.beschrijvingen,
             jargon_files=args.jargon,
             share=args.delen,
+            groep=args.groep,
+            groep_app=args.groep_app,
+            max_apps=args.max_apps,
         )
     except WijkteamError as exc:
         print(f"Kan de apps niet starten:\n{exc}", file=sys.stderr)
@@ -169,6 +172,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--delen",
         action="store_true",
         help="ook bereikbaar op het lokale netwerk, voor een groepssessie in de trainingsruimte",
+    )
+    serve.add_argument(
+        "--groep",
+        type=int,
+        default=0,
+        metavar="N",
+        help="zet voor N deelnemers apps warm klaar (een zaal die tegelijk begint; zie de trainersgids)",
+    )
+    serve.add_argument(
+        "--groep-app",
+        default="zrm_oefening.ipynb",
+        metavar="APP",
+        help="de app voor --groep (standaard zrm_oefening.ipynb)",
+    )
+    serve.add_argument(
+        "--max-apps",
+        type=int,
+        default=0,
+        metavar="N",
+        help="hoeveel apps er tegelijk open mogen zijn (standaard afgeleid van het geheugen)",
     )
     serve.add_argument("--apps", default=None, help="map met de app-notebooks (standaard: apps/ van de kit)")
     serve.add_argument(

@@ -1,8 +1,13 @@
-"""``wijkteam-kit serve``: start Voila on 127.0.0.1 with the apps, culling idle kernels.
+"""``wijkteam-kit serve``: start Voila on 127.0.0.1 with the apps, for one person or a training room.
 
-Kernels of closed tabs are shut down after :data:`CULL_IDLE_SECONDS` without activity (Voila cannot stop
-them itself when a tab closes); kernels with an open tab are never culled. The environment variables
-``WIJKTEAM_CULL_IDLE_SECONDS`` and ``WIJKTEAM_CULL_INTERVAL_SECONDS`` override the timings (for tests).
+A closed or reloaded tab stops its kernel at once (see :class:`wijkteam_kit.app.server.ShutdownHandler`); a
+kernel whose page is gone without saying so (a laptop lid closed, the network lost) is shut down after
+:data:`CULL_IDLE_SECONDS` without activity; kernels with an open tab are never culled. The environment
+variables ``WIJKTEAM_CULL_IDLE_SECONDS`` and ``WIJKTEAM_CULL_INTERVAL_SECONDS`` override the timings.
+
+Pages use the kit's own Voila template ``wijkteam`` (``wijkteam_kit/share/jupyter/voila/templates``): Dutch,
+and nothing requested from other hosts. Voila's kernel pool is on with size 0: a room is warmed only on
+request (``--groep N`` or a trainer's new group session), see :mod:`wijkteam_kit.app.zaal`.
 Ctrl-C or SIGTERM stops the server and its kernels.
 
 Examples
@@ -14,10 +19,16 @@ True
 True
 >>> "--VoilaExecutor.iopub_timeout=60" in args
 True
+>>> "--template=wijkteam" in args and "--preheat_kernel=True" in args and "--pool_size=0" in args
+True
+>>> "--WijkteamVoila.groep=30" in voila_arguments(Path("apps"), 8866, False, groep=30)
+True
 """
 
 from __future__ import annotations
 
+import os
+import secrets
 import socket
 from pathlib import Path
 
@@ -37,6 +48,7 @@ __all__ = [
     "serve",
     "use_descriptor_files",
     "use_jargon_files",
+    "use_kit_template",
     "voila_arguments",
     "wait_until_serving",
 ]
@@ -45,10 +57,12 @@ HEADER_ENVS = ("X-Wijkteam-Adres", "X-Forwarded-For")
 """Request headers the kernels see as ``HTTP_…`` variables (the same as :data:`wijkteam_kit.app.server.HEADER_ENVS`;
 repeated here so ``serve`` does not import Voila before it starts it)."""
 
-CULL_IDLE_SECONDS = 900
+CULL_IDLE_SECONDS = 120
 #: Seconds Voila waits for a cell's output (see `voila_arguments`; measured in benchmarks/sessie_last.py).
 IOPUB_TIMEOUT_SECONDS = 60
-CULL_INTERVAL_SECONDS = 60
+CULL_INTERVAL_SECONDS = 30
+#: The kit's Jupyter data folder (its Voila template ``wijkteam``), put in front of ``JUPYTER_PATH``.
+JUPYTER_SHARE = Path(__file__).resolve().parents[1] / "share" / "jupyter"
 
 
 def default_apps_dir() -> Path:
@@ -107,8 +121,20 @@ def lan_address() -> str:
             return "127.0.0.1"
 
 
-def voila_arguments(apps_dir: Path, port: int, open_browser: bool, host: str = "127.0.0.1") -> list[str]:
-    """Command-line arguments for :class:`wijkteam_kit.app.server.WijkteamVoila` (``host`` 0.0.0.0: the network)."""
+def voila_arguments(
+    apps_dir: Path,
+    port: int,
+    open_browser: bool,
+    host: str = "127.0.0.1",
+    groep: int = 0,
+    groep_app: str = "zrm_oefening.ipynb",
+    max_apps: int = 0,
+) -> list[str]:
+    """Command-line arguments for :class:`wijkteam_kit.app.server.WijkteamVoila` (``host`` 0.0.0.0: the network).
+
+    ``groep``: warm kernels for a room of that many participants of ``groep_app`` at start; ``max_apps``: the
+    ceiling of open apps (0: derived from the machine's memory).
+    """
     idle = settings.seconds(settings.CULL_IDLE_SECONDS, CULL_IDLE_SECONDS)
     interval = settings.seconds(settings.CULL_INTERVAL_SECONDS, CULL_INTERVAL_SECONDS)
     args = [
@@ -122,12 +148,36 @@ def voila_arguments(apps_dir: Path, port: int, open_browser: bool, host: str = "
         # Voila drops a cell's output that arrives more than iopub_timeout (default 4 s) after the kernel
         # finished; with 30 pages opening at once on 2 cores it arrives later and the pages stay blank.
         f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT_SECONDS}",
+        # The kit's own page: Dutch, no CDN (wijkteam_kit/share/jupyter/voila/templates/wijkteam).
+        "--template=wijkteam",
+        "--VoilaExporter.language_code=nl",
+        # Voila's kernel pool, empty until a room is prepared (wijkteam_kit.app.zaal).
+        "--preheat_kernel=True",
+        "--pool_size=0",
+        "--VoilaConfiguration.multi_kernel_manager_class=wijkteam_kit.app.zaal.KitMappingKernelManager",
+        f"--WijkteamVoila.groep={groep}",
+        f"--WijkteamVoila.groep_app={groep_app}",
+        f"--WijkteamVoila.max_apps={max_apps}",
         # The client's address reaches the kernel (rate limiting of session codes), see wijkteam_kit.app.server.
         *(f"--VoilaConfiguration.http_header_envs={h}" for h in HEADER_ENVS),
     ]
     if not open_browser:
         args.append("--no-browser")
     return args
+
+
+def use_kit_template(environ: dict[str, str] | None = None) -> None:
+    """Let Voila find the kit's template and give this server's kernels the key for the room API.
+
+    >>> env = {}
+    >>> use_kit_template(env)
+    >>> env["JUPYTER_PATH"].startswith(str(JUPYTER_SHARE)) and len(env[settings.ZAAL_SLEUTEL.name]) > 20
+    True
+    """
+    env = os.environ if environ is None else environ
+    paths = [str(JUPYTER_SHARE), *[p for p in env.get("JUPYTER_PATH", "").split(os.pathsep) if p]]
+    env["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))
+    env.setdefault(settings.ZAAL_SLEUTEL.name, secrets.token_urlsafe(24))
 
 
 def use_descriptor_files(paths: list[str | Path]) -> None:
@@ -161,11 +211,15 @@ def serve(
     descriptor_files: list[str | Path] | None = None,
     jargon_files: list[str | Path] | None = None,
     share: bool = False,
+    groep: int = 0,
+    groep_app: str = "zrm_oefening.ipynb",
+    max_apps: int = 0,
 ) -> int:
     """Run the app server until Ctrl-C; returns the exit code.
 
     ``share``: listen on the local network too, so participants in the room open the apps on their own
     laptop or phone (group sessions); the address to give them is printed and used for the join links.
+    ``groep``: prepare warm apps (``groep_app``) for that many participants; ``max_apps``: the ceiling.
     """
     folder = Path(apps_dir) if apps_dir else default_apps_dir()
     if not folder.is_dir():
@@ -183,6 +237,12 @@ def serve(
     # Kernels run in the apps folder, so resolve the library here and hand it to them.
     if not settings.text(settings.CASUSES):
         settings.put(settings.CASUSES, default_library_dir().resolve())
+    if groep and not (folder / groep_app).is_file():
+        raise WijkteamError(
+            f"De app {groep_app} staat niet in {folder}. Kies een van: "
+            + ", ".join(sorted(p.name for p in folder.glob("*.ipynb")))
+        )
+    use_kit_template()
     from wijkteam_kit.app.server import WijkteamVoila
 
     print(f"wijkteam-kit draait op http://127.0.0.1:{port}/  (stoppen: Ctrl-C)", flush=True)
@@ -197,6 +257,15 @@ def serve(
             flush=True,
         )
     # Voila stops on Ctrl-C (KeyboardInterrupt) and on SIGTERM, and then shuts all its kernels down.
-    WijkteamVoila.launch_instance(argv=voila_arguments(folder, port, open_browser, host=host))
+    if groep:
+        print(
+            f"Voor {groep} deelnemers worden apps '{groep_app}' warm klaargezet; de terminal meldt wanneer "
+            "de zaal klaar is.",
+            flush=True,
+        )
+    arguments = voila_arguments(
+        folder, port, open_browser, host=host, groep=groep, groep_app=groep_app, max_apps=max_apps
+    )
+    WijkteamVoila.launch_instance(argv=arguments)
     print("wijkteam-kit is gestopt.", flush=True)
     return 0

@@ -19,15 +19,25 @@ Examples
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
+import os
 from pathlib import Path
 from typing import TypedDict
+from urllib.parse import urlsplit
 
-from tornado import web
+from tornado import ioloop, web
+from traitlets import Int, Unicode
+from voila import app as voila_app
 from voila.app import Voila
+from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
+from wijkteam_kit import settings
+from wijkteam_kit.app.terminal import log_to_file, status_line
+from wijkteam_kit.app.zaal import machine_memory_mb, max_kernels_default, pss_mb, with_room
+from wijkteam_kit.store.location import default_data_dir
 from wijkteam_kit.ui.common.styles import style_tag
 from wijkteam_kit.ui.common.widgets import esc
 
@@ -36,7 +46,10 @@ __all__ = [
     "HEADER_ENVS",
     "AdresVoilaHandler",
     "AppInfo",
+    "ShutdownHandler",
     "WijkteamVoila",
+    "ZaalHandler",
+    "busy_page",
     "landing_page",
     "list_apps",
 ]
@@ -124,19 +137,137 @@ class LandingHandler(web.RequestHandler):
         self.write(landing_page(list_apps(self.apps_dir), self.base_url))
 
 
+def busy_page() -> str:
+    """What a participant sees instead of a new app when the server is at its ceiling (status 503).
+
+    >>> "Het is even druk" in busy_page() and 'lang="nl"' in busy_page()
+    True
+    """
+    return f"""<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="60"><title>Even druk – wijkteam-kit</title>
+{style_tag("app/landing.css")}</head>
+<body><main>
+<h1>Het is even druk</h1>
+<p class="intro">Er zijn nu zoveel apps open als deze computer aankan. Probeer het over een minuut opnieuw;
+deze pagina probeert het na een minuut ook zelf.</p>
+<p class="intro">Heb je de app al in een ander tabblad open? Sluit dat tabblad, dan komt er meteen plaats vrij.</p>
+</main></body></html>"""
+
+
 class AdresVoilaHandler(TornadoVoilaHandler):
-    """Voila's page handler that first puts the caller's address in :data:`ADRES_HEADER`."""
+    """Voila's page handler that puts the caller's address in :data:`ADRES_HEADER` and guards the ceiling."""
 
     def prepare(self):  # returns what Voila's prepare returns (maybe an awaitable)
         """Overwrite the address header with ``request.remote_ip``, then prepare as Voila does."""
         self.request.headers[ADRES_HEADER] = self.request.remote_ip or ""
         return super().prepare()
 
+    async def get(self, path=None):
+        """Serve the app, or :func:`busy_page` when no warm kernel is free and the ceiling is reached."""
+        manager = self.kernel_manager
+        limit = int(self.settings.get("wijkteam_max_apps", 0))
+        notebook = self.notebook_path or path
+        warm = getattr(manager, "has_warm_kernel", lambda _name: False)(notebook)
+        if limit and not warm and len(manager.list_kernel_ids()) >= limit:
+            self.log.warning("Plafond bereikt (%s apps): %s krijgt de pagina 'even druk'", limit, notebook)
+            self.set_status(503)
+            self.set_header("Retry-After", "60")
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.finish(busy_page())
+            return
+        await super().get(path)
+
+
+class ShutdownHandler(VoilaShutdownKernelHandler):
+    """Voila's "tab closed" call, accepted without an ``_xsrf`` token when it comes from the kit's own page.
+
+    Voila's page sends ``POST /voila/api/shutdown/<kernel>`` when a tab is closed or reloaded, but without the
+    XSRF token Jupyter asks for, so Jupyter refused it and every closed tab left its kernel running. Instead of
+    the token this handler asks that the request comes from a page of this server (``Origin``, else
+    ``Referer``, must be this host), and the kernel id (a random UUID only that page knows) must exist.
+    """
+
+    def check_xsrf_cookie(self) -> None:
+        """Same-origin check in place of the token."""
+        origin = self.request.headers.get("Origin") or self.request.headers.get("Referer") or ""
+        if urlsplit(origin).netloc != self.request.host:
+            raise web.HTTPError(403, "Alleen de eigen pagina mag haar app stoppen.")
+
+    async def post(self, kernel_id):
+        """Shut the page's kernel down; 404 when it is not (or no longer) there."""
+        if kernel_id not in self.kernel_manager:
+            raise web.HTTPError(404, "Onbekende app.")
+        await super().post(kernel_id)
+
+
+class ZaalHandler(web.RequestHandler):
+    """``/wijkteam/api/zaal``: the warm room, for the trainer's dashboard (which runs in a kernel of this server).
+
+    Both calls need the header ``X-Wijkteam-Sleutel`` with the server's key (``WIJKTEAM_ZAAL_SLEUTEL``, made at
+    start and known only to this server's kernels). ``GET`` gives the apps open, the ceiling and every room;
+    ``POST`` with JSON ``{"app": "zrm_oefening.ipynb", "deelnemers": 30}`` prepares a room.
+    """
+
+    def initialize(self, kernel_manager, key: str, apps_dir: str, max_apps: int) -> None:
+        """Tornado's hook: what the handler needs from the server."""
+        self.kernel_manager = kernel_manager
+        self.key = key
+        self.apps_dir = apps_dir
+        self.max_apps = max_apps
+
+    def check_xsrf_cookie(self) -> None:
+        """Called by kernels, not pages: the key stands in for the XSRF token."""
+
+    def prepare(self) -> None:
+        """Refuse every request without the server's key."""
+        given = self.request.headers.get("X-Wijkteam-Sleutel", "")
+        if not self.key or not hmac.compare_digest(given.encode(), self.key.encode()):
+            raise web.HTTPError(403, "Sleutel ontbreekt of klopt niet.")
+
+    def _status(self) -> dict:
+        manager = self.kernel_manager
+        rooms = getattr(manager, "rooms", list)()
+        return {
+            "apps_open": len(manager.list_kernel_ids()),
+            "max_apps": self.max_apps,
+            "zalen": [room.as_dict() for room in rooms],
+        }
+
+    def get(self) -> None:
+        """The apps open, the ceiling and every room."""
+        self.write(self._status())
+
+    def post(self) -> None:
+        """Prepare a room: ``{"app": …, "deelnemers": N}``."""
+        try:
+            body = json.loads(self.request.body or b"{}")
+            app = str(body["app"])
+            participants = int(body["deelnemers"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise web.HTTPError(400, "Verwacht JSON met app en deelnemers.") from exc
+        if not (Path(self.apps_dir) / app).is_file() or "/" in app or not 1 <= participants <= 200:
+            raise web.HTTPError(400, "Onbekende app of een aantal deelnemers buiten 1–200.")
+        if not hasattr(self.kernel_manager, "prepare_room"):
+            raise web.HTTPError(409, "Deze server houdt geen apps warm.")
+        self.kernel_manager.prepare_room(app, participants)
+        self.write(self._status())
+
 
 class WijkteamVoila(Voila):
-    """Voila serving a folder of apps, with :class:`LandingHandler` at the root instead of the file tree."""
+    """Voila serving a folder of apps, with :class:`LandingHandler` at the root instead of the file tree.
+
+    On top of Voila: the warm room and the ceiling (:mod:`wijkteam_kit.app.zaal`), a working "tab closed"
+    call (:class:`ShutdownHandler`), and a quiet terminal with Dutch status lines (:mod:`wijkteam_kit.app.terminal`).
+    """
 
     name = "wijkteam-kit"
+    groep = Int(0, config=True, help="Zet bij de start zoveel deelnemers plus marge warme apps klaar.")
+    groep_app = Unicode("zrm_oefening.ipynb", config=True, help="De app voor --groep.")
+    max_apps = Int(
+        0, config=True, help="Hoeveel apps tegelijk open mogen zijn (0: afgeleid van het geheugen)."
+    )
+    status_seconds = Int(5, config=True, help="Hoe vaak de statusregel wordt bijgewerkt (seconden).")
 
     def initialize(self, argv: list[str] | None = None) -> None:
         """Voila's start-up, making sure the kernels get the headers in :data:`HEADER_ENVS`."""
@@ -144,18 +275,82 @@ class WijkteamVoila(Voila):
         envs = list(self.voila_configuration.http_header_envs)
         known = {h.lower() for h in envs}
         self.voila_configuration.http_header_envs = envs + [h for h in HEADER_ENVS if h.lower() not in known]
+        self.max_apps = self.max_apps or max_kernels_default()
+        folder = settings.path(settings.DATA) or default_data_dir()
+        self.log_path = log_to_file(Path(folder) / "logs", [self.log])
+        self.kernel_log = open(self.log_path.with_name("kernels.log"), "ab", buffering=0)  # noqa: SIM115
+
+    def init_settings(self) -> dict:
+        """Voila's settings, with :class:`~wijkteam_kit.app.zaal.ZaalKernels` in its kernel manager."""
+        original = voila_app.voila_kernel_manager_factory
+        voila_app.voila_kernel_manager_factory = lambda *a, **k: with_room(original(*a, **k))
+        try:
+            result = super().init_settings()
+        finally:
+            voila_app.voila_kernel_manager_factory = original
+        self.kernel_manager.max_kernels = self.max_apps
+        self.kernel_manager.kernel_output = self.kernel_log
+        self.tornado_settings = {**self.tornado_settings, "wijkteam_max_apps": self.max_apps}
+        if self.groep and hasattr(self.kernel_manager, "prepare_room"):
+            self.kernel_manager.prepare_room(self.groep_app, self.groep)
+        return result
 
     def init_handlers(self) -> list:
-        """Voila's handlers with the landing page in front of its tree page and the address-setting page handler."""
+        """Voila's handlers with the landing page in front, the address-setting page and a working shutdown."""
         handlers = super().init_handlers()
         root = self.server_url if self.server_url.endswith("/") else self.server_url + "/"
         landing = (root, LandingHandler, {"apps_dir": self.root_dir, "base_url": root})
-        handlers = [
-            (h[0], AdresVoilaHandler, *h[2:]) if len(h) > 1 and h[1] is TornadoVoilaHandler else h
-            for h in handlers
-        ]
+        zaal = (
+            root + "wijkteam/api/zaal",
+            ZaalHandler,
+            {
+                "kernel_manager": self.kernel_manager,
+                "key": os.environ.get(settings.ZAAL_SLEUTEL.name, ""),
+                "apps_dir": self.root_dir,
+                "max_apps": self.max_apps,
+            },
+        )
+        swap = {TornadoVoilaHandler: AdresVoilaHandler, VoilaShutdownKernelHandler: ShutdownHandler}
+        handlers = [(h[0], swap[h[1]], *h[2:]) if len(h) > 1 and h[1] in swap else h for h in handlers]
         # Tornado uses the first matching rule, so ours goes before Voila's tree handler.
-        return [landing, *[h for h in handlers if h[0] != self.server_url]]
+        return [landing, zaal, *[h for h in handlers if h[0] != self.server_url]]
+
+    def start(self) -> None:
+        """Start serving, with a status line every :attr:`status_seconds` when something changed."""
+        self._last_status = ("", ())
+        ioloop.PeriodicCallback(self._print_status, self.status_seconds * 1000).start()
+        print(f"Logboek (voor de beheerder): {self.log_path}", flush=True)
+        super().start()
+
+    def _print_status(self) -> None:
+        manager = self.kernel_manager
+        kernels = list(manager.list_kernel_ids())
+        apps_mb = 0.0
+        for kernel_id in kernels:
+            process = getattr(getattr(manager.get_kernel(kernel_id), "provisioner", None), "process", None)
+            apps_mb += (pss_mb(process.pid) if process is not None else None) or 0.0
+        free_mb = _available_mb()
+        rooms = tuple((r.app, r.gevraagd, r.klaar, r.is_klaar) for r in getattr(manager, "rooms", list)())
+        key = (len(kernels), rooms)
+        if key == self._last_status[1]:
+            return
+        self._last_status = ("", key)
+        for app, asked, ready, done in rooms:
+            titel = Path(app).stem.replace("_", " ")
+            state = "klaar" if done else "wordt klaargezet"
+            print(f"Zaal {titel}: {ready} van {asked} apps staan warm ({state}).", flush=True)
+        print(status_line(len(kernels), self.max_apps, apps_mb, free_mb), flush=True)
+
+
+def _available_mb() -> float:
+    """``MemAvailable`` from ``/proc/meminfo`` in MB (the total when unknown)."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return float(machine_memory_mb())
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -11,57 +11,47 @@ Examples
 >>> from wijkteam_kit.groepssessie import OEFENINGEN
 >>> OEFENINGEN
 ('zrm', 'netwerkatlas', 'plan', 'evaluatie', 'scenario')
+
+A lazy face (:mod:`wijkteam_kit._basis.lazy`): a submodule is imported when one of its names is first used,
+so an app kernel loads only what its app needs.
 """
 
+from typing import TYPE_CHECKING
+
+from wijkteam_kit._basis.lazy import lazy_face
 from wijkteam_kit.errors import (
     GroepssessieError,
     NaamBezet,
     TeVeelPogingen,
 )
 
-from .export import (
-    handout_document,
-    session_csv,
-)
-from .limiet import (
-    SOORTEN,
-    Limieten,
-    record_failure,
-    stamp,
-    wait_seconds,
-)
-from .model import (
-    OEFENING_NAMEN,
-    OEFENINGEN,
-    Aanmelding,
-    Client,
-    Deelname,
-    Groepssessie,
-    NieuweSessie,
-    gone,
-    new_secret,
-    normalise_code,
-)
-from .persoonlijk import (
-    FOUT_PERSOONLIJK,
-    KALIBRATIE_SOORT,
-    NieuweCode,
-    PersoonlijkeCodes,
-    find_by_code,
-    new_herstelcode,
-    unique_code,
-)
-from .ronde import (
-    round_comparison,
-    round_two_blocks,
-)
-from .sessies import (
-    STANDAARD_LIMIETEN,
-    Groepssessies,
-)
-from .trainer import (
-    TrainerToegang,
-)
+if TYPE_CHECKING:
+    from .export import handout_document, session_csv
+    from .limiet import SOORTEN, Limieten, record_failure, stamp, wait_seconds
+    from .model import (
+        OEFENING_NAMEN,
+        OEFENINGEN,
+        Aanmelding,
+        Client,
+        Deelname,
+        Groepssessie,
+        NieuweSessie,
+        gone,
+        new_secret,
+        normalise_code,
+    )
+    from .persoonlijk import (
+        FOUT_PERSOONLIJK,
+        KALIBRATIE_SOORT,
+        NieuweCode,
+        PersoonlijkeCodes,
+        find_by_code,
+        new_herstelcode,
+        unique_code,
+    )
+    from .ronde import round_comparison, round_two_blocks
+    from .sessies import STANDAARD_LIMIETEN, Groepssessies
+    from .trainer import TrainerToegang
 
 __all__ = [
     "FOUT_PERSOONLIJK",
@@ -97,3 +87,7 @@ __all__ = [
     "unique_code",
     "wait_seconds",
 ]
+
+__getattr__, __dir__ = lazy_face(
+    __name__, ["export", "limiet", "model", "persoonlijk", "ronde", "sessies", "trainer"]
+)

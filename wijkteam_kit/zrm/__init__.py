@@ -13,133 +13,97 @@ Examples
 >>> version = load_version("zrm2013")
 >>> len(version.domains)
 11
+
+A lazy face (:mod:`wijkteam_kit._basis.lazy`): a submodule is imported when one of its names is first used,
+so an app kernel loads only what its app needs.
 """
 
+from typing import TYPE_CHECKING
+
+from wijkteam_kit._basis.lazy import lazy_face
 from wijkteam_kit.errors import (
     ZrmError,
 )
 
-from .agreement import (
-    Agreement,
-    DomainAgreement,
-    krippendorff_alpha_ordinal,
-    rater_agreement,
-    rater_agreement_matrix,
-)
-from .analysis import (
-    DomainChange,
-    DomainLine,
-    ProfileSummary,
-    compare,
-    differences,
-    summarize,
-)
-from .assessment import (
-    BASIS,
-    NIET_BESPROKEN_WORDS,
-    Assessment,
-    DomainScore,
-    parse_level,
-)
-from .calibration import (
-    AgendaItem,
-    Calibration,
-    calibrate,
-    calibrate_assessments,
-    score_line,
-    scores_from_line,
-)
-from .calibration_history import (
-    BIAS_NOTEWORTHY,
-    MIN_CASUSES,
-    Attempt,
-    CalibrationHistory,
-    DomainBias,
-    DomainTrend,
-    Miss,
-    dutch_number,
-    dutch_percent,
-    history,
-)
-from .calibration_overview import (
-    group_document,
-    participant_document,
-)
-from .calibration_standard import (
-    MET_AFSPRAAK,
-    CalibrationStandard,
-    DomainShortfall,
-    StandardResult,
-)
-from .caseload import (
-    CaseloadData,
-    CaseloadSummary,
-    summarize_caseload,
-)
-from .evaluation import (
-    DIRECTIONS,
-    DomainEvaluation,
-    Evaluation,
-    EvaluationAnswers,
-    direction,
-    evaluate,
-)
-from .export import (
-    assessment_csv,
-)
-from .mapping import (
-    Mapping,
-    MappingRule,
-    available_mappings,
-    load_mapping,
-    map_assessment,
-    mapping_markdown,
-)
-from .participatieladder import (
-    AOW_LEEFTIJD,
-    RUNGS,
-    LadderRegel,
-    Rung,
-    check_rung,
-    ladder_rules,
-    load_ladder,
-    rung,
-    rung_by_rule,
-    rung_change,
-)
-from .rounds import (
-    DomainRounds,
-    ParticipantRounds,
-    RoundComparison,
-    compare_rounds,
-)
-from .score_feedback import (
-    DomainFeedback,
-    ZrmFeedback,
-    feedback,
-)
-from .versions import (
-    LEVELS,
-    Domain,
-    ZrmVersion,
-    available_versions,
-    descriptor_files,
-    load_descriptors,
-    load_version,
-    unknown_domain_message,
-)
-from .voorbeelddata import (
-    GRONINGEN_PILOT_FTE,
-    GRONINGEN_PILOT_TEAMS,
-    LANDELIJKE_CASELOAD,
-    PILOT_DOSSIERS_PER_FTE,
-    PILOT_VOLGORDE,
-    GeneratedCaseload,
-    dossiers_per_fte,
-    example_score_lines,
-    generate_caseload,
-    generate_levels,
-)
+if TYPE_CHECKING:
+    from .agreement import (
+        Agreement,
+        DomainAgreement,
+        krippendorff_alpha_ordinal,
+        rater_agreement,
+        rater_agreement_matrix,
+    )
+    from .analysis import DomainChange, DomainLine, ProfileSummary, compare, differences, summarize
+    from .assessment import BASIS, NIET_BESPROKEN_WORDS, Assessment, DomainScore, parse_level
+    from .calibration import (
+        AgendaItem,
+        Calibration,
+        calibrate,
+        calibrate_assessments,
+        score_line,
+        scores_from_line,
+    )
+    from .calibration_history import (
+        BIAS_NOTEWORTHY,
+        MIN_CASUSES,
+        Attempt,
+        CalibrationHistory,
+        DomainBias,
+        DomainTrend,
+        Miss,
+        dutch_number,
+        dutch_percent,
+        history,
+    )
+    from .calibration_overview import group_document, participant_document
+    from .calibration_standard import MET_AFSPRAAK, CalibrationStandard, DomainShortfall, StandardResult
+    from .caseload import CaseloadData, CaseloadSummary, summarize_caseload
+    from .evaluation import DIRECTIONS, DomainEvaluation, Evaluation, EvaluationAnswers, direction, evaluate
+    from .export import assessment_csv
+    from .mapping import (
+        Mapping,
+        MappingRule,
+        available_mappings,
+        load_mapping,
+        map_assessment,
+        mapping_markdown,
+    )
+    from .participatieladder import (
+        AOW_LEEFTIJD,
+        RUNGS,
+        LadderRegel,
+        Rung,
+        check_rung,
+        ladder_rules,
+        load_ladder,
+        rung,
+        rung_by_rule,
+        rung_change,
+    )
+    from .rounds import DomainRounds, ParticipantRounds, RoundComparison, compare_rounds
+    from .score_feedback import DomainFeedback, ZrmFeedback, feedback
+    from .versions import (
+        LEVELS,
+        Domain,
+        ZrmVersion,
+        available_versions,
+        descriptor_files,
+        load_descriptors,
+        load_version,
+        unknown_domain_message,
+    )
+    from .voorbeelddata import (
+        GRONINGEN_PILOT_FTE,
+        GRONINGEN_PILOT_TEAMS,
+        LANDELIJKE_CASELOAD,
+        PILOT_DOSSIERS_PER_FTE,
+        PILOT_VOLGORDE,
+        GeneratedCaseload,
+        dossiers_per_fte,
+        example_score_lines,
+        generate_caseload,
+        generate_levels,
+    )
 
 __all__ = [
     "AOW_LEEFTIJD",
@@ -233,3 +197,25 @@ __all__ = [
     "summarize_caseload",
     "unknown_domain_message",
 ]
+
+__getattr__, __dir__ = lazy_face(
+    __name__,
+    [
+        "agreement",
+        "analysis",
+        "assessment",
+        "calibration",
+        "calibration_history",
+        "calibration_overview",
+        "calibration_standard",
+        "caseload",
+        "evaluation",
+        "export",
+        "mapping",
+        "participatieladder",
+        "rounds",
+        "score_feedback",
+        "versions",
+        "voorbeelddata",
+    ],
+)

@@ -4,6 +4,9 @@ from .casus_view import (
     casus_html,
     network_overview_html,
 )
+from .pagina import (
+    na_paginaverzoek,
+)
 from .styles import (
     SHARED_STYLESHEET,
     style_tag,
@@ -27,6 +30,7 @@ __all__ = [
     "document_links",
     "download_link",
     "esc",
+    "na_paginaverzoek",
     "network_overview_html",
     "safe",
     "style_tag",

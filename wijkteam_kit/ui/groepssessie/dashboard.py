@@ -23,6 +23,7 @@ Examples
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -31,12 +32,13 @@ import ipywidgets as widgets
 from wijkteam_kit import settings
 from wijkteam_kit.casus.model import Casus, load_library
 from wijkteam_kit.errors import WijkteamError
-from wijkteam_kit.groepssessie.model import OEFENING_NAMEN, OEFENINGEN
+from wijkteam_kit.groepssessie.model import OEFENING_NAMEN, OEFENINGEN, Client
 from wijkteam_kit.groepssessie.sessies import Groepssessies
 from wijkteam_kit.scenario import load_scenario
 from wijkteam_kit.store.store import Store
 from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, safe
+from wijkteam_kit.ui.common.zaal import prepare_room, room_html, room_status
 from wijkteam_kit.ui.groepssessie.deelname import client_from_environment
 from wijkteam_kit.ui.groepssessie.groepsbeeld import APP_NOTEBOOKS
 from wijkteam_kit.ui.groepssessie.paneel import GroepssessiePaneel, new_tick
@@ -81,6 +83,7 @@ class GroepssessieDashboard:
         self.messages = MessageBox()
         self.panel: GroepssessiePaneel | None = None  # a ScenarioPaneel for a scenario session
         self.tick = new_tick()  # on the page from the start: see GroepssessiePaneel
+        self.tick.observe(self._refresh_room, "value")
         guard = safe(self.messages)
 
         self.casus_choice = widgets.Dropdown(
@@ -100,6 +103,13 @@ class GroepssessieDashboard:
         self.exercise_choice.observe(guard(self._on_exercise), names="value")
         self.title = widgets.Text(description="Titel:", placeholder="bijv. Training ZRM, dag 2 (mag leeg)")
         self.title.add_class("wk-sessie-titel")
+        self.expected = widgets.BoundedIntText(
+            value=12, min=1, max=200, description="Deelnemers:", layout={"width": "230px"}
+        )
+        self.expected.add_class("wk-sessie-aantal")
+        self.room = widgets.HTML()
+        self.room.add_class("wk-sessie-zaal")
+        self._room_app: str | None = None
         self.create_button = widgets.Button(
             description="Sessie aanmaken", button_style="success", icon="plus"
         )
@@ -133,6 +143,11 @@ class GroepssessieDashboard:
                 self.casus_choice,
                 self.scenario_choice,
                 self.title,
+                self.expected,
+                widgets.HTML(
+                    "<p class='wk-klein'>Met het aantal deelnemers zet de server hun apps alvast klaar, zodat "
+                    "iedereen tegelijk kan beginnen.</p>"
+                ),
                 widgets.HBox([self.create_button]),
             ]
         )
@@ -161,12 +176,17 @@ class GroepssessieDashboard:
                 header,
                 widgets.HBox([create, open_], layout={"flex_flow": "row wrap"}),
                 self.created,
+                self.room,
                 self.messages.html,
                 self.body,
                 self.tick,
             ]
         )
         self.widget.add_class("wk-app")
+
+    def use_request(self, environ: Mapping[str, str]) -> None:
+        """Read the page's request: the trainer's address (rate limiting of the trainer secret)."""
+        self.client = Client(self.client.pagina, client_from_environment(environ).adres)
 
     @property
     def sessies(self) -> Groepssessies:
@@ -239,9 +259,16 @@ class GroepssessieDashboard:
             + "</div>"
         )
         self.title.value = ""
+        self._room_app = APP_NOTEBOOKS[sessie.oefening]
+        self.room.value = room_html(prepare_room(self._room_app, self.expected.value), self._room_app)
         self.open_code.value = sessie.code_weergave
         self.messages.clear()
         self._show(self.sessies.as_trainer(sessie.code, new.geheim, client=self.client))
+
+    def _refresh_room(self, _change: object = None) -> None:
+        """Follow the warm room until it is ready (only while the sentence says it is not)."""
+        if self._room_app and "klaargezet" in self.room.value:
+            self.room.value = room_html(room_status(), self._room_app)
 
     def _on_open(self, _button: object = None) -> None:
         if self.panel is not None:

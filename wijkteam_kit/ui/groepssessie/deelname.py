@@ -200,6 +200,22 @@ class GroepssessieDeelname:
         self.widget.add_class("wk-kaart")
         self.widget.add_class("wk-sessie")
 
+    def use_request(self, environ: Mapping[str, str]) -> None:
+        """Read the page's request: who is knocking, and ``?sessie=`` when no code was typed yet.
+
+        Called when a page takes a warm kernel (:func:`~wijkteam_kit.ui.common.na_paginaverzoek`).
+
+        >>> from wijkteam_kit.groepssessie import Client
+        >>> d = GroepssessieDeelname(lambda: None, "zrm", environ={}, client=Client("p1"))
+        >>> d.use_request({"QUERY_STRING": "sessie=ABC123", "HTTP_X_WIJKTEAM_ADRES": "10.0.0.7"})
+        >>> d.code_input.value, d.client
+        ('ABC123', Client(pagina='p1', adres='10.0.0.7'))
+        """
+        self.client = Client(self.client.pagina, client_from_environment(environ).adres)
+        code = code_from_query(environ.get("QUERY_STRING", ""))
+        if code and not self.code_input.value.strip():
+            self.code_input.value = code
+
     # ------------------------------------------------------------------ state
     @property
     def sessies(self) -> Groepssessies:

@@ -155,6 +155,10 @@ class NetwerkatlasApp:
         self._set_atlas(Netwerkatlas(), remember=False)
 
     # ------------------------------------------------------------------ building
+    def use_request(self, environ: Mapping[str, str]) -> None:
+        """Read the page's request (``?sessie=``, the caller's address): see ``na_paginaverzoek``."""
+        self.sessie.use_request(environ)
+
     def _build_start(self) -> None:
         self.start_choice = widgets.Dropdown(
             options=[("Een lege kaart", EMPTY)] + [(c.titel, c.id) for c in self.library],

@@ -157,6 +157,10 @@ class PlanSchrijvenApp:
         self.widget.add_class("wk-app")
         self.widget.add_class("wk-plan")
 
+    def use_request(self, environ: Mapping[str, str]) -> None:
+        """Read the page's request (``?sessie=``, the caller's address): see ``na_paginaverzoek``."""
+        self.sessie.use_request(environ)
+
     @property
     def store(self) -> Store:
         """The store, opened on first use."""

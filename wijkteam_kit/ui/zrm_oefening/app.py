@@ -136,6 +136,10 @@ class ZrmOefening:
         self.show_choose()
 
     # ------------------------------------------------------------------ step 1: choose and read
+    def use_request(self, environ: Mapping[str, str]) -> None:
+        """Read the page's request (``?sessie=``, the caller's address): see ``na_paginaverzoek``."""
+        self.sessie.use_request(environ)
+
     def _build_choose(self) -> None:
         self.casus_choice = widgets.Dropdown(description="Casus:", options=[], layout={"width": "520px"})
         self.casus_choice.add_class("wk-casus-keuze")

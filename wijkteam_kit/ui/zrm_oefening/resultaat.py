@@ -5,11 +5,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from wijkteam_kit.casus.model import Casus
-from wijkteam_kit.draw.export import FORMATS, figure_bytes
-from wijkteam_kit.draw.zrm_profiel import zrm_profile_figure
 from wijkteam_kit.ui.common.widgets import download_link, esc
 from wijkteam_kit.zrm.assessment import Assessment
-from wijkteam_kit.zrm.calibration import score_line
 from wijkteam_kit.zrm.export import assessment_csv
 from wijkteam_kit.zrm.score_feedback import ZrmFeedback
 
@@ -47,6 +44,11 @@ def _all_rationales_html(result: ZrmFeedback) -> str:
 
 def result_view(result: ZrmFeedback, own: Assessment, casus: Casus) -> widgets.Widget:
     """Everything shown after 'Inleveren'."""
+    # Drawing (matplotlib) is loaded only now: a kernel waiting for its participant stays light.
+    from wijkteam_kit.draw.export import FORMATS, figure_bytes
+    from wijkteam_kit.draw.zrm_profiel import zrm_profile_figure
+    from wijkteam_kit.zrm.calibration import score_line  # numpy, for the group's agreement
+
     version = casus.version()
     reference = casus.reference_assessment()
     fig = zrm_profile_figure(
