@@ -47,8 +47,8 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import UTC, datetime
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
@@ -507,9 +507,11 @@ def main() -> None:
             print(
                 f"{label}: {len(ready)}/{count} klaar, p50 {pct(ready, .5):.1f} s, p95 {pct(ready, .95):.1f} s "
                 f"(p95/één {pct(ready, .95) / single:.1f}); echte pagina {result['page_tti'] or float('nan'):.1f} s; "
-                f"cpu/deelnemer {result['cpu_join'] / count:.2f} s (zaal warmen {cpu_warming:.0f} s in {warm_s:.0f} s); "
+                f"cpu/deelnemer {result['cpu_join'] / count:.2f} s "
+                f"(zaal warmen {cpu_warming:.0f} s in {warm_s:.0f} s); "
                 f"inleveren p50 {pct(hand, .5):.2f} s p95 {pct(hand, .95):.2f} s; opslag {result['store']}; "
-                f"PSS kernel {result['pss_idle']:.0f} → {result['pss_after']:.0f} MB, server {result['server_pss']:.0f} MB, "
+                f"PSS kernel {result['pss_idle']:.0f} → {result['pss_after']:.0f} MB, "
+                f"server {result['server_pss']:.0f} MB, "
                 f"totaal {result['pss_total'] / 1024:.1f} GB; fouten {result['errors'][:3]}"
             )  # fmt: skip
             rows.append(
@@ -528,7 +530,8 @@ def main() -> None:
 
     print()
     print(
-        f"Eén deelnemer alleen: klaar {single:.2f} s, inleveren {single_hand_in:.2f} s; echte pagina {page_alone:.2f} s."
+        f"Eén deelnemer alleen: klaar {single:.2f} s, inleveren {single_hand_in:.2f} s; "
+        f"echte pagina {page_alone:.2f} s."
     )
     print(
         "| zaal | klaar | klaar p50 / p95 | p95/één | echte pagina (× alleen) | cpu per deelnemer | "

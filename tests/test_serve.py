@@ -206,3 +206,12 @@ def test_kernel_sees_the_client_address_set_by_the_server(tmp_path):
         assert "ADRES[127.0.0.1] CLIENT[127.0.0.1]" in page
     finally:
         srv.stop()
+
+
+def test_every_app_notebook_waits_for_its_page_request():
+    """In a warm room an app is built before its page is asked for: every app must read the request afterwards."""
+    import nbformat
+
+    for path in sorted((Path(__file__).resolve().parent.parent / "apps").glob("*.ipynb")):
+        sources = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+        assert any("na_paginaverzoek(app)" in s for s in sources), f"{path.name}: roep na_paginaverzoek(app) aan"

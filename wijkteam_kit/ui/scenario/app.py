@@ -224,6 +224,16 @@ class ScenarioApp:
         """True when feedback appears after every choice."""
         return self.feedback_mode.value == "direct"
 
+    def use_request(self, environ: Mapping[str, str]) -> None:
+        """Read the page's request (``?sessie=``, ``?scenario=``, ``?feedback=einde``): see ``na_paginaverzoek``."""
+        self.sessie.use_request(environ)
+        query = parse_qs(environ.get("QUERY_STRING", "").lstrip("?"))
+        if (query.get("feedback") or [""])[0] == "einde":
+            self.feedback_mode.value = "einde"
+        wanted = (query.get("scenario") or [None])[0]
+        if wanted in self.scenarios:
+            self.scenario_choice.value = wanted
+
     def _set_body(self, *parts: widgets.Widget) -> None:
         head = list(self.widget.children[:6])
         self.widget.children = (*head, *parts)
