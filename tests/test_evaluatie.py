@@ -33,12 +33,12 @@ def test_every_shipped_casus_has_a_rich_t1(path):
         assert max(lid.leeftijd or 0 for lid in casus.huishouden[:1]) >= 65
 
 
-def test_the_pensioner_casuses_leave_the_t1_rung_out_and_the_rest_give_one():
-    without = sorted(c.id for c in load_library() if c.t1.participatieladder is None)
-    assert without == ["mantelzorg-dementie", "ouderen-ov-chipkaart"]
-    assert (
-        "65" in load_ladder()[5].description
-    )  # the ladder file states the 65+ rule the others do not depend on
+def test_every_casus_gives_a_t1_rung_and_pensioners_stay_on_rung_6():
+    library = load_library()
+    assert all(c.t1.participatieladder is not None for c in library)
+    pensioners = {"mantelzorg-dementie", "ouderen-ov-chipkaart"}
+    assert {c.id: c.t1.participatieladder.trede for c in library if c.id in pensioners} == dict.fromkeys(pensioners, 6)
+    assert "65" in load_ladder()[5].description  # the ladder file states the 65+ rule (AOW or pension: rung 6)
 
 
 def _data(name: str = "administratie-taal") -> dict:
@@ -122,12 +122,12 @@ def test_evaluation_by_hand():
     assert ev.summary().startswith("Bij 7 van de 10 domeinen zie je dezelfde verandering")
 
 
-def test_evaluation_of_a_pensioner_has_no_ladder_reference():
+def test_evaluation_of_a_pensioner_keeps_rung_6_under_the_65_plus_rule():
     casus = next(c for c in load_library() if c.id == "ouderen-ov-chipkaart")
     own = Assessment.build(casus.version(), casus.id, "ik", casus.t1_assessment().levels(), ladder=6)
     ev = evaluate(casus, own, ANSWERS)
-    assert ev.ladder_reference is None and ev.ladder_direction == ("gestegen", None)
-    assert ev.feedback() == []  # no ladder feedback without a reference rung
+    assert ev.ladder_reference == 6 and ev.ladder_direction == ("gelijk", "gelijk")
+    assert casus.t1.evaluatie.participatie == "gelijk"  # the rise shows in the ZRM domains, not on the ladder
     with pytest.raises(ZrmError, match="gestegen, gedaald of gelijk"):
         EvaluationAnswers("", "", "omhoog", "gelijk", "")
 
@@ -136,8 +136,7 @@ def test_at_t1_puts_the_t1_reference_in_place_of_t0():
     casus = next(c for c in load_library() if c.id == "mantelzorg-dementie")
     later = casus.at_t1()
     assert later.reference_assessment().levels() == casus.t1_assessment().levels()
-    assert later.participatieladder.trede == casus.participatieladder.trede  # no T1 rung: the T0 rung stays
-    assert "geen trede" in later.participatieladder.toelichting
+    assert later.participatieladder.trede == casus.t1.participatieladder.trede == 6  # the 65+ rule at T1 too
 
 
 def test_the_learners_own_plan_sets_the_targets():
