@@ -66,13 +66,16 @@ def _participatieladder(data: bytes):
 
     path = _file(data)
     original = ladder.data_path
+    caches = (ladder.load_ladder, ladder.ladder_rules, ladder._ladder_file)
     ladder.data_path = lambda *_parts: path
-    ladder.load_ladder.cache_clear()
+    for cached in caches:
+        cached.cache_clear()
     try:
         return ladder.load_ladder()
     finally:
         ladder.data_path = original
-        ladder.load_ladder.cache_clear()
+        for cached in caches:
+            cached.cache_clear()
 
 
 def _jargon(data: bytes):

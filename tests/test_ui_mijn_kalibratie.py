@@ -146,12 +146,13 @@ def test_the_evaluation_exercise_alone(library):
     assert "Doel" in view and "Die tas is weg" not in view  # the table has the target; the story was before
 
 
-def test_a_casus_without_t1_is_refused_and_a_pensioner_has_no_reference_rung(library, tmp_path):
+def test_a_casus_without_t1_is_refused_and_a_pensioner_stays_on_rung_6(library, tmp_path):
     app = ZrmOefening(library, store=Store(":memory:"))
     _score_t1(app, "ouderen-ov-chipkaart")
     app.vragen.zelfredzaamheid.value, app.vragen.participatie.value = "gestegen", "gestegen"
     app.vragen.done_button.click()
-    assert "De referentie geeft bij T1 geen trede" in app.body.children[0].value
+    shown = app.body.children[0].value
+    assert "65 of ouder" in shown and "jij antwoordde &#x27;gestegen&#x27;, de referentie &#x27;gelijk&#x27;" in shown
     without = [c.model_copy(update={"t1": None}) for c in library]
     bare = ZrmOefening(without, store=Store(":memory:"))
     bare.moment.value = "t1"
