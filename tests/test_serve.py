@@ -214,4 +214,6 @@ def test_every_app_notebook_waits_for_its_page_request():
 
     for path in sorted((Path(__file__).resolve().parent.parent / "apps").glob("*.ipynb")):
         sources = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
-        assert any("na_paginaverzoek(app)" in s for s in sources), f"{path.name}: roep na_paginaverzoek(app) aan"
+        assert any("wait_for_request()" in s and "na_paginaverzoek(app)" in s for s in sources), (
+            f"{path.name}: wacht met wait_for_request() en roep dan na_paginaverzoek(app) aan"
+        )

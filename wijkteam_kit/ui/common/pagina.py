@@ -3,9 +3,9 @@
 With Voila's kernel pool (``wijkteam-kit serve --groep N``, or a trainer's new group session) an app kernel runs
 the app notebook before a participant opens the page, so the query string (``?sessie=ABC123``) and the caller's
 address are not known yet while the app is built. Every app notebook therefore ends with
-``na_paginaverzoek(app)``: in a warm kernel it waits until a page takes the kernel (Voila's
-``wait_for_request``) and then lets the app read the request (``app.use_request(environ)``); in an ordinary
-kernel the request is already there and it returns at once.
+Voila's ``wait_for_request()`` (which in a warm kernel waits until a page takes the kernel, and in an ordinary
+kernel returns at once) followed by ``na_paginaverzoek(app)``, which lets the app read the request
+(``app.use_request(environ)``). The wait stays in the notebook: the widget floor does not import Voila.
 
 Examples
 --------
@@ -29,12 +29,8 @@ __all__ = ["na_paginaverzoek"]
 
 
 def na_paginaverzoek(app: object, environ: Mapping[str, str] | None = None) -> None:
-    """Wait for the page's request in a warm kernel, then hand its environment to ``app.use_request``."""
+    """Hand the page's request (its environment, default ``os.environ``) to ``app.use_request``."""
     if environ is None:
-        if os.environ.get("VOILA_PREHEAT") == "True":
-            from voila.utils import wait_for_request  # only in a kernel of Voila's pool
-
-            wait_for_request()
         environ = os.environ
     use_request = getattr(app, "use_request", None)
     if callable(use_request):
