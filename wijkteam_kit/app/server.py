@@ -23,6 +23,7 @@ import hmac
 import json
 import logging
 import os
+import threading
 from pathlib import Path
 from typing import TypedDict
 from urllib.parse import urlsplit
@@ -35,7 +36,7 @@ from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
 from wijkteam_kit import settings
-from wijkteam_kit.app.terminal import log_to_file, status_line
+from wijkteam_kit.app.terminal import log_to_file, relay_kernel_output, status_line
 from wijkteam_kit.app.zaal import machine_memory_mb, max_kernels_default, pss_mb, with_room
 from wijkteam_kit.store.location import default_data_dir
 from wijkteam_kit.ui.common.styles import style_tag
@@ -278,7 +279,12 @@ class WijkteamVoila(Voila):
         self.max_apps = self.max_apps or max_kernels_default()
         folder = settings.path(settings.DATA) or default_data_dir()
         self.log_path = log_to_file(Path(folder) / "logs", [self.log])
-        self.kernel_log = open(self.log_path.with_name("kernels.log"), "ab", buffering=0)  # noqa: SIM115
+        # Kernels print to one pipe; a thread copies it to logs/kernels.log and shows what is not routine.
+        read_fd, write_fd = os.pipe()
+        self.kernel_log = os.fdopen(write_fd, "wb", buffering=0)
+        threading.Thread(
+            target=relay_kernel_output, args=(read_fd, self.log_path.with_name("kernels.log")), daemon=True
+        ).start()
 
     def init_settings(self) -> dict:
         """Voila's settings, with :class:`~wijkteam_kit.app.zaal.ZaalKernels` in its kernel manager."""

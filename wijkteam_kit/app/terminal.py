@@ -24,7 +24,47 @@ import logging.handlers
 import time
 from pathlib import Path
 
-__all__ = ["LOG_NAME", "ForTrainer", "gb", "log_to_file", "status_line"]
+__all__ = [
+    "LOG_NAME",
+    "ForTrainer",
+    "gb",
+    "is_routine_kernel_line",
+    "log_to_file",
+    "relay_kernel_output",
+    "status_line",
+]
+
+#: What kernels print on their own that a trainer need not see (it still goes to the log file).
+ROUTINE_KERNEL_LINES = ("Kernel is running over TCP without encryption", "is not trusted")
+
+
+def is_routine_kernel_line(line: str) -> bool:
+    """Whether a line a kernel printed is routine (log file only) rather than something to show.
+
+    >>> is_routine_kernel_line("[IPKernelApp] WARNING | Kernel is running over TCP without encryption. All …")
+    True
+    >>> is_routine_kernel_line("ERROR wijkteam_kit.ui: Fout in _on_submit")
+    False
+    """
+    return any(text in line for text in ROUTINE_KERNEL_LINES)
+
+
+def relay_kernel_output(read_fd: int, path: Path, terminal=None) -> None:
+    """Copy everything the kernels print (one pipe) to ``path``; show the lines that are not routine.
+
+    Runs in a thread of the server until the pipe closes.
+    """
+    import sys
+
+    out = terminal or sys.stdout.buffer
+    with open(read_fd, "rb") as pipe, open(path, "ab") as log:
+        for line in pipe:
+            log.write(line)
+            log.flush()
+            if not is_routine_kernel_line(line.decode("utf-8", "replace")):
+                out.write(line)
+                out.flush()
+
 
 LOG_NAME = "wijkteam-serve.log"
 #: Loggers whose records go to the log file (Voila's own logger is added by the server).
