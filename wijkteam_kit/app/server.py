@@ -120,7 +120,7 @@ def landing_page(apps: list[AppInfo], base_url: str = "/") -> str:
 <p class="intro">Oefenen en reflecteren voor sociale (wijk)teams. Kies een app om te beginnen.
 Alle casussen zijn verzonnen: vul nooit gegevens van echte cliënten in.</p>
 <ul class="apps">{items}</ul>
-<footer>Een app die je sluit, ruimt zichzelf na een kwartier op. Stoppen met de server: Ctrl-C in het
+<footer>Een app die je sluit, stopt meteen en maakt plaats voor anderen. Stoppen met de server: Ctrl-C in het
 terminalvenster.</footer>
 </main></body></html>"""
 
