@@ -12,12 +12,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = sorted((ROOT / "casuses").glob("*.yaml"))
 
 
-def test_library_has_at_least_seven_rich_casuses():
+def test_library_has_at_least_twelve_rich_casuses():
     assert default_library_dir() == ROOT / "casuses"
     library = load_library()
-    assert len(library) >= 7
+    assert len(library) >= 12
     versions = {c.zrm.versie for c in library}
-    assert versions == {"zrm2013", "zrm2017"}  # both versions are exercised
+    assert versions == {"zrm2013", "zrm2017", "groningen"}  # every shipped version is exercised
+    assert all(c.t1 is not None for c in library)  # every casus has a later moment for the evaluation
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
