@@ -33,14 +33,15 @@ from __future__ import annotations
 
 from html import escape
 
+from wijkteam_kit.draw.zrm_profiel import (  # imports matplotlib only when drawing
+    LEVEL_COLOURS,
+    UNSCORED_COLOUR,
+)
 from wijkteam_kit.zrm.assessment import Assessment
 from wijkteam_kit.zrm.versions import ZrmVersion
 
 __all__ = ["profile_description", "zrm_profile_svg"]
 
-# The same colours as the matplotlib profile (kept here so this module does not import it).
-_LEVEL_COLOURS: dict[int, str] = {1: "#d7191c", 2: "#fdae61", 3: "#ffffbf", 4: "#abd9e9", 5: "#2c7bb6"}
-_UNSCORED = "#e0e0e0"
 
 _WIDTH = 980
 _LABEL_W = 300  # domain names ("Activiteiten Dagelijks Leven (ADL)" is the longest)
@@ -86,7 +87,7 @@ def _bar(version: ZrmVersion, level: int | None, x: float, y: float, h: float, s
     if level is None:
         width, fill = 0.5 * _UNIT, 'url(#zrm-arcering)'
     else:
-        width, fill = level * _UNIT, _LEVEL_COLOURS[level]
+        width, fill = level * _UNIT, LEVEL_COLOURS[level]
     return (
         f'<rect class="zrm-{"overlay" if second else "bar"}" x="{x}" y="{y:.1f}" width="{width:.1f}" '
         f'height="{h:.1f}" fill="{fill}" {edge} stroke-width="1"/>'
@@ -120,7 +121,8 @@ def zrm_profile_svg(
         f'<title id="zrm-titel">{escape(heading)}</title>',
         f'<desc id="zrm-beschrijving">{escape(profile_description(assessment, version, overlay))}</desc>',
         '<defs><pattern id="zrm-arcering" width="6" height="6" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)"><rect width="6" height="6" fill="#e0e0e0"/>'
+        'patternTransform="rotate(45)">'
+        f'<rect width="6" height="6" fill="{UNSCORED_COLOUR}"/>'
         '<line x1="0" y1="0" x2="0" y2="6" stroke="#9e9e9e" stroke-width="2"/></pattern></defs>',
         f'<text x="{_WIDTH / 2}" y="24" text-anchor="middle" font-size="18" font-weight="bold">'
         f"{escape(heading)}</text>",
@@ -162,7 +164,7 @@ def zrm_profile_svg(
         f'<text x="{_WIDTH / 2}" y="{legend_y + 14}" text-anchor="middle" font-size="12">'
         f"{escape(legend if overlay is not None else f'Balk: {who}')}</text>"
     )
-    keys = [(f"{k} {v.lower()}", _LEVEL_COLOURS[k]) for k, v in version.level_labels.items()]
+    keys = [(f"{k} {v.lower()}", LEVEL_COLOURS[k]) for k, v in version.level_labels.items()]
     keys.append(("niet besproken", "url(#zrm-arcering)"))
     step = _WIDTH / len(keys)
     for j, (text, fill) in enumerate(keys):
