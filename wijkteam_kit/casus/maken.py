@@ -28,6 +28,7 @@ False
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
@@ -245,10 +246,8 @@ def field_label(field: str, versie: str = "zrm2013") -> str:
     path = parse_field(field)
     section = next(s for s in SECTIES if s.id == section_of(field))
     fields: list[Veld] = list(section.velden)
-    try:
+    with contextlib.suppress(ValueError):
         fields += [*zrm_velden(versie), *t1_velden(versie), *referentieplan_velden(versie)]
-    except ValueError:
-        pass
     exact = next((v for v in fields if v.pad == path), None)
     if exact is not None:
         return f"{section.titel} › {exact.label}"
@@ -262,9 +261,9 @@ def field_label(field: str, versie: str = "zrm2013") -> str:
 def get_in(data: object, path: Sequence[str | int]) -> Any:
     """The value at ``path``, or None when any part is missing."""
     for key in path:
-        if isinstance(data, dict) and key in data:
-            data = data[key]
-        elif isinstance(data, list) and isinstance(key, int) and 0 <= key < len(data):
+        if (isinstance(data, dict) and key in data) or (
+            isinstance(data, list) and isinstance(key, int) and 0 <= key < len(data)
+        ):
             data = data[key]
         else:
             return None
@@ -370,7 +369,7 @@ _Dumper.add_representer(str, _text)
 
 
 def casus_yaml(data: dict) -> str:
-    """The casus as the text of a YAML file (what ``casus check`` reads and what the app saves).
+    r"""The casus as the text of a YAML file (what ``casus check`` reads and what the app saves).
 
     >>> print(casus_yaml({"id": "x", "verhaal": "Een.\\n\\nTwee."}), end="")
     id: x
@@ -442,7 +441,7 @@ def preview_casus(data: dict) -> Casus | None:
 
 # ---------------------------------------------------------------------- files
 def read_upload(content: bytes, name: str) -> dict:
-    """A shared casus file as data to go on with, read with the kit's safe YAML reader.
+    r"""A shared casus file as data to go on with, read with the kit's safe YAML reader.
 
     The file may still have problems (the app shows them); it must be UTF-8 YAML with fields at the top.
 
