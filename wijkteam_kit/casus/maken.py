@@ -275,23 +275,31 @@ def _empty(value: object) -> bool:
 
 
 def set_in(data: dict, path: Sequence[str | int], value: object) -> None:
-    """Put ``value`` at ``path`` (making groups on the way); an empty value removes the field (and empty groups)."""
+    """Put ``value`` at ``path`` (making groups on the way); an empty value removes the field (and empty groups).
+
+    >>> data = {"huishouden": [{"naam": "Lotte"}]}
+    >>> set_in(data, ("huishouden", 0, "leeftijd"), 58)
+    >>> data
+    {'huishouden': [{'naam': 'Lotte', 'leeftijd': 58}]}
+    """
     *parents, last = path
     node: Any = data
     trail: list[tuple[Any, str | int]] = []
     for key in parents:
-        if not isinstance(node.get(key) if isinstance(node, dict) else None, dict):
-            if _empty(value):
+        child = get_in(node, (key,))
+        if not isinstance(child, dict | list):
+            if _empty(value) or not isinstance(node, dict):
                 return
-            node[key] = {}
+            child = node[key] = {}
         trail.append((node, key))
-        node = node[key]
+        node = child
     if _empty(value):
-        node.pop(last, None)
-        for parent, key in reversed(trail):  # drop groups left empty
-            if parent[key] == {}:
+        if isinstance(node, dict):
+            node.pop(last, None)
+        for parent, key in reversed(trail):  # drop groups left empty (never a list item)
+            if isinstance(parent, dict) and parent[key] == {}:
                 parent.pop(key)
-    else:
+    elif isinstance(node, dict) or (isinstance(node, list) and isinstance(last, int) and last < len(node)):
         node[last] = value
 
 
@@ -371,7 +379,7 @@ _Dumper.add_representer(str, _text)
 def casus_yaml(data: dict) -> str:
     r"""The casus as the text of a YAML file (what ``casus check`` reads and what the app saves).
 
-    >>> print(casus_yaml({"id": "x", "verhaal": "Een.\\n\\nTwee."}), end="")
+    >>> print(casus_yaml({"id": "x", "verhaal": "Een.\n\nTwee."}), end="")
     id: x
     verhaal: |
       Een.
@@ -445,7 +453,7 @@ def read_upload(content: bytes, name: str) -> dict:
 
     The file may still have problems (the app shows them); it must be UTF-8 YAML with fields at the top.
 
-    >>> read_upload(b"id: x\\ntitel: Een casus\\n", "x.yaml")
+    >>> read_upload(b"id: x\ntitel: Een casus\n", "x.yaml")
     {'id': 'x', 'titel': 'Een casus'}
     >>> read_upload(b"- een lijst", "y.yaml")  # doctest: +ELLIPSIS
     Traceback (most recent call last):

@@ -18,7 +18,7 @@ Examples
 >>> app.start_button.click()
 >>> app.problem_count, app.data["id"]
 (0, 'administratie-taal-eigen')
->>> app.fields["verhaal"].value += "\\n\\nBel haar op 06-12345678."
+>>> app.fields["verhaal"].value += "\n\nBel haar op 06-12345678."
 >>> app.problem_count, "telefoonnummer" in app.forms["verhaal"].notes["verhaal"].value
 (1, True)
 """

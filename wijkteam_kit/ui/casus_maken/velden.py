@@ -13,7 +13,7 @@ Examples
 >>> form.load({"krachten": ["Praktisch"], "leeftijd": 51})
 >>> form.widgets["krachten"].value, form.widgets["leeftijd"].value
 ('Praktisch', '51')
->>> form.widgets["krachten"].value = "Praktisch\\n\\nWil leren"
+>>> form.widgets["krachten"].value = "Praktisch\n\nWil leren"
 >>> changed[-1]
 ('krachten', ['Praktisch', 'Wil leren'])
 >>> form.widgets["leeftijd"].value = "vijftig"
