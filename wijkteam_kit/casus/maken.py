@@ -15,7 +15,7 @@ Examples
 ('zrm2013', ['aanmelding', 'dilemmas', 'fase'])
 >>> problems = check_data(data)
 >>> sorted({section_of(p.field) for p in problems})[:3]
-['huishouden', 'krachten', 'leervragen']
+['huishouden', 'krachten', 'ladder']
 >>> set_in(data, ("aanmelding", "bron"), "de huisarts")
 >>> get_in(data, ("aanmelding", "bron"))
 'de huisarts'
