@@ -19,8 +19,8 @@ Examples
 >>> set_in(data, ("aanmelding", "bron"), "de huisarts")
 >>> get_in(data, ("aanmelding", "bron"))
 'de huisarts'
->>> set_in(data, ("aanmelding", "bron"), "")  # an empty field is left out of the file
->>> "bron" in data["aanmelding"]
+>>> set_in(data, ("aanmelding", "bron"), "")  # an empty field is left out of the file, and its empty group
+>>> "aanmelding" in data
 False
 >>> parse_field("netwerk.personen[2].cirkel")
 ('netwerk', 'personen', 2, 'cirkel')
