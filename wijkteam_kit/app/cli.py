@@ -153,6 +153,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
             groep_app=args.groep_app,
             max_apps=args.max_apps,
             casus_folder=args.casussen,
+            sociale_kaart=args.sociale_kaart,
         )
     except WijkteamError as exc:
         print(f"Kan de apps niet starten:\n{exc}", file=sys.stderr)
@@ -215,6 +216,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MAP",
         help="map voor eigen casussen (app Casus maken); de apps bieden ze aan naast de bibliotheek "
         "(standaard: de submap casussen van de datamap)",
+    )
+    serve.add_argument(
+        "--sociale-kaart",
+        default=None,
+        metavar="BESTAND",
+        help="de sociale kaart van je organisatie (YAML, zoals data/plan/sociale_kaart.yaml) in plaats van die "
+        "van de kit",
     )
     serve.set_defaults(func=_cmd_serve)
 

@@ -50,6 +50,7 @@ __all__ = [
     "use_descriptor_files",
     "use_jargon_files",
     "use_kit_template",
+    "use_sociale_kaart",
     "voila_arguments",
     "wait_until_serving",
 ]
@@ -205,6 +206,15 @@ def use_jargon_files(paths: list[str | Path]) -> None:
     settings.put(settings.JARGON, resolved)
 
 
+def use_sociale_kaart(path: str | Path) -> None:
+    """Check an organisation's sociale kaart now (every problem with file, line and field) and let the apps use it."""
+    from wijkteam_kit.plan.sociale_kaart import read_sociale_kaart
+
+    resolved = Path(path).expanduser().resolve()
+    read_sociale_kaart(resolved)  # raises DataFileError naming file, line and field
+    settings.put(settings.SOCIALE_KAART, [resolved])
+
+
 def use_casus_folder(folder: str | Path | None) -> Path:
     """Let the apps offer a trainer's own casuses and let *Casus maken* save there (made when missing).
 
@@ -235,13 +245,15 @@ def serve(
     groep_app: str = "zrm_oefening.ipynb",
     max_apps: int = 0,
     casus_folder: str | Path | None = None,
+    sociale_kaart: str | Path | None = None,
 ) -> int:
     """Run the app server until Ctrl-C; returns the exit code.
 
     ``share``: listen on the local network too, so participants in the room open the apps on their own
     laptop or phone (group sessions); the address to give them is printed and used for the join links.
     ``groep``: prepare warm apps (``groep_app``) for that many participants; ``max_apps``: the ceiling.
-    ``casus_folder``: the trainers' own casuses (:func:`use_casus_folder`).
+    ``casus_folder``: the trainers' own casuses (:func:`use_casus_folder`); ``sociale_kaart``: an organisation's
+    own kaart of voorzieningen (:func:`use_sociale_kaart`).
     """
     folder = Path(apps_dir) if apps_dir else default_apps_dir()
     if not folder.is_dir():
@@ -250,6 +262,8 @@ def serve(
         use_descriptor_files(descriptor_files)
     if jargon_files:
         use_jargon_files(jargon_files)
+    if sociale_kaart:
+        use_sociale_kaart(sociale_kaart)
     port = port or free_port()
     if not port_is_free(port):
         raise WijkteamError(
