@@ -76,7 +76,7 @@ def test_a_casus_typed_in_the_browser_passes_the_check_and_opens_in_the_zrm_exer
         level = LEVELS.get(domain.id, "4 voldoende zelfredzaam")
         _field(page, f"zrm-scores-{domain.id}-niveau", "select").select_option(label=level)
         _field(page, f"zrm-scores-{domain.id}-toelichting", "textarea").fill(f"Zo gaat het met {domain.name}.")
-    _tab(page, "Participatieladder")
+    _tab(page, "Ladder")
     _field(page, "participatieladder-trede", "select").select_option(label="2 sociale contacten buitenshuis")
     _field(page, "participatieladder-toelichting", "textarea").fill("Ze gaat alleen naar haar dochter.")
     _tab(page, "Leervragen")

@@ -85,3 +85,17 @@ def test_the_view_uploads_edits_saves_and_offers_the_own_casus(tmp_path, monkeyp
     assert "ineke" in [p.id for p in load_casus(saved).netwerk.personen]
     again = CasusMakenApp(delay=0)
     assert "eigen:karim-gedeeld" in [v for _, v in again.start_choice.options]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["zrm: 5\nhuishouden: x\nnetwerk: [1]\n", "zrm: {versie: zrm2099, scores: [1]}\nt1: 3\nreferentieplan: x\n",
+     "huishouden: [3, {naam: [1]}]\nkrachten: {a: 1}\nid: 7\n", "netwerk: {personen: [{id: a}], banden: 4}\n"],
+)
+def test_the_view_opens_any_yaml_with_fields_and_lists_its_problems(text, tmp_path):
+    app = CasusMakenApp(folder=tmp_path, delay=0)
+    app._uploaded({"new": ({"name": "raar.yaml", "content": text.encode()},)})
+    assert "is geopend" in app.messages.html.value and app.problem_count > 0
+    app._add_member()
+    app.save_button.click()
+    assert "Nog niet opgeslagen" in app.messages.html.value

@@ -115,6 +115,12 @@ class Sectie:
     titel: str
     sleutels: tuple[str, ...]
     velden: tuple[Veld, ...] = ()
+    kort: str = ""
+
+    @property
+    def tab(self) -> str:
+        """The short title for the tab of the section."""
+        return self.kort or self.titel
 
 
 _LID = (
@@ -128,7 +134,8 @@ LID_VELDEN = _LID
 
 SECTIES: tuple[Sectie, ...] = (
     Sectie("verhaal", "Verhaal en aanmelding", ("schema_versie", "id", "titel", "samenvatting", "verhaal",
-                                               "aanmelding", "fase", "eerdere_hulp", "vervolg"), (
+                                               "aanmelding", "fase", "eerdere_hulp", "vervolg"), kort="Verhaal",
+           velden=(
         Veld(("titel",), "Titel", hulp="kort, voor de keuzelijst"),
         Veld(("id",), "Bestandsnaam (id)", hulp="kleine letters, cijfers en streepjes"),
         Veld(("samenvatting",), "Samenvatting", "lang", hulp="twee à drie zinnen: wie, welke vraag, waarom nu"),
@@ -145,16 +152,16 @@ SECTIES: tuple[Sectie, ...] = (
     )),
     Sectie("netwerk", "Netwerk", ("netwerk", "gebeurtenissen")),
     Sectie("zrm", "ZRM", ("zrm",)),
-    Sectie("ladder", "Participatieladder", ("participatieladder",), (
+    Sectie("ladder", "Participatieladder", ("participatieladder",), kort="Ladder", velden=(
         Veld(("participatieladder", "trede"), "Trede", "keuze", TREDEN),
         Veld(("participatieladder", "toelichting"), "Toelichting", "lang"),
     )),
-    Sectie("t1", "Later moment (T1)", ("t1",)),
-    Sectie("leervragen", "Leervragen en dilemma's", ("leervragen", "dilemmas"), (
+    Sectie("t1", "Later moment (T1)", ("t1",), kort="T1"),
+    Sectie("leervragen", "Leervragen en dilemma's", ("leervragen", "dilemmas"), kort="Leervragen", velden=(
         Veld(("leervragen",), "Leervragen (één per regel)", "regels"),
         Veld(("dilemmas",), "Dilemma's (één per regel)", "regels"),
     )),
-    Sectie("referentieplan", "Referentieplan", ("referentieplan",)),
+    Sectie("referentieplan", "Referentieplan", ("referentieplan",), kort="Plan"),
 )  # fmt: skip
 
 

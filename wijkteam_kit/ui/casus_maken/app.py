@@ -95,6 +95,12 @@ class Uitsteller:
         self._handle = loop.call_later(self.delay, self.callback)
 
 
+def _versie(data: dict) -> str:
+    zrm = data.get("zrm")
+    versie = zrm.get("versie") if isinstance(zrm, dict) else None
+    return versie if isinstance(versie, str) and versie else "zrm2013"
+
+
 def _own_folder(folder: str | Path | None) -> Path:
     if folder is not None:
         return Path(folder)
@@ -142,7 +148,7 @@ class CasusMakenApp:
         self.preview.add_class("wk-voorbeeld")
         self.tabs = widgets.Tab(
             children=[*self.section_boxes.values(), widgets.VBox([self.preview])],
-            titles=[*(s.titel for s in SECTIES), "Voorbeeld"],
+            titles=[*(s.tab for s in SECTIES), "Voorbeeld"],
         )
         self.tabs.add_class("wk-casus-tabs")
         header = widgets.HTML(
@@ -222,7 +228,7 @@ class CasusMakenApp:
         """(Re)build every section from ``self.data`` (after opening a casus or changing the ZRM version)."""
         self.forms.clear()
         self.fields.clear()
-        versie = str((self.data.get("zrm") or {}).get("versie") or "zrm2013")
+        versie = _versie(self.data)
         shown = versie if versie in available_versions() else "zrm2013"  # the check names an unknown version
         for section in SECTIES:
             parts: list[widgets.Widget] = [self._note(section.id)]
@@ -267,7 +273,7 @@ class CasusMakenApp:
         versions = available_versions()
         choice = widgets.Dropdown(
             options=versions if versie in versions else [*versions, versie], value=versie,
-            description="ZRM-versie", style={"description_width": "230px"},
+            description="ZRM-versie", style={"description_width": "230px"}, layout={"width": "380px"},
         )  # fmt: skip
         choice.add_class("wk-zrm-versie")
         choice.observe(safe(self.messages)(self._version_changed), "value")
@@ -345,20 +351,24 @@ class CasusMakenApp:
         self.checker.later()
 
     def _add_member(self, _button: object = None) -> None:
-        members = self.data.setdefault("huishouden", [])
+        if not isinstance(self.data.get("huishouden"), list):
+            self.data["huishouden"] = []
+        members = self.data["huishouden"]
         members.append({"rol": "cliënt"} if not members else {})
         self._rebuild()
         self.check_now()
 
     def _remove_member(self, index: int) -> None:
-        members = self.data.get("huishouden") or []
+        members = self.data.get("huishouden") if isinstance(self.data.get("huishouden"), list) else []
         if 0 <= index < len(members):
             members.pop(index)
         self._rebuild()
         self.check_now()
 
     def _version_changed(self, change: dict) -> None:
-        self.data.setdefault("zrm", {})["versie"] = change["new"]
+        if not isinstance(self.data.get("zrm"), dict):
+            self.data["zrm"] = {}
+        self.data["zrm"]["versie"] = change["new"]
         self._rebuild()
         self.check_now()
         self.messages.notice(
@@ -401,7 +411,9 @@ class CasusMakenApp:
 
     def _network_changed(self, atlas: Netwerkatlas, message: str) -> None:
         dumped = atlas_to_data(atlas)
-        net = self.data.setdefault("netwerk", {})
+        if not isinstance(self.data.get("netwerk"), dict):
+            self.data["netwerk"] = {}
+        net = self.data["netwerk"]
         for key in ("personen", "banden", "koppels", "afstamming"):
             if dumped.get(key) or key == "personen":
                 net[key] = dumped.get(key, [])
@@ -430,7 +442,7 @@ class CasusMakenApp:
     def check_now(self) -> None:
         """Run the checks now and show every problem at its field, per section and in the tab titles."""
         data = copy.deepcopy(self.data)
-        versie = str((data.get("zrm") or {}).get("versie") or "zrm2013")
+        versie = _versie(data)
         self.problems = check_data(data, taken_ids=self.builtin_ids)
         at_field: dict[str, list[str]] = {}
         warnings: dict[str, list[str]] = {}
@@ -454,7 +466,7 @@ class CasusMakenApp:
             items = "".join(f"<li>{esc(m)}</li>" for m in loose.get(section.id, []))
             self._note(section.id).value = f"<div class='wk-fout'><ul>{items}</ul></div>" if items else ""
         self.tabs.titles = [
-            *(s.titel + (f" ({counts[s.id]})" if counts[s.id] else " ✓") for s in SECTIES), "Voorbeeld"
+            *(s.tab + (f" ({counts[s.id]})" if counts[s.id] else " ✓") for s in SECTIES), "Voorbeeld"
         ]
         n = len(self.problems)
         self.status.value = (
