@@ -86,7 +86,8 @@ CASUSES = Setting(
 EIGEN_CASUSSEN = Setting(
     "WIJKTEAM_EIGEN_CASUSSEN", "map", "kit",
     "Map met de eigen casussen van trainers (gemaakt met de app Casus maken); de apps bieden ze aan naast de "
-    "casusbibliotheek. Gezet door `serve --casussen`; standaard de submap `casussen` van de datamap.",
+    "casusbibliotheek. Gezet door `serve --casussen`; standaard de submap `casussen` van de datamap (zonder "
+    "`serve` alleen als `WIJKTEAM_DATA` gezet is).",
 )
 SOCIALE_KAART = Setting(
     "WIJKTEAM_SOCIALE_KAART", "bestanden", "kit",

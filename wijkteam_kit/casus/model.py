@@ -348,8 +348,14 @@ def _casus_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def own_library_dir() -> Path | None:
-    """The trainers' own casus folder (``$WIJKTEAM_EIGEN_CASUSSEN``, set by ``serve --casussen``), or None."""
-    return settings.path(settings.EIGEN_CASUSSEN)
+    """The trainers' own casus folder, or None when none is configured.
+
+    ``$WIJKTEAM_EIGEN_CASUSSEN`` (``serve`` always sets it: ``--casussen`` or the subfolder ``casussen`` of the
+    data folder), else ``casussen`` in ``$WIJKTEAM_DATA`` when that is set (a hub that sets the data folder).
+    """
+    configured = settings.path(settings.EIGEN_CASUSSEN)
+    data = settings.path(settings.DATA)
+    return configured or (data / "casussen" if data else None)
 
 
 def _own_casuses(folder: Path, taken: set[str]) -> list[Casus]:

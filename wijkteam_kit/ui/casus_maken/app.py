@@ -209,7 +209,12 @@ class CasusMakenApp:
         self.end_bar = widgets.VBox(
             [widgets.HBox([self.save_button, self.download], layout={"align_items": "center"}),
              widgets.HTML(f"<p class='wk-klein'>Je eigen casussen staan in <code>{esc(self.folder)}</code>. "
-                          "Open een app opnieuw om ze in de keuzelijst te zien.</p>")]
+                          "Open een app opnieuw om ze in de keuzelijst te zien."
+                          + ("" if own_library_dir() == self.folder else
+                             " <b>Let op:</b> de andere apps lezen deze map alleen als de apps met "
+                             "<code>wijkteam-kit serve</code> gestart zijn, of als "
+                             "<code>WIJKTEAM_EIGEN_CASUSSEN</code> naar deze map wijst.")
+                          + "</p>")]
         )  # fmt: skip
 
     def _form(self, key: str, velden: tuple[Veld, ...]) -> Formulier:
