@@ -34,6 +34,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from wijkteam_kit import settings
 from wijkteam_kit.casus.maken import (
     LID_VELDEN,
     SECTIES,
@@ -213,7 +214,7 @@ class CasusMakenApp:
                           + ("" if own_library_dir() == self.folder else
                              " <b>Let op:</b> de andere apps lezen deze map alleen als de apps met "
                              "<code>wijkteam-kit serve</code> gestart zijn, of als "
-                             "<code>WIJKTEAM_EIGEN_CASUSSEN</code> naar deze map wijst.")
+                             f"<code>{settings.EIGEN_CASUSSEN.name}</code> naar deze map wijst.")
                           + "</p>")]
         )  # fmt: skip
 
