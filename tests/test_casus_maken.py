@@ -78,11 +78,15 @@ def test_the_view_uploads_edits_saves_and_offers_the_own_casus(tmp_path, monkeyp
     app.fields["zrm.scores.justitie.niveau"].value = 5
     app.person_form.naam.value = "Ineke"
     app.person_form.save_button.click()
+    app.event_form.jaar.value, app.event_form.omschrijving.value = "2024", "Begint in de reparatiehoek"
+    app.event_form.add_button.click()
     app.save_button.click()
     assert "Opgeslagen als" in app.messages.html.value
     saved = tmp_path / "karim-gedeeld.yaml"
     assert check_files([saved]) == {str(saved): []}
     assert "ineke" in [p.id for p in load_casus(saved).netwerk.personen]
+    assert "Begint in de reparatiehoek" in [e.omschrijving for e in load_casus(saved).gebeurtenissen]
+    assert load_casus(saved).netwerk.client.naam == "Karim Haddad"  # the client part was kept
     again = CasusMakenApp(delay=0)
     assert "eigen:karim-gedeeld" in [v for _, v in again.start_choice.options]
 

@@ -62,7 +62,7 @@ from wijkteam_kit.ui.casus_maken.velden import Formulier
 from wijkteam_kit.ui.common.casus_view import casus_html
 from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import MessageBox, download_link, esc, safe
-from wijkteam_kit.ui.netwerkatlas.formulieren import PersonForm, TieForm
+from wijkteam_kit.ui.netwerkatlas.formulieren import ClientForm, EventForm, PersonForm, TieForm
 from wijkteam_kit.zrm.versions import available_versions
 
 __all__ = ["CasusMakenApp", "Uitsteller"]
@@ -192,11 +192,15 @@ class CasusMakenApp:
         guard = safe(self.messages)
         self.person_form = PersonForm(self._network_changed, guard)
         self.tie_form = TieForm(self._network_changed, guard)
+        self.client_form = ClientForm(self._network_changed, guard)
+        self.event_form = EventForm(self._network_changed, guard)
         self.network_list = widgets.HTML()
         self.network_note = widgets.HTML()
         self.network_forms = widgets.Accordion(
-            children=[self.person_form.widget, self.tie_form.widget], titles=("Personen", "Banden")
-        )
+            children=[self.person_form.widget, self.tie_form.widget, self.client_form.widget,
+                      self.event_form.widget],
+            titles=("Personen", "Banden", "De cliënt (basisposter)", "Gebeurtenissen"),
+        )  # fmt: skip
         self.network_forms.selected_index = 0
 
     def _build_end(self) -> None:
@@ -384,6 +388,8 @@ class CasusMakenApp:
     def _atlas(self) -> Netwerkatlas | None:
         net = self.data.get("netwerk") if isinstance(self.data.get("netwerk"), dict) else {}
         parts = {k: v for k, v in net.items() if k in ("client", "personen", "banden", "koppels", "afstamming")}
+        if "gebeurtenissen" in self.data:
+            parts["gebeurtenissen"] = self.data["gebeurtenissen"]
         try:
             return atlas_from_data(parts, source="netwerk")
         except NetwerkError:
@@ -399,12 +405,13 @@ class CasusMakenApp:
             self.network_forms.layout.display = "none"
             return
         self.network_note.value = (
-            "<p class='wk-klein'>Zet hier de mensen rond de cliënt en hun banden, zoals in de Netwerkatlas. In banden "
-            "heet de cliënt zelf 'client'. Koppels, afstamming en gebeurtenissen uit een kopie blijven bewaard.</p>"
+            "<p class='wk-klein'>Zet hier de mensen rond de cliënt, hun banden, de cliënt zelf en gebeurtenissen, "
+            "zoals in de Netwerkatlas. In banden heet de cliënt zelf 'client'. Koppels en afstamming uit een kopie "
+            "blijven bewaard.</p>"
         )
         self.network_forms.layout.display = None
-        self.person_form.show(atlas)
-        self.tie_form.show(atlas)
+        for form in (self.person_form, self.tie_form, self.client_form, self.event_form):
+            form.show(atlas)
         people = "".join(
             f"<li><b>{esc(p.naam)}</b> – {esc(p.relatie)}, cirkel {p.cirkel}</li>"
             for p in sorted(atlas.personen, key=lambda p: (p.cirkel, p.naam))
@@ -420,11 +427,12 @@ class CasusMakenApp:
         if not isinstance(self.data.get("netwerk"), dict):
             self.data["netwerk"] = {}
         net = self.data["netwerk"]
-        for key in ("personen", "banden", "koppels", "afstamming"):
+        for key in ("client", "personen", "banden", "koppels", "afstamming"):
             if dumped.get(key) or key == "personen":
                 net[key] = dumped.get(key, [])
             else:
                 net.pop(key, None)
+        set_in(self.data, ("gebeurtenissen",), dumped.get("gebeurtenissen"))
         self._show_network()
         self.check_now()
         self.messages.notice(message)
