@@ -47,6 +47,7 @@ def test_an_upload_is_read_safely_with_dutch_messages():
 
 
 def test_own_casuses_come_next_to_the_library_and_a_broken_one_is_skipped(tmp_path, monkeypatch):
+    monkeypatch.setenv("WIJKTEAM_EIGEN_CASUSSEN", "")  # restored (unset) after the test; serve sets it below
     own = use_casus_folder(tmp_path / "eigen")
     assert own.is_dir()
     save_casus(copy_data(KARIM, "karim-eigen", "Karim, eigen versie"), own)
@@ -55,7 +56,7 @@ def test_own_casuses_come_next_to_the_library_and_a_broken_one_is_skipped(tmp_pa
     ids = [c.id for c in load_library()]
     assert "karim-eigen" in ids and ids.count("administratie-taal") == 1 and "kapot" not in ids
     assert "karim-eigen" not in [c.id for c in load_library(eigen=False)]
-    monkeypatch.delenv("WIJKTEAM_EIGEN_CASUSSEN")
+    monkeypatch.setenv("WIJKTEAM_EIGEN_CASUSSEN", "")
     (tmp_path / "bestand").write_text("x")
     with pytest.raises(WijkteamError, match="geen map"):
         use_casus_folder(tmp_path / "bestand")
