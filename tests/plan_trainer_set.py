@@ -219,6 +219,21 @@ GEVALLEN: tuple[Geval, ...] = (
     geval("eerdere hulp: kort nee", eerdere_hulp="Nee, nooit gehad", resultaat_eerdere_hulp=""),
     geval("netwerk: schoonzus bij naam zonder casus",
           acties=[_A1, {**_A2, "wie": "schoonzus Els"}]),
+    # ---------------------------------------------------------------- sociale_kaart (third round: the kaart of
+    # voorzieningen, labelled before the rule was measured)
+    geval("Alzheimer Café als maatwerk", ["sociale_kaart"],
+          oplossingen=[_EK, _NW, {"tekst": "Ik ga met Henk naar het Alzheimer Café", "stap": "maatwerkvoorziening"}]),
+    geval("dagopvang als algemene voorziening", ["sociale_kaart"],
+          oplossingen=[_EK, _NW, {"tekst": "Henk gaat een middag naar de dagopvang", "stap": "algemene_voorziening"}]),
+    geval("schuldhulp als eigen kracht", ["sociale_kaart"],
+          oplossingen=[_EK, _NW, {"tekst": "Wij melden ons bij de schuldhulp van de gemeente",
+                                  "stap": "eigen_kracht"}]),
+    geval("mantelzorgconsulent bij steun voor de mantelzorger",
+          oplossingen=[_EK, _NW, {"tekst": "Ik praat elke maand met de mantelzorgconsulent",
+                                  "stap": "steun_mantelzorger"}]),
+    geval("vrijwillige oppas als netwerk",
+          oplossingen=[_EK, {"tekst": "Een vrijwillige oppas van het steunpunt komt op dinsdag bij Henk",
+                             "stap": "sociaal_netwerk"}]),
 )
 
 

@@ -57,7 +57,7 @@ def test_choosing_a_casus_shows_story_hint_and_domains(app):
 def test_feedback_on_an_empty_form_lists_every_rule(app):
     app.feedback_button.click()
     found = statuses(app)
-    assert len(found) == 13
+    assert len(found) == 14
     assert found["perspectief"] == "ontbreekt" and found["regisseur"] == "ontbreekt"
     assert found["domeinen_laag"] == "in orde" and found["jargon"] == "in orde"
     assert "0 in orde" not in app.feedback_html.value

@@ -1,4 +1,4 @@
-"""Warnings for free text that looks like a real client identifier (BSN, phone number).
+"""Warnings for free text that looks like a real client identifier (BSN, phone number, street address).
 
 The kit is for training with fictional casuses: such numbers should never be typed in. We warn rather
 than refuse, so nothing a user typed is lost.
@@ -13,6 +13,10 @@ False
 ['telefoonnummer', 'BSN']
 >>> find_identifiers("Geboren in 1948, postcode 9712 AB, 3 kinderen.")
 []
+>>> [w.text for w in find_identifiers("Ze woont op de Prinses Beatrixlaan 112b, vlak bij de markt.")]
+['Prinses Beatrixlaan 112b']
+>>> find_identifiers("Hij is weg 5 dagen; de Dorpsstraat is druk.")
+[]
 """
 
 from __future__ import annotations
@@ -23,6 +27,14 @@ from dataclasses import dataclass
 __all__ = ["IdentifierWarning", "find_identifiers", "is_bsn", "privacy_message"]
 
 _NUMBER_RUN = re.compile(r"(?<![\d\w])\+?\d[\d \-.]{6,16}\d(?![\d\w])")
+#: A street name with a house number: a capitalised word ending in a Dutch street word, then 1–4 digits and
+#: an optional letter ("Kerkstraat 12", "Prinses Beatrixlaan 112b", "Oude Gracht 3 A").
+_ADDRESS = re.compile(
+    r"(?<!\w)(?:[A-Z][\w'-]*\s+){0,3}[A-Z]?[a-zà-ÿ'-]*"
+    r"(?i:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|hof|pad|plantsoen|markt|boulevard|"
+    r"allee|erf|wal|haven|park|ring|baan|hoek)"
+    r"\s+\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?![\d,.]\d)(?!\w)",
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +64,7 @@ def _is_phone(raw: str, digits: str) -> bool:
 
 
 def find_identifiers(text: str) -> list[IdentifierWarning]:
-    """Every BSN-like or phone-like number in ``text``, in order of appearance."""
+    """Every BSN-like or phone-like number and every street address in ``text``, numbers first."""
     found = []
     for match in _NUMBER_RUN.finditer(text or ""):
         raw = match.group(0).strip()
@@ -61,6 +73,9 @@ def find_identifiers(text: str) -> list[IdentifierWarning]:
             found.append(IdentifierWarning("telefoonnummer", raw))
         elif is_bsn(digits):
             found.append(IdentifierWarning("BSN", raw))
+    for match in _ADDRESS.finditer(text or ""):
+        if match.group(0)[:1].isupper():
+            found.append(IdentifierWarning("adres", match.group(0).strip()))
     return found
 
 
@@ -74,7 +89,7 @@ def privacy_message(text: str) -> str:
     if not hits:
         return ""
     what = ", ".join(
-        f"een echt {h.kind} ({h.text})" if h.kind == "telefoonnummer" else f"een {h.kind} ({h.text})"
+        f"een echt {h.kind} ({h.text})" if h.kind in ("telefoonnummer", "adres") else f"een {h.kind} ({h.text})"
         for h in hits
     )
     return f"Let op: dit lijkt op {what}. Gebruik alleen verzonnen gegevens; deze kit is voor oefencasussen."

@@ -31,6 +31,7 @@ __all__ = [
     "DATA",
     "DATABASE_URL",
     "DEEL_URL",
+    "EIGEN_CASUSSEN",
     "HUB_ADRES",
     "HUB_APPS",
     "HUB_BEHEERDERS",
@@ -44,6 +45,7 @@ __all__ = [
     "JARGON",
     "SCENARIOS",
     "SETTINGS",
+    "SOCIALE_KAART",
     "ZRM_BESCHRIJVINGEN",
     "Setting",
     "path",
@@ -80,6 +82,17 @@ DATABASE_URL = Setting(
 CASUSES = Setting(
     "WIJKTEAM_CASUSES", "map", "kit",
     "Map met de casusbibliotheek (YAML-bestanden). Standaard `casuses/` naast de kit.",
+)
+EIGEN_CASUSSEN = Setting(
+    "WIJKTEAM_EIGEN_CASUSSEN", "map", "kit",
+    "Map met de eigen casussen van trainers (gemaakt met de app Casus maken); de apps bieden ze aan naast de "
+    "casusbibliotheek. Gezet door `serve --casussen`; standaard de submap `casussen` van de datamap (zonder "
+    "`serve` alleen als `WIJKTEAM_DATA` gezet is).",
+)
+SOCIALE_KAART = Setting(
+    "WIJKTEAM_SOCIALE_KAART", "bestanden", "kit",
+    "De sociale kaart (voorzieningen per ZRM-domein, YAML) van je organisatie in plaats van die van de kit; "
+    "gezet door `serve --sociale-kaart`.",
 )
 ZRM_BESCHRIJVINGEN = Setting(
     "WIJKTEAM_ZRM_BESCHRIJVINGEN", "bestanden", "kit",
@@ -133,7 +146,8 @@ HUB_STOP_NA_MINUTEN = Setting(
 
 #: Every setting, in the order of the documentation.
 SETTINGS: tuple[Setting, ...] = (
-    DATA, DATABASE_URL, CASUSES, ZRM_BESCHRIJVINGEN, JARGON, INTERVISIE, COMPETENTIEKADERS, SCENARIOS,
+    DATA, DATABASE_URL, CASUSES, EIGEN_CASUSSEN, SOCIALE_KAART,
+    ZRM_BESCHRIJVINGEN, JARGON, INTERVISIE, COMPETENTIEKADERS, SCENARIOS,
     DEEL_URL, CULL_IDLE_SECONDS, CULL_INTERVAL_SECONDS, ZAAL_SLEUTEL,
     HUB_MAP, HUB_APPS, HUB_START, HUB_ADRES, HUB_LOGIN, HUB_WACHTWOORD, HUB_BEHEERWACHTWOORD, HUB_BEHEERDERS,
     HUB_STOP_NA_MINUTEN,

@@ -152,6 +152,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
             groep=args.groep,
             groep_app=args.groep_app,
             max_apps=args.max_apps,
+            casus_folder=args.casussen,
+            sociale_kaart=args.sociale_kaart,
         )
     except WijkteamError as exc:
         print(f"Kan de apps niet starten:\n{exc}", file=sys.stderr)
@@ -207,6 +209,20 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="BESTAND",
         default=[],
         help="extra jargonlijst voor de feedback op het plan van aanpak (YAML, zoals data/plan/jargon.yaml)",
+    )
+    serve.add_argument(
+        "--casussen",
+        default=None,
+        metavar="MAP",
+        help="map voor eigen casussen (app Casus maken); de apps bieden ze aan naast de bibliotheek "
+        "(standaard: de submap casussen van de datamap)",
+    )
+    serve.add_argument(
+        "--sociale-kaart",
+        default=None,
+        metavar="BESTAND",
+        help="de sociale kaart van je organisatie (YAML, zoals data/plan/sociale_kaart.yaml) in plaats van die "
+        "van de kit",
     )
     serve.set_defaults(func=_cmd_serve)
 

@@ -46,9 +46,11 @@ __all__ = [
     "free_port",
     "lan_address",
     "serve",
+    "use_casus_folder",
     "use_descriptor_files",
     "use_jargon_files",
     "use_kit_template",
+    "use_sociale_kaart",
     "voila_arguments",
     "wait_until_serving",
 ]
@@ -204,6 +206,34 @@ def use_jargon_files(paths: list[str | Path]) -> None:
     settings.put(settings.JARGON, resolved)
 
 
+def use_sociale_kaart(path: str | Path) -> None:
+    """Check an organisation's sociale kaart now (every problem with file, line and field) and let the apps use it."""
+    from wijkteam_kit.plan.sociale_kaart import read_sociale_kaart
+
+    resolved = Path(path).expanduser().resolve()
+    read_sociale_kaart(resolved)  # raises DataFileError naming file, line and field
+    settings.put(settings.SOCIALE_KAART, [resolved])
+
+
+def use_casus_folder(folder: str | Path | None) -> Path:
+    """Let the apps offer a trainer's own casuses and let *Casus maken* save there (made when missing).
+
+    ``None``: ``$WIJKTEAM_EIGEN_CASUSSEN`` when set, else the subfolder ``casussen`` of the store's data folder.
+    """
+    from wijkteam_kit.store.location import default_data_dir
+
+    chosen = Path(folder) if folder else settings.path(settings.EIGEN_CASUSSEN) or default_data_dir() / "casussen"
+    chosen = chosen.expanduser().resolve()
+    if chosen.exists() and not chosen.is_dir():
+        raise WijkteamError(f"{chosen}: dit is een bestand, geen map. Geef bij --casussen een map op.")
+    try:
+        chosen.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WijkteamError(f"{chosen}: de map voor eigen casussen kan niet gemaakt worden ({exc.strerror}).") from exc
+    settings.put(settings.EIGEN_CASUSSEN, chosen)
+    return chosen
+
+
 def serve(
     port: int = 8866,
     open_browser: bool = True,
@@ -214,12 +244,16 @@ def serve(
     groep: int = 0,
     groep_app: str = "zrm_oefening.ipynb",
     max_apps: int = 0,
+    casus_folder: str | Path | None = None,
+    sociale_kaart: str | Path | None = None,
 ) -> int:
     """Run the app server until Ctrl-C; returns the exit code.
 
     ``share``: listen on the local network too, so participants in the room open the apps on their own
     laptop or phone (group sessions); the address to give them is printed and used for the join links.
     ``groep``: prepare warm apps (``groep_app``) for that many participants; ``max_apps``: the ceiling.
+    ``casus_folder``: the trainers' own casuses (:func:`use_casus_folder`); ``sociale_kaart``: an organisation's
+    own kaart of voorzieningen (:func:`use_sociale_kaart`).
     """
     folder = Path(apps_dir) if apps_dir else default_apps_dir()
     if not folder.is_dir():
@@ -228,6 +262,8 @@ def serve(
         use_descriptor_files(descriptor_files)
     if jargon_files:
         use_jargon_files(jargon_files)
+    if sociale_kaart:
+        use_sociale_kaart(sociale_kaart)
     port = port or free_port()
     if not port_is_free(port):
         raise WijkteamError(
@@ -237,6 +273,7 @@ def serve(
     # Kernels run in the apps folder, so resolve the library here and hand it to them.
     if not settings.text(settings.CASUSES):
         settings.put(settings.CASUSES, default_library_dir().resolve())
+    use_casus_folder(casus_folder)
     if groep and not (folder / groep_app).is_file():
         raise WijkteamError(
             f"De app {groep_app} staat niet in {folder}. Kies een van: "

@@ -32,6 +32,7 @@ from .model import (
     default_library_dir,
     load_casus,
     load_library,
+    own_library_dir,
 )
 
 __all__ = [
@@ -47,4 +48,5 @@ __all__ = [
     "doc_text",
     "load_casus",
     "load_library",
+    "own_library_dir",
 ]

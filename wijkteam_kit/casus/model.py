@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
@@ -43,7 +44,10 @@ __all__ = [
     "default_library_dir",
     "load_casus",
     "load_library",
+    "own_library_dir",
 ]
+
+log = logging.getLogger("wijkteam_kit.casus")
 
 
 
@@ -473,10 +477,41 @@ def _casus_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def load_library(folder: str | Path | None = None) -> list[Casus]:
+def own_library_dir() -> Path | None:
+    """The trainers' own casus folder, or None when none is configured.
+
+    ``$WIJKTEAM_EIGEN_CASUSSEN`` (``serve`` always sets it: ``--casussen`` or the subfolder ``casussen`` of the
+    data folder), else ``casussen`` in ``$WIJKTEAM_DATA`` when that is set (a hub that sets the data folder).
+    """
+    configured = settings.path(settings.EIGEN_CASUSSEN)
+    data = settings.path(settings.DATA)
+    return configured or (data / "casussen" if data else None)
+
+
+def _own_casuses(folder: Path, taken: set[str]) -> list[Casus]:
+    """The good casuses of a trainer's own folder; a broken file or a taken id is skipped (and logged)."""
+    casuses = []
+    for path in _casus_files([folder]) if folder.is_dir() else []:
+        try:
+            casus = load_casus(path)
+        except CasusError as exc:
+            log.warning("Eigen casus %s overgeslagen: %s", path, exc)
+            continue
+        if casus.id in taken:
+            log.warning("Eigen casus %s overgeslagen: de id %r bestaat al", path, casus.id)
+            continue
+        taken.add(casus.id)
+        casuses.append(casus)
+    return casuses
+
+
+def load_library(folder: str | Path | None = None, *, eigen: bool = True) -> list[Casus]:
     """All casuses in ``folder`` (default: :func:`default_library_dir`), sorted by title.
 
     Raises :class:`CasusError` with the problems of every broken file: a library is all good or not loaded.
+    Without ``folder`` (and with ``eigen``) the trainers' own casuses (:func:`own_library_dir`) come too, next to
+    the built-in ones; there a broken file or an id the library already has is skipped, so one bad file of a
+    trainer never stops the apps. This is the one place every app's casus chooser reads.
     """
     casuses, problems = [], []
     for path in _casus_files([folder or default_library_dir()]):
@@ -486,6 +521,9 @@ def load_library(folder: str | Path | None = None) -> list[Casus]:
             problems += exc.problems
     if problems:
         raise CasusError(problems)
+    own = own_library_dir() if folder is None and eigen else None
+    if own is not None:
+        casuses += _own_casuses(own, {c.id for c in casuses})
     return sorted(casuses, key=lambda c: c.titel)
 
 

@@ -47,6 +47,12 @@ from .regels import (
     status_counts,
     vergelijk_met_referentie,
 )
+from .sociale_kaart import (
+    SocialeKaart,
+    Voorziening,
+    load_sociale_kaart,
+    read_sociale_kaart,
+)
 from .taal import (
     JargonHit,
     JargonWoord,
@@ -81,6 +87,8 @@ __all__ = [
     "PlanError",
     "Probleem",
     "Resultaat",
+    "SocialeKaart",
+    "Voorziening",
     "WmoStap",
     "bewaar_plan",
     "bewaarde_plannen",
@@ -93,12 +101,14 @@ __all__ = [
     "has_measure",
     "jargon_files",
     "load_jargon",
+    "load_sociale_kaart",
     "negative_phrase",
     "observable_marker",
     "plan_bestandsnaam",
     "plan_document",
     "plan_markdown",
     "professional_view",
+    "read_sociale_kaart",
     "status_counts",
     "vague_word",
     "vergelijk_met_referentie",

@@ -38,6 +38,7 @@ from wijkteam_kit.plan.regels.aanpak import (
     regel_evaluatie,
     regel_netwerk,
     regel_regisseur,
+    regel_sociale_kaart,
     regel_wmo_volgorde,
 )
 from wijkteam_kit.plan.regels.inhoud import (
@@ -81,6 +82,7 @@ REGELS: dict[str, Regel] = {
     "domeinen_laag": regel_domeinen_laag,
     "smart": regel_smart,
     "wmo_volgorde": regel_wmo_volgorde,
+    "sociale_kaart": regel_sociale_kaart,
     "netwerk": regel_netwerk,
     "acties": regel_acties,
     "regisseur": regel_regisseur,

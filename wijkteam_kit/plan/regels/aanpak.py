@@ -44,6 +44,7 @@ __all__ = [
     "regel_evaluatie",
     "regel_netwerk",
     "regel_regisseur",
+    "regel_sociale_kaart",
     "regel_wmo_volgorde",
     "regisseur_kern",
 ]
@@ -233,6 +234,53 @@ def regel_wmo_volgorde(plan: Plan, casus: Casus | None, today: dt.date) -> Feedb
         + ("er zijn lichtere oplossingen bekeken vóór de maatwerkvoorziening." if heavy
            else "zo licht als mogelijk.")
         + f" De Wmo-volgorde is: {WMO_VOLGORDE_TEKST}.",
+    )  # fmt: skip
+
+
+def regel_sociale_kaart(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
+    """A solution that names a voorziening of the sociale kaart puts it at the step the kaart gives it.
+
+    The kaart (:mod:`wijkteam_kit.plan.sociale_kaart`) knows per voorziening whether it is voorliggend, algemeen
+    or maatwerk and at which steps of the Wmo order it fits (a taalmaatje also as 'sociaal netwerk'). A solution
+    that names none is fine: the rule only speaks where the plan reaches for a voorziening the kaart knows.
+
+    >>> plan = Plan(oplossingen=[{"tekst": "Ik ga naar de schuldhulpverlening", "stap": "maatwerkvoorziening"}])
+    >>> regel_sociale_kaart(plan, None, dt.date(2026, 3, 2)).status
+    'let op'
+    """
+    from wijkteam_kit.plan.sociale_kaart import load_sociale_kaart
+
+    titel = "Voorzieningen bij de goede stap"
+    kaart = load_sociale_kaart()
+    wrong, used, where = [], [], []
+    for i, solution in enumerate(plan.oplossingen, 1):
+        for v in kaart.genoemd_in(solution.tekst):
+            if solution.stap in v.stappen:
+                used.append(v.naam)
+                continue
+            wrong.append(
+                f"oplossing {i} noemt {v.naam}: dat is een {v.stap_tekst}, maar staat bij "
+                f"{WMO_LABELS[solution.stap].lower()!r}"
+            )
+            where.append(f"oplossingen[{i}]")
+            break
+    if wrong:
+        return Feedback(
+            "sociale_kaart", titel, "let op",
+            f"{sentence(join(wrong))}. Zet een voorziening bij de stap waar hij hoort: zo zie je of er eerst een "
+            "lichtere weg is (algemene en voorliggende voorzieningen zijn er zonder indicatie; maatwerk pas na "
+            f"onderzoek door de gemeente). De volgorde is: {WMO_VOLGORDE_TEKST}.",
+            ", ".join(where),
+        )  # fmt: skip
+    if used:
+        return Feedback(
+            "sociale_kaart", titel, "in orde",
+            f"Het plan gebruikt {join(sorted(set(used)))} van de sociale kaart, elk bij een stap die past.",
+        )  # fmt: skip
+    return Feedback(
+        "sociale_kaart", titel, "in orde",
+        "Geen oplossing noemt een voorziening van de sociale kaart; kijk daar als het huishouden en het netwerk "
+        "het niet alleen redden.",
     )  # fmt: skip
 
 

@@ -28,7 +28,10 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from wijkteam_kit.errors import WijkteamError
 from wijkteam_kit.plan.model import WMO_LABELS, WMO_STAPPEN, Plan
+from wijkteam_kit.plan.sociale_kaart import SOORT_LABELS, load_sociale_kaart
+from wijkteam_kit.ui.common.widgets import esc
 from wijkteam_kit.ui.plan_schrijven.rijen import Rows, dropdown, text_field
 from wijkteam_kit.zrm.versions import ZrmVersion, load_version
 
@@ -96,6 +99,10 @@ class PlanForm:
         )  # fmt: skip
         self.problems.changed = self._refresh_links
         self.goals.changed = self._refresh_links
+        self.kaart_tips = widgets.HTML()
+        self.kaart_tips.add_class("wk-kaart-tips")
+        self.solutions.widget.children = (*self.solutions.widget.children, self.kaart_tips)
+        self.solutions.changed = self.refresh_tips
         self.regisseur = text_field("Eén naam", "wk-regisseur", "260px", area=False)
         self.datum = widgets.DatePicker(value=today or dt.date.today(), layout={"width": "200px"})
         self.datum.add_class("wk-plandatum")
@@ -119,10 +126,14 @@ class PlanForm:
     def _problem_row(self) -> dict[str, widgets.Widget]:
         return {
             "tekst": text_field("Ik … / Wij …", "wk-probleem-tekst", "flex"),
-            "domein": dropdown(_domain_options(self.version), "wk-probleem-domein", "200px"),
+            "domein": self._watched(dropdown(_domain_options(self.version), "wk-probleem-domein", "200px")),
             "niveau": dropdown(LEVEL_OPTIONS, "wk-probleem-niveau", "90px"),
             "doelniveau": dropdown(TARGET_OPTIONS, "wk-probleem-doelniveau", "120px"),
         }
+
+    def _watched(self, widget: widgets.Widget) -> widgets.Widget:
+        widget.observe(lambda _c: self.refresh_tips() if hasattr(self, "kaart_tips") else None, "value")
+        return widget
 
     def _goal_row(self) -> dict[str, widgets.Widget]:
         links = widgets.SelectMultiple(options=self.problems.options(), rows=3, layout={"width": "160px"})
@@ -136,10 +147,44 @@ class PlanForm:
         }
 
     def _solution_row(self) -> dict[str, widgets.Widget]:
-        return {
+        row = {
             "tekst": text_field("Wat helpt, en wie of wat zet het in?", "wk-oplossing-tekst", "flex"),
             "stap": dropdown(STEP_OPTIONS, "wk-oplossing-stap", "260px"),
         }
+        row["stap"].observe(lambda _c: self.refresh_tips(), "value")
+        return row
+
+    def refresh_tips(self) -> None:
+        """Show voorzieningen of the sociale kaart for the plan's domains once a solution reaches for one.
+
+        >>> form = PlanForm()
+        >>> form.problems.rows[0].widgets["domein"].value = "financien"
+        >>> form.solutions.rows[0].widgets["stap"].value = "algemene_voorziening"
+        >>> "Schuldhulpverlening" in form.kaart_tips.value
+        True
+        """
+        try:
+            kaart = load_sociale_kaart()
+        except WijkteamError:  # checked when the server starts; never stop the form for it
+            self.kaart_tips.value = ""
+            return
+        steps = {row.widgets["stap"].value for row in self.solutions.rows} - {""}
+        chosen = (r.widgets["domein"].value for r in self.problems.rows)
+        domains = list(dict.fromkeys(d for d in chosen if d))
+        tips = kaart.suggesties(domains, steps, self.version.id)
+        if not tips:
+            self.kaart_tips.value = ""
+            return
+        items = "".join(
+            f"<li><b>{esc(v.naam)}</b> ({esc(SOORT_LABELS[v.soort])}): {esc(v.wat)}"
+            + (f" <span class='wk-klein'>{esc(v.toegang)}</span>" if v.toegang else "")
+            + "</li>"
+            for v in tips
+        )
+        self.kaart_tips.value = (
+            f"<div class='wk-kaart-tips'><b>Uit de sociale kaart</b> ({esc(kaart.naam)}), bij de domeinen van "
+            f"dit plan:<ul>{items}</ul></div>"
+        )
 
     def _action_row(self) -> dict[str, widgets.Widget]:
         return {
