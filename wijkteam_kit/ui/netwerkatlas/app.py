@@ -134,6 +134,8 @@ class NetwerkatlasApp:
             ],
             layout={"align_items": "flex-start", "width": "100%"},
         )
+        main.add_class("wk-atlas-hoofd")  # on a tablet: the map full width, the forms below it (netwerkatlas.css)
+        main.children[1].add_class("wk-atlas-beeld")
         self.sessie = GroepssessieDeelname(
             self._stores, "netwerkatlas", library=lambda: self.library, environ=environ
         )

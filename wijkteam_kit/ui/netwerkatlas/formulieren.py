@@ -106,7 +106,7 @@ class PersonForm:
         self.atlas = Netwerkatlas()
         self._sector_touched = False
         self._loading = False
-        self.choice = widgets.Dropdown(options=[("＋ nieuwe persoon", NEW)], value=NEW)
+        self.choice = widgets.Dropdown(options=[("+ nieuwe persoon", NEW)], value=NEW)
         self.choice.add_class("wk-persoon-keuze")
         self.naam = widgets.Text(placeholder="voornaam of bijnaam (verzonnen)")
         self.naam.add_class("wk-persoon-naam")
@@ -159,7 +159,7 @@ class PersonForm:
         self.atlas = atlas
         keep = self.choice.value if self.choice.value in atlas.ids else NEW
         self._loading = True
-        self.choice.options = [("＋ nieuwe persoon", NEW)] + [(p.naam, p.id) for p in atlas.personen]
+        self.choice.options = [("+ nieuwe persoon", NEW)] + [(p.naam, p.id) for p in atlas.personen]
         self.choice.value = keep
         self._loading = False
         self._load()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from wijkteam_kit.casus.model import Casus
+from wijkteam_kit.ui.common.figuur import figure_html
 from wijkteam_kit.ui.common.widgets import download_link, esc
 from wijkteam_kit.zrm.assessment import Assessment
 from wijkteam_kit.zrm.export import assessment_csv
 from wijkteam_kit.zrm.score_feedback import ZrmFeedback
 
-__all__ = ["differences_html", "result_view"]
+__all__ = ["differences_html", "profile_words_html", "result_view"]
 
 
 def _level(level: int | None) -> str:
@@ -30,6 +31,18 @@ def differences_html(result: ZrmFeedback) -> str:
     return (
         "<table class='wk-tabel wk-verschillen'><tr><th>Domein</th><th>Jij</th><th>Referentie</th>"
         "<th>Verschil</th><th>Toelichting bij de referentie</th><th>Jouw motivatie</th></tr>"
+        f"{rows}</table>"
+    )
+
+
+def profile_words_html(result: ZrmFeedback) -> str:
+    """The profile picture in words: per domain your level and the reference's (the same facts as the bars)."""
+    rows = "".join(
+        f"<tr><td>{esc(d.name)}</td><td>{_level(d.own)}</td><td>{_level(d.reference)}</td></tr>"
+        for d in result.domains
+    )
+    return (
+        "<table class='wk-tabel wk-profiel-woorden'><tr><th>Domein</th><th>Jij</th><th>Referentie</th></tr>"
         f"{rows}</table>"
     )
 
@@ -59,7 +72,14 @@ def result_view(result: ZrmFeedback, own: Assessment, casus: Casus) -> widgets.W
         label=f"Jouw scores ({own.rater})",
     )
     png = figure_bytes(fig, "png", dpi=110)
-    image = widgets.Image(value=png, format="png", layout={"width": "100%", "max_width": "980px"})
+    image = widgets.HTML(
+        figure_html(
+            png,
+            "ZRM-profiel: jouw scores per domein naast de referentie (in woorden hieronder)",
+            "wk-profiel-figuur",
+            profile_words_html(result),
+        )
+    )
     image.add_class("wk-profiel")
     stem = f"zrm-{casus.id}"
     downloads = " ".join(
@@ -83,6 +103,7 @@ def result_view(result: ZrmFeedback, own: Assessment, casus: Casus) -> widgets.W
         f"{result.n_domains} domeinen. Verschillen zijn het gesprek waard: bespreek ze met je collega's of trainer."
         "</p></div>"
     )
+    summary.add_class("wk-focusdoel")  # the app moves the keyboard focus here after "Inleveren"
     ladder = widgets.HTML(
         f"<div class='wk-kaart wk-ladder-uitslag'><h3>Participatieladder {esc(ladder_mark)}</h3>"
         f"<p>Jij: <strong>{esc(own_ladder)}</strong><br>Referentie: <strong>{esc(ref_ladder)}</strong></p>"
