@@ -25,7 +25,7 @@ def _open_app(page, server):
 
 
 def _click_level(page, domain_name, label):
-    page.locator(".wk-niveau").get_by_role("button", name=label, exact=True).click()
+    page.locator(".wk-niveau").get_by_role("radio", name=label, exact=True).click()
     done = f"✓ {domain_name}: {'n.b.' if label == 'niet besproken' else label}"
     expect(page.locator(".wk-nav-knop", has_text=done)).to_be_visible()
 

@@ -23,7 +23,7 @@ def _open_app(page, server):
 def _add_person(page, name, relation, circle):
     page.locator(".wk-persoon-naam input").fill(name)
     page.locator(".wk-persoon-relatie select").select_option(relation)
-    page.locator(".wk-persoon-cirkel").get_by_role("button", name=str(circle), exact=True).click()
+    page.locator(".wk-persoon-cirkel").get_by_role("radio", name=str(circle), exact=True).click()
     page.get_by_role("button", name="Persoon toevoegen").click()
     expect(page.locator(".wk-bericht")).to_contain_text("staat op de kaart")
 

@@ -300,7 +300,7 @@ def test_intervisie(page, server):
 def test_bouwstenen(page, server):
     checks = _open(page, server, "bouwstenen", ".wk-teamnaam input")
     checks.state("bouwsteen 1")
-    page.locator(".wk-stappen").get_by_role("button", name="3 Vormgeving", exact=True).click()
+    page.locator(".wk-stappen").get_by_role("radio", name="3 Vormgeving", exact=True).click()
     expect(page.locator(".wk-bouwsteen h3")).to_contain_text("Bouwsteen 3: Vormgeving")
     checks.state("bouwsteen 3")
     checks.done()

@@ -22,13 +22,17 @@ from wijkteam_kit.ui.common.widgets import esc
 __all__ = ["figure_html"]
 
 
-def figure_html(png: bytes, alt: str, css: str, words: str = "", summary: str = "Het beeld in woorden") -> str:
+def figure_html(
+    png: bytes, alt: str, css: str, words: str = "", summary: str = "Het beeld in woorden"
+) -> str:
     """A ``<figure>`` with the PNG ``png`` (``alt`` escaped) and, when given, the HTML ``words`` folded below it.
 
     ``words`` must already be safe HTML (escape user text in it); ``css`` is the class of the figure.
     """
     data = base64.b64encode(png).decode("ascii")
-    folded = f"<details class='wk-in-woorden'><summary>{esc(summary)}</summary>{words}</details>" if words else ""
+    folded = (
+        f"<details class='wk-in-woorden'><summary>{esc(summary)}</summary>{words}</details>" if words else ""
+    )
     return (
         f"<figure class='{esc(css)}' style='margin:0'><img alt='{esc(alt)}' src='data:image/png;base64,{data}' "
         f"style='width:100%;max-width:980px;height:auto'>{folded}</figure>"

@@ -79,7 +79,9 @@ def _pair(left: widgets.Widget, right: widgets.Widget) -> widgets.Widget:
 
 def _tick(function: str) -> widgets.Checkbox:
     """One support function's checkbox, as wide as its word (five fit in the form's width)."""
-    box = widgets.Checkbox(description=function, indent=False, layout={"width": "auto", "margin": "2px 14px 2px 0"})
+    box = widgets.Checkbox(
+        description=function, indent=False, layout={"width": "auto", "margin": "2px 14px 2px 0"}
+    )
     box.add_class(f"wk-steun-{function}")
     return box
 

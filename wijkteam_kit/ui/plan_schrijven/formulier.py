@@ -154,7 +154,9 @@ class PlanForm:
 
     def _parked_row(self) -> dict[str, widgets.Widget]:
         return {
-            "domein": dropdown(_domain_options(self.version), "wk-geparkeerd-domein", "220px", "Domein dat wacht"),
+            "domein": dropdown(
+                _domain_options(self.version), "wk-geparkeerd-domein", "220px", "Domein dat wacht"
+            ),
             "reden": text_field("Waarom wacht dit nog?", "wk-geparkeerd-reden", "flex", area=False),
         }
 

@@ -6,8 +6,8 @@
       A Python `widget.focus()` on such a group focuses its chosen (or first) option.
    3. A widget with the class wk-focusdoel takes the focus when the focus fell to the page because the control
       that had it went away (a new page of the app): "Begin met scoren" lands on the level buttons.
-   4. A field without a name gets the text of the label just above it (the kit's "label over field" pattern)
-      or, for a choice group, its description or tooltip; a name set in Python always wins.
+   4. A field without a visible label gets an aria-label: its tooltip from Python, else the text of the label
+      just above it (the kit's "label over field" pattern), else its placeholder.
    All of it is re-applied when the widgets change (a MutationObserver, at most once per animation frame). */
 (function () {
   "use strict";
@@ -17,15 +17,16 @@
     return (el && el.textContent ? el.textContent : "").replace(/\s+/g, " ").trim().replace(/:$/, "");
   }
 
+  function labelOf(el) {
+    return el.id ? document.querySelector('label[for="' + CSS.escape(el.id) + '"]') : null;
+  }
+
+  /* A visible label or an ARIA name. A title alone (ipywidgets' tooltip) is only a hint on hover: it is made the
+     field's name below, so a screen reader reads it as the label. */
   function hasName(el) {
-    if (el.getAttribute("aria-label") || el.getAttribute("aria-labelledby") || el.getAttribute("title")) {
-      return true;
-    }
-    if (el.id) {
-      var label = document.querySelector('label[for="' + el.id + '"]');
-      if (label && text(label) && label.style.display !== "none") { return true; }
-    }
-    return false;
+    if (el.getAttribute("aria-label") || el.getAttribute("aria-labelledby")) { return true; }
+    var label = labelOf(el);
+    return Boolean(label && text(label) && label.style.display !== "none");
   }
 
   /* The label above a widget: the kit's forms put an HTML widget with the label right before the field. */
@@ -33,7 +34,7 @@
     var prev = widgetEl && widgetEl.previousElementSibling;
     if (prev && prev.classList.contains("widget-html")) {
       var t = text(prev);
-      if (t && t.length <= 90) { return t; }
+      if (t && t.length <= 250) { return t; }
     }
     return "";
   }
@@ -48,8 +49,11 @@
     var fields = root.querySelectorAll("select, textarea, input:not([type=checkbox]):not([type=radio]):not([type=file])");
     for (var i = 0; i < fields.length; i++) {
       var field = fields[i];
-      if (hasName(field) || field.getAttribute("placeholder")) { continue; }
-      var name = labelAbove(widgetOf(field));
+      if (hasName(field)) { continue; }
+      var label = labelOf(field);
+      var tip = label && label.getAttribute("title");
+      var name = field.getAttribute("title") || (tip && tip !== "null" ? tip : "") || labelAbove(widgetOf(field))
+        || field.getAttribute("placeholder");
       if (name) { field.setAttribute("aria-label", name); }
     }
   }
