@@ -51,7 +51,7 @@ def test_zrm_exercise_from_landing_page_to_comparison(page, server):
 
     expect(page.locator(".wk-kaart h3")).to_have_text("Participatieladder")
     page.locator(".wk-ladder").get_by_role(
-        "button", name=str(CASUS.participatieladder.trede), exact=True
+        "radio", name=str(CASUS.participatieladder.trede), exact=True
     ).click()
     expect(page.locator(".wk-voortgang")).to_contain_text(
         f"{len(version.domains)} van {len(version.domains)}"

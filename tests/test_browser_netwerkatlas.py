@@ -52,7 +52,7 @@ def test_map_a_network_download_and_open_it_again(page, server, tmp_path):
     page.locator(".wk-formtabs").get_by_role("tab", name="Banden").click()
     page.locator(".wk-band-naar select").select_option(label="Ans")
     page.locator(".wk-band-frequentie select").select_option("dagelijks")
-    page.locator(".wk-bandformulier .widget-gridbox").first.get_by_text("praktisch").click()
+    page.locator(".wk-band-ontvangen .wk-steun-praktisch input").check()
     page.get_by_role("button", name="Band opslaan").click()
     expect(page.locator(".wk-bericht")).to_contain_text("De band tussen")
     expect(kaart.locator("#netwerk-band-client-ans")).to_have_count(1)

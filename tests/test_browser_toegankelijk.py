@@ -197,7 +197,10 @@ def test_netwerkatlas_records_what_it_shows_and_fits_a_tablet(page, server, tmp_
     checks.state("personen")
 
     forms = page.locator(".wk-formtabs")
-    forms.get_by_role("tab", name="Banden").click()
+    forms.get_by_role("tab", name="Personen").focus()  # the tabs by keyboard: arrow to the next one, Enter
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    expect(page.locator(".wk-band-van select")).to_be_visible()
     page.locator(".wk-band-van select").select_option(label="Ans")
     page.locator(".wk-band-naar select").select_option(label="Bram")
     panel = page.locator(".wk-formulieren").bounding_box()
