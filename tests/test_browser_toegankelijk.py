@@ -43,7 +43,10 @@ class Checks:
 
     def state(self, name: str, *, layout: bool = True) -> None:
         self.states.append(name)
-        for v in serious(axe_violations(self.page)):
+        found = axe_violations(self.page)
+        lesser = sorted({f"{v['id']} ({v['impact']})" for v in found if v not in serious(found)})
+        print(f"axe {self.app}/{name}: {len(serious(found))} kritiek/ernstig; lichter: {', '.join(lesser) or 'geen'}")
+        for v in serious(found):
             self.problems.append(
                 f"{self.app}/{name}: axe {v['impact']} {v['id']} ({v['help']}): {v['nodes'][:3]}"
             )
