@@ -288,14 +288,19 @@ def test_competentie_scan(page, server):
 def test_intervisie(page, server):
     checks = _open(page, server, "intervisie", ".wk-soort select")
     checks.state("opzet")
-    page.locator(".wk-soort select").select_option(label="Intervisie: Vijfstappenmethode · 60 min")
-    page.locator(".wk-deelnemers textarea").fill("Kim\nAli\nBo")
-    expect(page.locator(".wk-rol-inbrenger select option")).to_have_count(4)
-    page.locator(".wk-rol-inbrenger select").select_option(label="Kim")
-    page.locator(".wk-rol-gespreksleider select").select_option(label="Ali")
-    page.locator(".wk-rol-tijdbewaker select").select_option(label="Bo")
+    page.locator(".wk-soort select").select_option(label="Intervisie: Balintmethode · 90 min")  # 11 steps
+    page.locator(".wk-deelnemers textarea").fill("Kim\nAli\nBo\nDe\nEef")  # Balint needs five
+    roles = page.locator(".wk-rollen select")
+    expect(roles.first.locator("option")).to_have_count(6)
+    for index in range(roles.count()):
+        roles.nth(index).select_option(index=index + 1)
     page.locator(".wk-start").click()
-    expect(page.locator(".wk-stap-titel")).to_contain_text("Stap 1 van 5")
+    expect(page.locator(".wk-stap-titel")).to_contain_text("Stap 1 van 11")
+    expect(page.locator(".wk-voortgang li")).to_have_count(11)
+    room = page.locator("ol.wk-voortgang, .wk-voortgang ol").first.evaluate(
+        "ol => parseFloat(getComputedStyle(ol).paddingLeft) / parseFloat(getComputedStyle(ol).fontSize)"
+    )
+    assert room >= 2, f"the numbers '10.' and '11.' need 2em before the list, not {room:.1f}em"
     checks.state("stap")
     page.locator(".wk-afronden").click()
     expect(page.locator(".wk-stap-titel")).to_contain_text("afgerond")
