@@ -41,7 +41,6 @@ import json
 import os
 import re
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
@@ -51,6 +50,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from jupyter_server.services.kernels.connection.base import (
+    deserialize_msg_from_ws_v1,
+    serialize_msg_to_ws_v1,
+)
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import websocket_connect
 
@@ -193,14 +196,20 @@ def message(msg_type: str, content: dict, session: str, channel: str = "shell", 
     }  # fmt: skip
 
 
+V1 = "v1.kernel.websocket.jupyter.org"
+
+
+def encode(msg: dict) -> bytes:
+    """A message as a websocket frame of Jupyter's v1 protocol (what JupyterLab's and Voila's pages speak)."""
+    parts = [json.dumps(msg[key]).encode() for key in ("header", "parent_header", "metadata", "content")]
+    return serialize_msg_to_ws_v1(parts, msg["channel"])
+
+
 def decode(frame: str | bytes) -> dict:
-    """A websocket frame of Jupyter's (legacy) protocol: JSON text, or binary with offsets and buffers."""
-    if isinstance(frame, str):
-        return json.loads(frame)
-    count = struct.unpack("!I", frame[:4])[0]
-    offsets = struct.unpack(f"!{count}I", frame[4 : 4 + 4 * count])
-    end = offsets[1] if count > 1 else len(frame)
-    return json.loads(frame[offsets[0] : end].decode())
+    """A websocket frame of the v1 protocol: channel, header, parent header, metadata, content, buffers."""
+    channel, parts = deserialize_msg_from_ws_v1(frame)
+    header, parent, metadata, content = (json.loads(part) for part in parts[:4])
+    return {"channel": channel, "header": header, "parent_header": parent, "metadata": metadata, "content": content}
 
 
 @dataclass
@@ -230,7 +239,7 @@ class Participant:
             self.session = uuid.uuid4().hex
             ws_url = f"ws://{base.split('://', 1)[1]}api/kernels/{self.kernel_id}/channels?session_id={self.session}"
             self.ws = await websocket_connect(
-                HTTPRequest(ws_url, request_timeout=LONG), max_message_size=2**28
+                HTTPRequest(ws_url, request_timeout=LONG), max_message_size=2**28, subprotocols=[V1]
             )
             self.pending: dict[str, asyncio.Future] = {}
             self.replies: dict[str, asyncio.Future] = {}
@@ -281,7 +290,7 @@ class Participant:
                 self.replies.pop(parent).set_result(msg)
 
     async def send(self, msg: dict) -> None:
-        await self.ws.write_message(json.dumps(msg))
+        await self.ws.write_message(encode(msg), binary=True)
 
     async def request(self, msg: dict) -> None:
         """Send and wait for the reply (shell requests)."""

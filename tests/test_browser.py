@@ -65,7 +65,9 @@ def test_zrm_exercise_from_landing_page_to_comparison(page, server):
     expect(rows.filter(has_text="Sociaal netwerk")).to_be_visible()
     expect(page.locator(".wk-ladder-uitslag h3")).to_contain_text("gelijk")
     expect(page.locator(".wk-profiel")).to_be_visible()
-    assert page.locator("a.wk-download").count() == 4  # PNG, SVG, PDF and the scores as CSV
+    assert page.locator("a.wk-download").count() == 1  # the scores as CSV; the picture's files on request
+    page.get_by_role("button", name="Maak downloadbestanden").click()
+    expect(page.locator("a.wk-download")).to_have_count(4)  # PNG, SVG, PDF and the scores as CSV
     assert page.locator("img[src='x']").count() == 0  # the typed name was escaped, not rendered
     assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
 

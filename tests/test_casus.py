@@ -12,12 +12,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = sorted((ROOT / "casuses").glob("*.yaml"))
 
 
-def test_library_has_at_least_seven_rich_casuses():
+def test_library_has_at_least_twelve_rich_casuses():
     assert default_library_dir() == ROOT / "casuses"
     library = load_library()
-    assert len(library) >= 7
+    assert len(library) >= 12
     versions = {c.zrm.versie for c in library}
-    assert versions == {"zrm2013", "zrm2017"}  # both versions are exercised
+    assert versions == {"zrm2013", "zrm2017", "groningen"}  # every shipped version is exercised
+    assert all(c.t1 is not None for c in library)  # every casus has a later moment for the evaluation
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
@@ -178,3 +179,86 @@ def test_broken_library_is_not_half_loaded(tmp_path):
     (tmp_path / "kapot.yaml").write_text("id: [\n", encoding="utf-8")
     with pytest.raises(CasusError, match=r"kapot\.yaml"):
         load_library(tmp_path)
+
+
+# --------------------------------------------------------------------------- the safety route (meldcode)
+def _safety() -> dict:
+    return yaml.safe_load((ROOT / "casuses" / "veiligheid-kind-meldcode.yaml").read_text(encoding="utf-8"))
+
+
+def _kader(data: dict) -> list:
+    return data["veiligheid"]["afwegingskader"]
+
+
+BROKEN_SAFETY = {
+    "step missing": (
+        lambda d: d["veiligheid"]["stappen"].pop(2),
+        "veld veiligheid: stappen: verwacht de vijf stappen van de meldcode",
+    ),
+    "steps swapped": (
+        lambda d: d["veiligheid"]["stappen"].reverse(),
+        "kreeg beslissen, wegen, gesprek, collegiale_consultatie, signalen_in_kaart",
+    ),
+    "unknown step": (
+        lambda d: d["veiligheid"]["stappen"][0].__setitem__("stap", "melden"),
+        "veld veiligheid.stappen[0].stap",
+    ),
+    "questions out of order": (
+        lambda d: _kader(d).reverse(),
+        "afwegingskader: verwacht de vragen in deze volgorde, vanaf de eerste",
+    ),
+    "no report despite structural unsafety": (
+        lambda d: d["veiligheid"].__setitem__("besluit", "hulp_organiseren"),
+        "volgens het afwegingskader is melden bij Veilig Thuis nodig",
+    ),
+    "help refused but no report": (
+        lambda d: (
+            _kader(d)[1].__setitem__("antwoord", "nee"),
+            _kader(d)[3].__setitem__("antwoord", "nee"),
+            d["veiligheid"].__setitem__("besluit", "hulp_organiseren"),
+        ),
+        "verwacht 'melden' of 'melden_en_hulp'",
+    ),
+    "report without reason": (
+        lambda d: (_kader(d)[1].__setitem__("antwoord", "nee"), d["veiligheid"].__setitem__("besluit", "melden")),
+        "geeft een vermoeden zonder reden om te melden: verwacht 'hulp_organiseren'",
+    ),
+    "no suspicion": (
+        lambda d: (_kader(d)[0].__setitem__("antwoord", "nee"), d["veiligheid"].__setitem__("besluit", "melden")),
+        "geeft geen vermoeden: verwacht 'geen_vermoeden'",
+    ),
+    "only the first question": (
+        lambda d: d["veiligheid"].__setitem__("afwegingskader", _kader(d)[:1]),
+        "hoort ook de vraag acute_of_structurele_onveiligheid",
+    ),
+    "answer maybe": (lambda d: _kader(d)[2].__setitem__("antwoord", "misschien"), "afwegingskader[2].antwoord"),
+    "no escalation": (
+        lambda d: d["veiligheid"].pop("escalatie"),
+        "veld veiligheid.escalatie: verplicht veld ontbreekt",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN_SAFETY, ids=list(BROKEN_SAFETY))
+def test_safety_route_follows_the_meldcode(tmp_path, case):
+    mutate, message = BROKEN_SAFETY[case]
+    data = _safety()
+    mutate(data)
+    path = _write(tmp_path, data)
+    with pytest.raises(CasusError) as info:
+        load_casus(path)
+    assert message in str(info.value)
+
+
+def test_safety_route_is_optional_and_shown_with_the_reference_plan():
+    from wijkteam_kit.plan import Plan
+    from wijkteam_kit.ui.plan_schrijven.app import reference_html
+
+    casus = load_casus(ROOT / "casuses" / "veiligheid-kind-meldcode.yaml")
+    route = casus.veiligheid
+    assert route is not None and route.melden_nodig and route.besluit == "melden_en_hulp"
+    assert route.stappen[0].stap == "signalen_in_kaart" and route.stappen_met_naam()[1][0].startswith("2.")
+    assert load_casus(ROOT / "casuses" / "mantelzorg-dementie.yaml").veiligheid is None
+    html = reference_html(Plan(zrm_versie=casus.zrm.versie), casus)
+    assert "Veiligheidsroute (meldcode)" in html and "Collegiale consultatie" in html
+    assert "Besluit: melden bij Veilig Thuis én hulp organiseren" in html

@@ -24,8 +24,12 @@ def test_every_reference_level_and_rung_follows_the_rules(path):
     ref = casus.reference_assessment()
     version = casus.version()
     for domain_id, score in ref.scores.items():
-        if score.level is not None:  # every level the reference uses has the kit's own descriptors
+        if score.level is None:
+            continue
+        if version.has_descriptors:  # every level the reference uses has the kit's own descriptors
             assert version.domain(domain_id).descriptor(score.level), (casus.id, domain_id)
+        else:  # a version without descriptors (Groningen) scores on the five level labels
+            assert score.level in version.level_labels, (casus.id, domain_id)
     decided = rung_by_rule(client_age(doc.data))
     if decided is not None:
         assert ref.ladder == decided, casus.id
@@ -93,3 +97,16 @@ def test_the_ladder_rules_are_written_where_the_learner_scores():
     rung4 = load_ladder()[3]
     assert not any("mantelzorg" in e.lower() for e in rung4.examples)
     assert "65 jaar of ouder" in load_ladder()[5].description
+
+
+def test_a_casus_is_scored_on_the_groningen_leefgebieden():
+    from wijkteam_kit.zrm import load_mapping, load_version
+
+    groningen = [c for c in LIBRARY.values() if c.zrm.versie == "groningen"]
+    assert groningen, "de bibliotheek heeft een casus op de Groningse leefgebieden"
+    sourced = {d for rule in load_mapping("zrm2013", "groningen").rules for d in rule.targets}
+    apart = set(load_version("groningen").domain_ids) - sourced
+    assert apart == {"onderwijs", "pedagogisch", "huiselijk_geweld", "overlast"}  # as in docs/zrm-versies.md
+    for casus in groningen:  # the leefgebieden without a ZRM 2013 source are scored, at T0 and at T1
+        for ref in (casus.reference_assessment(), casus.t1_assessment()):
+            assert ref is not None and all(ref.level(d) is not None for d in apart), casus.id

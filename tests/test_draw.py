@@ -65,3 +65,25 @@ def test_export_formats(tmp_path):
     assert figure_bytes(fig, "pdf")[:4] == b"%PDF"
     for ext in ("png", "svg", "pdf"):
         assert save_figure(fig, tmp_path / f"profiel.{ext}").stat().st_size > 1000
+
+
+def test_zrm_profile_svg_is_well_formed_and_says_the_same_in_words():
+    """The on-screen profile (SVG text, no matplotlib) parses as XML, escapes names, and its description holds
+    every domain's levels, the facts a screen reader gets instead of the picture."""
+    import xml.etree.ElementTree as ET
+
+    from wijkteam_kit.draw.zrm_profiel_svg import zrm_profile_svg
+    from wijkteam_kit.zrm import Assessment, load_version
+
+    v = load_version("zrm2013")
+    own = Assessment.build(v, "demo", "<script>&", {"financien": 2, "adl": 5})
+    ref = Assessment.build(v, "demo", "referentie", {"financien": 3, "adl": 5})
+    svg = zrm_profile_svg(own, v, ref, title="Tom & Jerry <b>", label="Jouw scores (<script>&)")
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.get("role") == "img"
+    assert root.find(f"{ns}title").text == "Tom & Jerry <b>"
+    desc = root.find(f"{ns}desc").text
+    assert "Financiën: jij 2 (niet zelfredzaam), referentie 3 (beperkt zelfredzaam), verschil" in desc
+    assert "Activiteiten Dagelijks Leven (ADL): jij 5 (volledig zelfredzaam), referentie 5" in desc
+    assert len([r for r in root.iter(f"{ns}rect") if r.get("class") == "zrm-diff"]) == 1

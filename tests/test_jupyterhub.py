@@ -167,7 +167,7 @@ def test_zrm_app_through_jupyterhub_with_postgresql(hub, page, postgres_url: str
     expect(page.get_by_role("heading", name="ZRM-oefening")).to_be_visible(timeout=120_000)
     casus = page.locator(".wk-casus-keuze select")
     expect(casus).to_be_visible()
-    assert casus.locator("option").count() >= 5  # the casus library (seven casuses) reached the kernel
+    assert casus.locator("option").count() >= 5  # the casus library (twelve casuses) reached the kernel
     assert page.locator('[data-mime-type="application/vnd.jupyter.stderr"]').count() == 0
 
     page.goto(url + f"user/{USER}/voila/render/opslagcheck.ipynb")

@@ -1,6 +1,8 @@
 """The app server: landing page, arguments, clean stop with Ctrl-C, culling of closed tabs."""
 
+import os
 import signal
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -217,3 +219,72 @@ def test_every_app_notebook_waits_for_its_page_request():
         assert any("wait_for_request()" in s and "na_paginaverzoek(app)" in s for s in sources), (
             f"{path.name}: wacht met wait_for_request() en roep dan na_paginaverzoek(app) aan"
         )
+        # Voila's own wait_for_request costs every kernel Voila's whole server side (see app.paginaverzoek).
+        assert not any("voila" in s for s in sources), f"{path.name}: importeer wait_for_request uit de kit"
+        assert any("from wijkteam_kit.app.paginaverzoek import wait_for_request" in s for s in sources)
+
+
+LIGHT_APP = """
+import sys
+import ipykernel.ipkernel, ipywidgets  # what every kernel has loaded before the notebook runs
+before = set(sys.modules)
+from wijkteam_kit.app.paginaverzoek import wait_for_request
+from wijkteam_kit.ui.common import na_paginaverzoek
+from wijkteam_kit.ui.zrm_oefening import ZrmOefening
+app = ZrmOefening()
+wait_for_request()
+na_paginaverzoek(app)
+heavy = ("matplotlib", "numpy", "PIL", "networkx", "voila", "jupyter_server", "nbconvert", "jupyterlab_server")
+print(sorted({m.split(".")[0] for m in set(sys.modules) - before} & set(heavy)))
+"""
+
+
+def test_an_idle_zrm_app_kernel_loads_no_drawing_and_no_voila():
+    """A room's idle kernels stay light: drawing loads at the first picture, Voila's server never.
+
+    Every imported library stays in each of 30 kernels; matplotlib and numpy alone add about 40 MB per kernel.
+    """
+    import subprocess
+
+    env = {**os.environ, "VOILA_PREHEAT": "False"}
+    out = subprocess.run([sys.executable, "-c", LIGHT_APP], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == "[]", f"een lege ZRM-app laadt {out.stdout.strip()}"
+
+
+def test_wait_for_request_takes_the_request_from_voilas_query_socket(monkeypatch):
+    """In a warm kernel the wait ends with the request's variables in the environment, as Voila's does."""
+    import asyncio
+    import json
+    import threading
+
+    from tornado.web import Application
+    from tornado.websocket import WebSocketHandler
+
+    from wijkteam_kit.app.paginaverzoek import wait_for_request
+    from wijkteam_kit.app.serve import free_port
+
+    port = free_port()
+    seen: list[str] = []
+    ready = threading.Event()
+
+    class Query(WebSocketHandler):
+        def open(self, kernel_id: str) -> None:
+            seen.append(kernel_id)
+            self.write_message(json.dumps({"QUERY_STRING": "sessie=ABC123", "REMOTE_ADDR": "10.0.0.7"}))
+
+    def serve() -> None:
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        Application([(r"/voila/query/(.*)", Query)]).listen(port, "127.0.0.1")
+        loop.call_soon(ready.set)
+        loop.run_forever()
+
+    threading.Thread(target=serve, daemon=True).start()
+    ready.wait(10)
+    for key, value in {"VOILA_PREHEAT": "True", "VOILA_APP_PORT": str(port), "VOILA_KERNEL_ID": "k-1",
+                       "VOILA_SERVER_URL": "/", "QUERY_STRING": "", "REMOTE_ADDR": ""}.items():  # fmt: skip
+        monkeypatch.setenv(key, value)
+    wait_for_request()
+    assert seen == ["k-1"]
+    assert os.environ["QUERY_STRING"] == "sessie=ABC123"
+    assert os.environ["REMOTE_ADDR"] == "10.0.0.7"

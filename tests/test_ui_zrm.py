@@ -41,6 +41,25 @@ def test_descriptors_of_the_current_domain_are_shown(app):
     assert app.nav.children[0].description.startswith("✓ Financiën: 3")
 
 
+def test_groningen_leefgebieden_borrow_the_zrm2013_descriptors():
+    from wijkteam_kit.zrm import load_version
+
+    a = ZrmOefening()
+    a.casus_choice.value = "groningen-vader-jongerenoverlast"
+    a.start_button.click()
+    assert a.version.id == "groningen" and not a.version.has_descriptors
+    a.show_step("financieel_functioneren")  # one ZRM 2013 source: its descriptors, without a prefix
+    assert "ZRM 2013 (Financiën)" in a.domain_text.value
+    assert load_version("zrm2013").domain("financien").descriptor(2)[0] in a.domain_text.value
+    a.show_step("psychisch")  # two sources: each descriptor names its domain
+    assert "Verslaving: " in a.domain_text.value and "Geestelijke gezondheid: " in a.domain_text.value
+    a.show_step("overlast")  # no source: only the labels, and a note saying so
+    assert "geen ZRM-domein als bron" in a.domain_text.value and "<li>" not in a.domain_text.value
+    _score_like_reference(a)
+    a.submit_button.click()
+    assert a.result.n_different == 0
+
+
 def test_submit_with_missing_domains_lists_them(app):
     app.choose_level("financien", 3)
     app.submit_button.click()

@@ -1,7 +1,8 @@
 """The casus library: fictional households as YAML files, validated by one schema.
 
 A casus holds the story, the household, the network, reference ZRM scores, a reference plan, learning questions
-and dilemmas, and optionally a later moment T1 (the evaluation phase, with its own reference).
+and dilemmas, optionally the safety route along the meldcode (``veiligheid``), and optionally a later moment T1
+(the evaluation phase, with its own reference).
 :func:`load_library` reads ``casuses/`` (or ``$WIJKTEAM_CASUSES``); :func:`check_files` reports every problem of
 every file with file, line and field.
 
@@ -25,6 +26,7 @@ from .model import (
     Casus,
     EvaluatieAntwoorden,
     Referentieplan,
+    Veiligheidsroute,
     Vervolgmoment,
     check_files,
     default_library_dir,
@@ -37,6 +39,7 @@ __all__ = [
     "CasusError",
     "EvaluatieAntwoorden",
     "Referentieplan",
+    "Veiligheidsroute",
     "Vervolgmoment",
     "check_files",
     "cross_checks",

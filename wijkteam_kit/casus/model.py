@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from wijkteam_kit import settings
 from wijkteam_kit._basis.schema import Id, StrictModel, validate_model
@@ -37,6 +37,7 @@ __all__ = [
     "Casus",
     "EvaluatieAntwoorden",
     "Referentieplan",
+    "Veiligheidsroute",
     "Vervolgmoment",
     "check_files",
     "default_library_dir",
@@ -145,6 +146,134 @@ def _reference_plan_problems(plan: Referentieplan, zrm: ReferentieZrm) -> list[s
     return problems
 
 
+#: The five steps of the meldcode huiselijk geweld en kindermishandeling, in their order, with their Dutch names.
+STAP_NAMEN: dict[str, str] = {
+    "signalen_in_kaart": "1. Signalen in kaart brengen",
+    "collegiale_consultatie": "2. Collegiale consultatie (aandachtsfunctionaris), zo nodig Veilig Thuis om advies",
+    "gesprek": "3. Gesprek met de betrokkene(n)",
+    "wegen": "4. Wegen met het afwegingskader",
+    "beslissen": "5. Beslissen: melden bij Veilig Thuis en/of hulp organiseren",
+}
+MELDCODE_STAPPEN: tuple[str, ...] = tuple(STAP_NAMEN)
+#: The questions of the afwegingskader, in their order.
+AFWEGING_VRAGEN: dict[str, str] = {
+    "vermoeden": "Is er een vermoeden van huiselijk geweld of kindermishandeling?",
+    "acute_of_structurele_onveiligheid": "Is er acute of structurele onveiligheid? (ja: melden)",
+    "hulp_mogelijk": "Kan het team (ook) passende hulp bieden of organiseren? (nee: melden)",
+    "hulp_aanvaard": "Aanvaarden de betrokkenen die hulp en werken ze mee? (nee: melden)",
+    "hulp_werkt": "Leidt de hulp op tijd tot veiligheid en herstel? (nee: alsnog melden)",
+}
+AFWEGINGEN: tuple[str, ...] = tuple(AFWEGING_VRAGEN)
+BESLUIT_NAMEN: dict[str, str] = {
+    "geen_vermoeden": "geen vermoeden: vastleggen en afsluiten",
+    "hulp_organiseren": "hulp organiseren (zonder melding), met afspraken over veiligheid",
+    "melden": "melden bij Veilig Thuis",
+    "melden_en_hulp": "melden bij Veilig Thuis én hulp organiseren",
+}
+
+
+class MeldcodeStap(StrictModel):
+    """One step of the meldcode: which step, and what the team does in this casus."""
+
+    stap: Literal[MELDCODE_STAPPEN]  # type: ignore[valid-type]
+    wat: str = Field(min_length=1)
+
+
+class Afweging(StrictModel):
+    """One question of the afwegingskader with the reference answer and why."""
+
+    vraag: Literal[AFWEGINGEN]  # type: ignore[valid-type]
+    antwoord: Literal["ja", "nee"]
+    toelichting: str = Field(min_length=1)
+
+
+class Veiligheidsroute(StrictModel):
+    """The reference route for worries about safety at home, along the meldcode huiselijk geweld en kindermishandeling.
+
+    ``stappen`` are the five meldcode steps in order, each with what the team does; ``afwegingskader`` answers the
+    questions of the afwegingskader in order (later questions may be left out when they cannot be answered yet);
+    ``besluit`` must follow from those answers: melding is required when there is acute or structural unsafety, or
+    when help is not possible, not accepted or not working. ``niet_alleen`` says what the team does not do or
+    decide alone, ``escalatie`` what happens when things do not improve or get worse.
+
+    >>> stappen = [{"stap": s, "wat": "..."} for s in MELDCODE_STAPPEN]
+    >>> kader = [{"vraag": "vermoeden", "antwoord": "ja", "toelichting": "..."},
+    ...          {"vraag": "acute_of_structurele_onveiligheid", "antwoord": "ja", "toelichting": "..."}]
+    >>> route = Veiligheidsroute(signalen=["..."], stappen=stappen, afwegingskader=kader, besluit="melden_en_hulp",
+    ...                          niet_alleen=["..."], escalatie="...")
+    >>> route.melden_nodig
+    True
+    """
+
+    signalen: list[str] = Field(min_length=1)
+    stappen: list[MeldcodeStap] = Field(min_length=1)
+    afwegingskader: list[Afweging] = Field(min_length=1)
+    besluit: Literal["geen_vermoeden", "hulp_organiseren", "melden", "melden_en_hulp"]
+    niet_alleen: list[str] = Field(min_length=1)
+    escalatie: str = Field(min_length=1)
+    toelichting: str = ""
+
+    def stappen_met_naam(self) -> list[tuple[str, str]]:
+        """The steps as (Dutch step name, what the team does)."""
+        return [(STAP_NAMEN[s.stap], s.wat) for s in self.stappen]
+
+    def afwegingen_met_vraag(self) -> list[tuple[str, str, str]]:
+        """The afwegingskader as (question, answer, why)."""
+        return [(AFWEGING_VRAGEN[a.vraag], a.antwoord, a.toelichting) for a in self.afwegingskader]
+
+    @property
+    def besluit_tekst(self) -> str:
+        """The decision in words."""
+        return BESLUIT_NAMEN[self.besluit]
+
+    @property
+    def melden_nodig(self) -> bool:
+        """Whether the answers of the afwegingskader make a report to Veilig Thuis necessary."""
+        answers = {a.vraag: a.antwoord for a in self.afwegingskader}
+        return answers.get("vermoeden") == "ja" and (
+            answers.get("acute_of_structurele_onveiligheid") == "ja"
+            or any(answers.get(q) == "nee" for q in AFWEGINGEN[2:])
+        )
+
+    @model_validator(mode="after")
+    def _route_holds(self) -> Veiligheidsroute:
+        problems = []
+        steps = [s.stap for s in self.stappen]
+        if steps != list(MELDCODE_STAPPEN):
+            problems.append(
+                f"stappen: verwacht de vijf stappen van de meldcode, elk één keer en in deze volgorde: "
+                f"{', '.join(MELDCODE_STAPPEN)}; kreeg {', '.join(steps)}"
+            )
+        asked = [a.vraag for a in self.afwegingskader]
+        if asked != list(AFWEGINGEN[: len(asked)]):
+            problems.append(
+                f"afwegingskader: verwacht de vragen in deze volgorde, vanaf de eerste: {', '.join(AFWEGINGEN)}; "
+                f"kreeg {', '.join(asked)}"
+            )
+        elif asked[0] == "vermoeden" and self.afwegingskader[0].antwoord == "nee":
+            if self.besluit != "geen_vermoeden":
+                problems.append(
+                    f"besluit is {self.besluit!r}, maar het afwegingskader geeft geen vermoeden: "
+                    "verwacht 'geen_vermoeden'"
+                )
+        elif len(asked) < 2:
+            problems.append("afwegingskader: bij een vermoeden hoort ook de vraag acute_of_structurele_onveiligheid")
+        elif self.melden_nodig and self.besluit not in ("melden", "melden_en_hulp"):
+            problems.append(
+                f"besluit is {self.besluit!r}, maar volgens het afwegingskader is melden bij Veilig Thuis nodig "
+                "(acute of structurele onveiligheid, of hulp die niet kan, niet wordt aanvaard of niet werkt): "
+                "verwacht 'melden' of 'melden_en_hulp'"
+            )
+        elif not self.melden_nodig and self.besluit != "hulp_organiseren":
+            problems.append(
+                f"besluit is {self.besluit!r}, maar het afwegingskader geeft een vermoeden zonder reden om te melden: "
+                "verwacht 'hulp_organiseren'"
+            )
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
 Richting = Literal["gestegen", "gedaald", "gelijk"]
 
 
@@ -235,6 +364,7 @@ class Casus(StrictModel):
     leervragen: list[str] = Field(min_length=1)
     dilemmas: list[str] = Field(min_length=1)
     referentieplan: Referentieplan | None = None
+    veiligheid: Veiligheidsroute | None = None
     t1: Vervolgmoment | None = None
 
     @field_validator("t1")

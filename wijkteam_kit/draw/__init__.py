@@ -1,21 +1,11 @@
-"""Figures drawn with matplotlib (imported lazily, so the apps start fast)."""
+"""Pictures: matplotlib figures for print and export, and light inline SVG for the apps.
 
-from wijkteam_kit.draw.basisposter import basisposter_figure
-from wijkteam_kit.draw.caseload import change_figure, distribution_figure
-from wijkteam_kit.draw.competenties import (
-    complementarity_figure,
-    radar_figure,
-    self_peer_figure,
-    team_heatmap_figure,
-)
-from wijkteam_kit.draw.contactschema import contactschema_figure
-from wijkteam_kit.draw.export import FORMATS, figure_bytes, inline_svg, save_figure
-from wijkteam_kit.draw.familiekaart import familiekaart_figure
-from wijkteam_kit.draw.gebeurteniskaart import gebeurteniskaart_figure
-from wijkteam_kit.draw.kalibratie import calibration_figure
-from wijkteam_kit.draw.mijn_kalibratie import agreement_time_figure, confusion_figure
-from wijkteam_kit.draw.relatiekaart import SECTOR_COLOURS, draw_relatiekaart, relatiekaart_figure
-from wijkteam_kit.draw.zrm_profiel import LEVEL_COLOURS, UNSCORED_COLOUR, zrm_profile_figure
+A lazy face (:mod:`wijkteam_kit._basis.lazy`): ``from wijkteam_kit.draw import zrm_profile_figure`` imports
+only the submodule that defines it, so an app that shows one picture does not load every figure (and an app
+that shows only SVG does not load matplotlib at all).
+"""
+
+from wijkteam_kit._basis.lazy import lazy_face
 
 __all__ = [
     "FORMATS",
@@ -41,4 +31,23 @@ __all__ = [
     "self_peer_figure",
     "team_heatmap_figure",
     "zrm_profile_figure",
+    "zrm_profile_svg",
 ]
+
+__getattr__, __dir__ = lazy_face(
+    __name__,
+    [
+        "basisposter",
+        "caseload",
+        "competenties",
+        "contactschema",
+        "export",
+        "familiekaart",
+        "gebeurteniskaart",
+        "kalibratie",
+        "mijn_kalibratie",
+        "relatiekaart",
+        "zrm_profiel",
+        "zrm_profiel_svg",
+    ],
+)

@@ -52,8 +52,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy loads at the first calculation: an idle app kernel does not need it
+    import numpy as np
 
 from wijkteam_kit.errors import ZrmError
 from wijkteam_kit.zrm.assessment import Assessment
@@ -69,6 +71,8 @@ __all__ = [
 
 def _as_matrix(values: Sequence[Sequence[int | None]] | np.ndarray) -> np.ndarray:
     """Raters × units as floats with NaN for "niet besproken"."""
+    import numpy as np
+
     rows = [[np.nan if v is None else float(v) for v in row] for row in values]
     if rows and len({len(r) for r in rows}) != 1:
         raise ZrmError("Elke beoordelaar moet dezelfde domeinen hebben (rijen van gelijke lengte).")
@@ -80,6 +84,8 @@ def krippendorff_alpha_ordinal(values: Sequence[Sequence[int | None]] | np.ndarr
 
     Returns None when it is undefined: fewer than two pairable values in every unit, or no variation at all.
     """
+    import numpy as np
+
     data = _as_matrix(values)
     if data.size == 0:
         return None
@@ -166,6 +172,8 @@ class Agreement:
 
 def _pair_shares(levels: np.ndarray) -> tuple[int, int, int]:
     """Number of rater pairs, equal pairs and within-one pairs among the non-missing levels."""
+    import numpy as np
+
     present = levels[~np.isnan(levels)]
     if len(present) < 2:
         return 0, 0, 0
@@ -177,6 +185,8 @@ def rater_agreement_matrix(
     values: Sequence[Sequence[int | None]] | np.ndarray, domain_ids: Sequence[str] | None = None
 ) -> Agreement:
     """Agreement figures for a raters × domains matrix of levels (None = niet besproken)."""
+    import numpy as np
+
     data = _as_matrix(values)
     n_raters, n_units = data.shape if data.size else (len(values), 0)
     domain_ids = list(domain_ids) if domain_ids is not None else [str(i) for i in range(n_units)]

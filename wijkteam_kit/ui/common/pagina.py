@@ -3,9 +3,10 @@
 With Voila's kernel pool (``wijkteam-kit serve --groep N``, or a trainer's new group session) an app kernel runs
 the app notebook before a participant opens the page, so the query string (``?sessie=ABC123``) and the caller's
 address are not known yet while the app is built. Every app notebook therefore ends with
-Voila's ``wait_for_request()`` (which in a warm kernel waits until a page takes the kernel, and in an ordinary
-kernel returns at once) followed by ``na_paginaverzoek(app)``, which lets the app read the request
-(``app.use_request(environ)``). The wait stays in the notebook: the widget floor does not import Voila.
+``wait_for_request()`` from ``wijkteam_kit.app.paginaverzoek`` (a light version of Voila's: in a warm kernel it
+waits until a page takes the kernel, in an ordinary kernel it returns at once) followed by
+``na_paginaverzoek(app)``, which lets the app read the request (``app.use_request(environ)``). The wait stays in the
+notebook: the widget floor does not talk to Voila.
 
 Examples
 --------

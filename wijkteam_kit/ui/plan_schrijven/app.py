@@ -88,6 +88,31 @@ def reference_html(plan: Plan, casus: Casus) -> str:
     return (
         f"<ul class='wk-vergelijk-zinnen'>{sentences}</ul>"
         f"<details class='wk-referentieplan'><summary>Bekijk het referentieplan</summary>{why}{body}{extra}</details>"
+        f"{safety_route_html(casus)}"
+    )
+
+
+def safety_route_html(casus: Casus) -> str:
+    """The casus's reference route along the meldcode (signals, steps, afwegingskader, decision), escaped; or ''."""
+    route = casus.veiligheid
+    if route is None:
+        return ""
+
+    def items(texts: list[str]) -> str:
+        return "<ul>" + "".join(f"<li>{esc(t)}</li>" for t in texts) + "</ul>"
+
+    steps = "".join(f"<li><b>{esc(name)}</b>: {esc(what)}</li>" for name, what in route.stappen_met_naam())
+    weigh = "".join(
+        f"<li>{esc(q)} <b>{esc(answer)}</b>. {esc(why)}</li>" for q, answer, why in route.afwegingen_met_vraag()
+    )
+    why = f"<p class='wk-klein'><i>{esc(route.toelichting)}</i></p>" if route.toelichting else ""
+    return (
+        "<details class='wk-veiligheidsroute'><summary>Bekijk de veiligheidsroute (meldcode)</summary>"
+        f"<h4>Veiligheidsroute (meldcode)</h4>{why}<p><b>Signalen</b></p>{items(route.signalen)}"
+        f"<p><b>Stappen</b></p><ul>{steps}</ul><p><b>Afwegingskader</b></p><ol>{weigh}</ol>"
+        f"<p><b>Besluit: {esc(route.besluit_tekst)}</b></p>"
+        f"<p><b>Wat het team niet alleen doet</b></p>{items(route.niet_alleen)}"
+        f"<p><b>Als het niet lukt of erger wordt</b></p><p>{esc(route.escalatie)}</p></details>"
     )
 
 

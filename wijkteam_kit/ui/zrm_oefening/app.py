@@ -40,9 +40,10 @@ from wijkteam_kit.ui.zrm_oefening.evaluatie import EvaluatieVragen, evaluation_v
 from wijkteam_kit.ui.zrm_oefening.kalibratie import MijnKalibratie
 from wijkteam_kit.zrm.assessment import BASIS, Assessment
 from wijkteam_kit.zrm.evaluation import Evaluation, evaluate
+from wijkteam_kit.zrm.mapping import load_mapping
 from wijkteam_kit.zrm.participatieladder import ladder_rules, load_ladder, rung
 from wijkteam_kit.zrm.score_feedback import ZrmFeedback, feedback
-from wijkteam_kit.zrm.versions import ZrmVersion
+from wijkteam_kit.zrm.versions import Domain, ZrmVersion, load_version
 
 if TYPE_CHECKING:
     from wijkteam_kit.plan.model import Plan
@@ -67,6 +68,33 @@ def ladder_rules_html() -> str:
         for r in ladder_rules()
     )
     return f"<div class='wk-ladder-regels'><p><strong>Zo kies je de trede</strong></p><ul>{items}</ul></div>"
+
+
+def _borrowed_descriptors(version: ZrmVersion, domain_id: str) -> tuple[list[tuple[str, Domain]], str]:
+    """For a domain without level descriptors (the Groningen leefgebieden): the ZRM 2013 domains it maps from.
+
+    Returns (source name, source domain) pairs and a note for the learner; ``([], "")`` when the domain has its own
+    descriptors.
+    """
+    if version.domain(domain_id).levels:
+        return [], ""
+    try:
+        mapping = load_mapping("zrm2013", version.id)
+    except WijkteamError:
+        mapping = None
+    source = load_version("zrm2013")
+    names = [d for rule in (mapping.rules if mapping else ()) if domain_id in rule.targets for d in rule.sources]
+    borrowed = [(source.domain(d).name, source.domain(d)) for d in names]
+    if borrowed:
+        what = " en ".join(name for name, _ in borrowed)
+        return borrowed, (
+            f"{version.name} heeft geen eigen niveaubeschrijvingen. Ter vergelijking staan hieronder die van "
+            f"ZRM 2013 ({what}), zoals de omzetting ze koppelt; kies het niveau dat het best past."
+        )
+    return [], (
+        f"{version.name} heeft geen eigen niveaubeschrijvingen, en dit leefgebied heeft geen ZRM-domein als bron. "
+        "Kies het niveau waarvan het label het best past bij de situatie van nu."
+    )
 
 
 class ZrmOefening:
@@ -330,9 +358,15 @@ class ZrmOefening:
     def _levels_html(self, domain_id: str) -> str:
         domain = self.version.domain(domain_id)
         chosen = self.levels[domain_id]
+        borrowed, note = _borrowed_descriptors(self.version, domain_id)
         rows = []
         for level, label in self.version.level_labels.items():
-            items = "".join(f"<li>{esc(t)}</li>" for t in domain.descriptor(level))
+            texts = domain.descriptor(level) or tuple(
+                f"{name}: {t}" if len(borrowed) > 1 else t
+                for name, source in borrowed
+                for t in source.descriptor(level)
+            )
+            items = "".join(f"<li>{esc(t)}</li>" for t in texts)
             cls = ' class="wk-gekozen"' if chosen == level else ""
             rows.append(
                 f"<tr{cls}><td class='wk-nr'>{level}</td><td class='wk-label'>{esc(label)}</td>"
@@ -340,7 +374,8 @@ class ZrmOefening:
             )
         return (
             f"<h3>{esc(domain.name)}</h3><p class='wk-kernvraag'>{esc(domain.question)}</p>"
-            f"<table class='wk-niveaus'>{''.join(rows)}</table>"
+            + (f"<p class='wk-klein wk-geleend'>{esc(note)}</p>" if note else "")
+            + f"<table class='wk-niveaus'>{''.join(rows)}</table>"
             "<p class='wk-klein'>Begin bij 5 en werk naar beneden; kies het niveau dat over het geheel het best "
             "past bij de situatie van nu (ongeveer de laatste 30 dagen).</p>"
         )

@@ -28,9 +28,6 @@ from collections.abc import Callable, Sequence
 import ipywidgets as widgets
 
 from wijkteam_kit.casus.model import Casus
-from wijkteam_kit.draw.document_pdf import document_pdf
-from wijkteam_kit.draw.export import figure_bytes
-from wijkteam_kit.draw.mijn_kalibratie import agreement_time_figure, confusion_figure
 from wijkteam_kit.errors import GroepssessieError
 from wijkteam_kit.groepssessie.model import Client
 from wijkteam_kit.groepssessie.persoonlijk import PersoonlijkeCodes
@@ -50,12 +47,16 @@ _TREND = {"beter": "dichter bij", "slechter": "verder van", "gelijk": "even ver 
 
 
 def _image(fig: object, alt: str, css: str) -> str:
+    from wijkteam_kit.draw.export import figure_bytes  # drawing loads at the first picture, not with the app
+
     data = base64.b64encode(figure_bytes(fig, "png", dpi=100)).decode("ascii")
     return f"<img class='{css}' alt='{esc(alt)}' src='data:image/png;base64,{data}' style='max-width:100%'>"
 
 
 def history_html(history: CalibrationHistory) -> str:
     """The whole calibration view as HTML (escaped): summary, pictures, bias with rationales, progress."""
+    from wijkteam_kit.draw.mijn_kalibratie import agreement_time_figure, confusion_figure
+
     parts = [f"<p class='wk-kalibratie-samenvatting'>{esc(history.summary())}</p>"]
     if not history.attempts:
         return "".join(parts)
@@ -240,6 +241,8 @@ class MijnKalibratie:
             f"<p>Ingelogd als <b>{esc(self.weergavenaam)}</b>.</p>" + history_html(found) + note
         )
         if found.attempts:
+            from wijkteam_kit.draw.document_pdf import document_pdf
+
             doc = participant_document(self.weergavenaam, found, self.standard)
             self.downloads.value = "Printbaar overzicht: " + download_link(
                 document_pdf(doc), "mijn-kalibratie.pdf", "application/pdf", "Mijn kalibratie (PDF)"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from wijkteam_kit.casus.model import Casus
-from wijkteam_kit.ui.common.figuur import figure_html
 from wijkteam_kit.ui.common.widgets import download_link, esc
 from wijkteam_kit.zrm.assessment import Assessment
+from wijkteam_kit.zrm.calibration import score_line
 from wijkteam_kit.zrm.export import assessment_csv
 from wijkteam_kit.zrm.score_feedback import ZrmFeedback
 
@@ -57,35 +57,42 @@ def _all_rationales_html(result: ZrmFeedback) -> str:
 
 def result_view(result: ZrmFeedback, own: Assessment, casus: Casus) -> widgets.Widget:
     """Everything shown after 'Inleveren'."""
-    # Drawing (matplotlib) is loaded only now: a kernel waiting for its participant stays light.
-    from wijkteam_kit.draw.export import FORMATS, figure_bytes
-    from wijkteam_kit.draw.zrm_profiel import zrm_profile_figure
-    from wijkteam_kit.zrm.calibration import score_line  # numpy, for the group's agreement
+    # The picture on screen is SVG text (milliseconds); matplotlib loads only for the print files, on request.
+    from wijkteam_kit.draw.zrm_profiel_svg import zrm_profile_svg
 
     version = casus.version()
     reference = casus.reference_assessment()
-    fig = zrm_profile_figure(
-        own,
-        version,
-        reference,
-        title=f"{casus.titel}: jouw ZRM naast de referentie",
-        label=f"Jouw scores ({own.rater})",
-    )
-    png = figure_bytes(fig, "png", dpi=110)
+    title = f"{casus.titel}: jouw ZRM naast de referentie"
+    label = f"Jouw scores ({own.rater})"
     image = widgets.HTML(
-        figure_html(
-            png,
-            "ZRM-profiel: jouw scores per domein naast de referentie (in woorden hieronder)",
-            "wk-profiel-figuur",
-            profile_words_html(result),
-        )
-    )
+        zrm_profile_svg(own, version, reference, title=title, label=label)
+        + "<details class='wk-in-woorden'><summary>Het profiel in woorden</summary>"
+        + profile_words_html(result)
+        + "</details>"
+    )  # the picture has its description; the table gives the same facts to anyone who wants them in a list
     image.add_class("wk-profiel")
     stem = f"zrm-{casus.id}"
-    downloads = " ".join(
-        download_link(figure_bytes(fig, fmt, dpi=200), f"{stem}.{fmt}", mime, f"Download {fmt.upper()}")
-        for fmt, mime in FORMATS.items()
-    )
+    # The print files are made on request: drawing them for everyone at "Inleveren" cost 0.7 CPU-seconds each,
+    # and a room hands in at the same moment.
+    downloads = widgets.HTML()
+    downloads.add_class("wk-profiel-downloads")
+    make_downloads = widgets.Button(description="Maak downloadbestanden", icon="download")
+    make_downloads.layout.width = "auto"
+    make_downloads.add_class("wk-maak-downloads")
+
+    def _make_downloads(_button: object = None) -> None:
+        from wijkteam_kit.draw.export import FORMATS, figure_bytes
+        from wijkteam_kit.draw.zrm_profiel import zrm_profile_figure
+
+        make_downloads.disabled = True
+        fig = zrm_profile_figure(own, version, reference, title=title, label=label)
+        downloads.value = "Profiel bewaren: " + " ".join(
+            download_link(figure_bytes(fig, fmt, dpi=200), f"{stem}.{fmt}", mime, f"Download {fmt.upper()}")
+            for fmt, mime in FORMATS.items()
+        )
+        make_downloads.layout.display = "none"
+
+    make_downloads.on_click(_make_downloads)
     scores_csv = download_link(assessment_csv(own, version), f"{stem}-scores.csv", "text/csv", "Download CSV")
     line = widgets.HTML(
         "<div class='wk-kaart'><h3>Jouw scores bewaren of doorgeven</h3>"
@@ -126,7 +133,8 @@ def result_view(result: ZrmFeedback, own: Assessment, casus: Casus) -> widgets.W
         [
             summary,
             image,
-            widgets.HTML(f"<p>Profiel bewaren: {downloads}</p>"),
+            widgets.HBox([widgets.HTML("<p>Profiel bewaren als PNG, SVG of PDF:</p>"), make_downloads, downloads],
+                         layout={"flex_flow": "row wrap", "align_items": "center", "gap": "0.5em"}),
             diffs,
             ladder,
             everything,
