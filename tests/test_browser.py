@@ -25,7 +25,7 @@ def _open_app(page, server):
 
 
 def _click_level(page, domain_name, label):
-    page.locator(".wk-niveau").get_by_role("button", name=label, exact=True).click()
+    page.locator(".wk-niveau").get_by_role("radio", name=label, exact=True).click()
     done = f"✓ {domain_name}: {'n.b.' if label == 'niet besproken' else label}"
     expect(page.locator(".wk-nav-knop", has_text=done)).to_be_visible()
 
@@ -51,7 +51,7 @@ def test_zrm_exercise_from_landing_page_to_comparison(page, server):
 
     expect(page.locator(".wk-kaart h3")).to_have_text("Participatieladder")
     page.locator(".wk-ladder").get_by_role(
-        "button", name=str(CASUS.participatieladder.trede), exact=True
+        "radio", name=str(CASUS.participatieladder.trede), exact=True
     ).click()
     expect(page.locator(".wk-voortgang")).to_contain_text(
         f"{len(version.domains)} van {len(version.domains)}"

@@ -20,10 +20,10 @@ def test_answer_blocks_see_contradiction_and_download_startdocument(page, server
 
     page.locator(".wk-teamnaam input").fill("Team Noord")
     page.locator(".wk-vraag-opgave-wijk textarea").fill(f"Oude wijk {EVIL}")
-    page.locator(".wk-vraag-opgave-gedeeld_beeld").get_by_role("button", name="4", exact=True).click()
+    page.locator(".wk-vraag-opgave-gedeeld_beeld").get_by_role("radio", name="4", exact=True).click()
     expect(page.locator(".wk-voortgang")).to_contain_text("2 van 31 vragen beantwoord")
 
-    page.locator(".wk-stappen").get_by_role("button", name="3 Vormgeving", exact=True).click()
+    page.locator(".wk-stappen").get_by_role("radio", name="3 Vormgeving", exact=True).click()
     expect(page.locator(".wk-bouwsteen h3")).to_contain_text("Bouwsteen 3: Vormgeving")
     page.locator(".wk-vraag-vormgeving-vorm").get_by_text("Integraal team", exact=False).click()
     page.locator(".wk-vraag-vormgeving-teamgrootte input").fill("10")

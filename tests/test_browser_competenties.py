@@ -52,7 +52,7 @@ def _answer_all(page, answers, default):
         scales = page.locator(".wk-schaal")
         expect(scales).to_have_count(len(comp.indicators))
         for k, word in enumerate(answers.get(comp.id, [default] * len(comp.indicators))):
-            scales.nth(k).get_by_role("button", name=word, exact=True).click()
+            scales.nth(k).get_by_role("radio", name=word, exact=True).click()
         if number < len(FW.competences):
             page.get_by_role("button", name="Volgende").click()
     expect(page.locator(".wk-voortgang")).to_contain_text("25 van 25 vragen beantwoord")

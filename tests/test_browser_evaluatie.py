@@ -30,7 +30,7 @@ def test_evaluation_exercise_from_reading_t1_to_feedback(page, server):
         level = changed.get(domain.id, t1.level(domain.id))
         _click_level(page, domain.name, "niet besproken" if level is None else str(level))
         page.get_by_role("button", name="Volgende").click()
-    page.locator(".wk-ladder").get_by_role("button", name=str(t1.ladder), exact=True).click()
+    page.locator(".wk-ladder").get_by_role("radio", name=str(t1.ladder), exact=True).click()
     page.get_by_role("button", name="Inleveren").click()
 
     expect(page.locator(".wk-evaluatievragen h3")).to_have_text("De evaluatievragen", timeout=60_000)
@@ -73,7 +73,7 @@ def test_my_calibration_with_a_new_code(page, server):
         _click_level(page, domain.name, "niet besproken" if level is None else str(level))
         page.get_by_role("button", name="Volgende").click()
     page.locator(".wk-ladder").get_by_role(
-        "button", name=str(CASUS.participatieladder.trede), exact=True
+        "radio", name=str(CASUS.participatieladder.trede), exact=True
     ).click()
     page.get_by_role("button", name="Inleveren").click()
     view = page.locator(".wk-kalibratie")

@@ -62,12 +62,12 @@ def score_everything(page, level):
     for domain in version.domains:
         expect(page.locator(".wk-kaart h3").last).to_have_text(domain.name, timeout=60_000)
         expect(page.locator(".wk-niveau .mod-active")).to_have_count(0, timeout=60_000)  # nothing chosen yet
-        page.locator(".wk-niveau").get_by_role("button", name=str(level), exact=True).click()
+        page.locator(".wk-niveau").get_by_role("radio", name=str(level), exact=True).click()
         expect(page.locator(".wk-nav-knop", has_text=f"✓ {domain.name}: {level}")).to_be_visible(
             timeout=60_000
         )
         page.get_by_role("button", name="Volgende").click()
-    page.locator(".wk-ladder").get_by_role("button", name="3", exact=True).click()
+    page.locator(".wk-ladder").get_by_role("radio", name="3", exact=True).click()
     n = len(version.domains)
     expect(page.locator(".wk-voortgang")).to_contain_text(f"{n} van {n}")
     page.locator(".wk-inleveren").click()

@@ -138,7 +138,7 @@ def test_server_killed_mid_session_keeps_every_answer(browser, tmp_path):
         back = again.locator(".wk-nav-knop", has_text=f"✓ {DOMAINS[0]}: 2")
         expect(back).to_be_visible(timeout=STEP)  # the earlier scores are back
         expect(again.locator(".wk-kaart h3").last).to_have_text(DOMAINS[0], timeout=STEP)
-        again.locator(".wk-niveau").get_by_role("button", name="5", exact=True).click()
+        again.locator(".wk-niveau").get_by_role("radio", name="5", exact=True).click()
         expect(again.locator(".wk-nav-knop", has_text=f"✓ {DOMAINS[0]}: 5")).to_be_visible(timeout=STEP)
         hand_in([again])
 

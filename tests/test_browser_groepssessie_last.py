@@ -70,7 +70,7 @@ def score(pages, levels: list[int], ladders: list[int] | None, domains: list[str
             # as chosen sends no change (a person would simply click again).
             expect(pg.locator(".wk-niveau .mod-active")).to_have_count(0, timeout=STEP)
         for pg, level in zip(pages, levels, strict=True):
-            pg.locator(".wk-niveau").get_by_role("button", name=str(level), exact=True).click()
+            pg.locator(".wk-niveau").get_by_role("radio", name=str(level), exact=True).click()
         for pg, level in zip(pages, levels, strict=True):
             expect(pg.locator(".wk-nav-knop", has_text=f"✓ {domain}: {level}")).to_be_visible(timeout=STEP)
         if i < len(domains) - 1 or ladders is not None:
@@ -79,7 +79,7 @@ def score(pages, levels: list[int], ladders: list[int] | None, domains: list[str
     if ladders is None:
         return
     for pg, ladder in zip(pages, ladders, strict=True):
-        pg.locator(".wk-ladder").get_by_role("button", name=str(ladder), exact=True).click()
+        pg.locator(".wk-ladder").get_by_role("radio", name=str(ladder), exact=True).click()
     n = len(DOMAINS)
     for pg in pages:
         expect(pg.locator(".wk-voortgang")).to_contain_text(f"{n} van {n}", timeout=STEP)
@@ -174,7 +174,7 @@ def test_eight_pages_join_and_hand_in_at_the_same_moment(browser, server):
         first.locator(".wk-aanpassen").click()
         first.locator(".wk-nav-knop", has_text=DOMAINS[0]).click()
         expect(first.locator(".wk-kaart h3").last).to_have_text(DOMAINS[0], timeout=STEP)
-        first.locator(".wk-niveau").get_by_role("button", name="4", exact=True).click()
+        first.locator(".wk-niveau").get_by_role("radio", name="4", exact=True).click()
         expect(first.locator(".wk-nav-knop", has_text=f"✓ {DOMAINS[0]}: 4")).to_be_visible(timeout=STEP)
         hand_in([first])
 

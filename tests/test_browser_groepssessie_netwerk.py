@@ -22,7 +22,7 @@ CASUS = next(c for c in load_library() if c.id == "mantelzorg-dementie")
 def add_person(page, name: str, relation: str, circle: int) -> None:
     page.locator(".wk-persoon-naam input").fill(name)
     page.locator(".wk-persoon-relatie select").select_option(relation)
-    page.locator(".wk-persoon-cirkel").get_by_role("button", name=str(circle), exact=True).click()
+    page.locator(".wk-persoon-cirkel").get_by_role("radio", name=str(circle), exact=True).click()
     page.get_by_role("button", name="Persoon toevoegen").click()
     expect(page.locator(".wk-bericht", has_text="staat op de kaart")).to_contain_text(name, timeout=60_000)
 

@@ -23,7 +23,7 @@ def _open_app(page, server):
 def _add_person(page, name, relation, circle):
     page.locator(".wk-persoon-naam input").fill(name)
     page.locator(".wk-persoon-relatie select").select_option(relation)
-    page.locator(".wk-persoon-cirkel").get_by_role("button", name=str(circle), exact=True).click()
+    page.locator(".wk-persoon-cirkel").get_by_role("radio", name=str(circle), exact=True).click()
     page.get_by_role("button", name="Persoon toevoegen").click()
     expect(page.locator(".wk-bericht")).to_contain_text("staat op de kaart")
 
@@ -52,7 +52,7 @@ def test_map_a_network_download_and_open_it_again(page, server, tmp_path):
     page.locator(".wk-formtabs").get_by_role("tab", name="Banden").click()
     page.locator(".wk-band-naar select").select_option(label="Ans")
     page.locator(".wk-band-frequentie select").select_option("dagelijks")
-    page.locator(".wk-bandformulier .widget-gridbox").first.get_by_text("praktisch").click()
+    page.locator(".wk-band-ontvangen .wk-steun-praktisch input").check()
     page.get_by_role("button", name="Band opslaan").click()
     expect(page.locator(".wk-bericht")).to_contain_text("De band tussen")
     expect(kaart.locator("#netwerk-band-client-ans")).to_have_count(1)

@@ -88,6 +88,41 @@ def test_tie_between_two_persons_and_its_support(app):
     assert (tie.van, tie.naar, tie.steun_ontvangen) == ("ans", "bram", ("praktisch",))
 
 
+def test_a_new_pair_starts_without_the_previous_ties_ticks(app):
+    add_person(app, "Ans")
+    add_person(app, "Bram")
+    tf = app.tie_form
+    tf.naar.value = "ans"
+    tf.frequentie.value = "dagelijks"
+    for box in (*tf.ontvangen.values(), *tf.gegeven.values()):
+        box.value = True
+    tf.save_button.click()
+    assert len(app.atlas.tie("client", "ans").steun_ontvangen) == 5
+    tf.naar.value = "bram"  # a pair without a tie: nothing ticked, the usual contact
+    assert not any(box.value for box in (*tf.ontvangen.values(), *tf.gegeven.values()))
+    assert (tf.frequentie.value, tf.kwaliteit.value) == ("wekelijks", "steunend")
+    tf.ontvangen["informatief"].value = True
+    add_person(app, "Cor")  # another form's change keeps the ticks being entered
+    assert tf.ontvangen["informatief"].value
+    tf.save_button.click()
+    assert app.atlas.tie("client", "bram").steun_ontvangen == ("informatief",)
+    tf.naar.value = "ans"  # back to a saved tie: its own ticks
+    assert all(box.value for box in tf.ontvangen.values())
+    tf.delete_button.click()
+    assert not any(box.value for box in tf.ontvangen.values())
+
+
+def test_a_new_event_has_no_sentiment_until_chosen(app):
+    ef = app.event_form
+    assert ef.valentie.value is None
+    ef.jaar.value, ef.omschrijving.value = "2020", "Man overleden"
+    ef.add_button.click()
+    assert app.atlas.gebeurtenissen == () and "Positief of negatief" in app.messages.html.value
+    ef.valentie.value = "negatief"
+    ef.add_button.click()
+    assert app.atlas.gebeurtenissen[0].valentie == "negatief" and ef.valentie.value is None
+
+
 def test_bad_input_shows_a_message_and_changes_nothing(app):
     add_person(app, "Ans")
     before = app.atlas

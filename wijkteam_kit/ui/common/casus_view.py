@@ -53,7 +53,7 @@ def casus_html(casus: Casus, *, people_around: bool = True) -> str:
         f"<p><em>{esc(casus.samenvatting)}</em></p>"
         f"<p><strong>Aanmelding:</strong> {esc(casus.aanmelding.bron)} – {esc(casus.aanmelding.route)}</p>"
         f"<p><strong>Fase:</strong> {esc(casus.fase)}</p>"
-        '<table class="wk-tabel"><tr><th>Huishouden</th><th>Rol</th><th>Leeftijd</th><th></th></tr>'
+        '<table class="wk-tabel"><tr><th>Huishouden</th><th>Rol</th><th>Leeftijd</th><th>Toelichting</th></tr>'
         f"{members}</table>"
         f'<div class="wk-verhaal">{story}</div>'
         f"{earlier}"

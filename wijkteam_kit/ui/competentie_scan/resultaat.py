@@ -29,6 +29,7 @@ from wijkteam_kit.draw.export import FORMATS, figure_bytes
 from wijkteam_kit.errors import CompetentieError, WijkteamError
 from wijkteam_kit.store.schema import Deelnemer
 from wijkteam_kit.store.store import Store
+from wijkteam_kit.ui.common.figuur import figure_html
 from wijkteam_kit.ui.common.widgets import MessageBox, download_link, esc, safe
 
 if TYPE_CHECKING:
@@ -126,12 +127,11 @@ class ScanResult:
             label="Zelf" if self.own else "Jouw beoordeling",
         )
 
-    def _radar(self) -> widgets.Image:
+    def _radar(self) -> widgets.HTML:
         fig = self.figure()
         self._formats = {fmt: figure_bytes(fig, fmt, dpi=130) for fmt in FORMATS}
-        image = widgets.Image(
-            value=self._formats["png"], format="png", layout={"width": "100%", "max_width": "720px"}
-        )
+        alt = "Radar van de scores per competentie; dezelfde cijfers staan in de tabel eronder"
+        image = widgets.HTML(figure_html(self._formats["png"], alt, "wk-radar-figuur"))
         image.add_class("wk-radar")
         return image
 

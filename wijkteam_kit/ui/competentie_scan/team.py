@@ -35,6 +35,7 @@ from wijkteam_kit.draw.export import FORMATS, figure_bytes
 from wijkteam_kit.errors import WijkteamError
 from wijkteam_kit.store.schema import Team
 from wijkteam_kit.store.store import Store
+from wijkteam_kit.ui.common.figuur import figure_html
 from wijkteam_kit.ui.common.widgets import MessageBox, download_link, esc, safe
 
 __all__ = ["TARGET_OPTIONS", "TeamOverzicht"]
@@ -192,9 +193,8 @@ class TeamOverzicht:
             (complement, "wk-complementariteit", "aanvulling"),
         ):
             data = {fmt: figure_bytes(fig, fmt, dpi=130) for fmt in FORMATS}
-            image = widgets.Image(
-                value=data["png"], format="png", layout={"width": "100%", "max_width": "900px"}
-            )
+            alt = f"{label.capitalize()} van het team per competentie; de cijfers staan in de tekst en de CSV"
+            image = widgets.HTML(figure_html(data["png"], alt, f"{cls}-figuur"))
             image.add_class(cls)
             images.append(image)
             stem = f"{label}-{self.team.code}-{fw.id}"

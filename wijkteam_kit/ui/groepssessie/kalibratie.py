@@ -60,7 +60,7 @@ def rounds_html(comparison: RoundComparison, *, names: bool = True) -> str:
     html = (
         f"<p class='wk-ronde-samenvatting'>{esc(comparison.summary())}</p>"
         "<table class='wk-tabel wk-ronde-tabel'><tr><th>Domein</th><th>Referentie</th><th>Spreiding 1 → 2</th>"
-        f"<th>Afstand tot referentie 1 → 2</th><th></th></tr>{rows}</table>"
+        f"<th>Afstand tot referentie 1 → 2</th><th>Dichterbij?</th></tr>{rows}</table>"
     )
     if names and comparison.participants:
         people = "".join(

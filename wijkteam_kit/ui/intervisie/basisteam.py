@@ -31,6 +31,9 @@ from wijkteam_kit.ui.common.widgets import MessageBox, document_links, esc
 
 __all__ = ["BasisteamFormulier", "BasisteamVak"]
 
+CELL = {"flex": "1 1 0", "width": "auto", "min_width": "0"}
+"""One column of the agreements grid: equal shares of the row, never wider than the panel together."""
+
 
 def _textarea(placeholder: str, css: str, rows: int = 3) -> widgets.Textarea:
     t = widgets.Textarea(placeholder=placeholder, rows=rows, layout={"width": "100%"})
@@ -69,7 +72,7 @@ class BasisteamFormulier:
         for _ in range(3):
             self.add_row()
         header = widgets.HBox(
-            [widgets.HTML(f"<b>{k.capitalize()}</b>", layout={"width": "19%"}) for k in self.FIELDS]
+            [widgets.HTML(f"<b>{k.capitalize()}</b>", layout=CELL) for k in self.FIELDS]
         )
         self.widget = widgets.VBox(
             [
@@ -93,7 +96,7 @@ class BasisteamFormulier:
 
     def add_row(self) -> None:
         """One more empty agreement row."""
-        row = tuple(widgets.Text(placeholder=k, layout={"width": "19%"}) for k in self.FIELDS)
+        row = tuple(widgets.Text(placeholder=k, layout=CELL) for k in self.FIELDS)
         for k, w in zip(self.FIELDS, row, strict=True):
             w.add_class(f"wk-bt-{k}")
         self.rows.append(row)

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 
     from wijkteam_kit.store.store import Store
 
-__all__ = ["INSTRUMENTS", "NetwerkatlasApp"]
+__all__ = ["INSTRUMENTS", "NetwerkatlasApp", "atlas_words_html"]
 
 log = logging.getLogger("wijkteam_kit.ui.netwerkatlas")
 EMPTY = ""
@@ -83,6 +83,44 @@ DOWNLOAD_HINT = (
     "<span class='wk-klein'>PNG, PDF en SVG van de kaart die je ziet, plus GraphML en egor-tabellen.</span>"
 )
 SEVERITY_CLASS = {"let op": "letop", "aandacht": "aandacht", "sterk": "sterk"}
+
+
+def atlas_words_html(atlas: Netwerkatlas) -> str:
+    """The maps in words (their text alternative): every person with circle and sector, every tie, every event.
+
+    >>> from wijkteam_kit.netwerk.model import Persoon
+    >>> atlas = Netwerkatlas(personen=(Persoon(id="ans", naam="<b>Ans", relatie="vriend", sector="vrienden",
+    ...                                         cirkel=1),))
+    >>> html = atlas_words_html(atlas)
+    >>> "&lt;b&gt;Ans: vriend, cirkel 1 (heel dichtbij), sector vrienden" in html
+    True
+    """
+    circles = ("", "heel dichtbij", "dichtbij", "verder weg", "ver weg")
+    people = "".join(
+        f"<li>{esc(p.naam)}: {esc(p.relatie)}, cirkel {p.cirkel} ({circles[p.cirkel]}), sector {esc(p.sector)}"
+        f"{', woont in het huishouden' if p.huishouden else ''}{', overleden' if p.overleden else ''}</li>"
+        for p in atlas.personen
+    )
+    ties = "".join(
+        f"<li>{esc(atlas.name(t.van))} en {esc(atlas.name(t.naar))}: {esc(t.frequentie)}, {esc(t.kwaliteit)}"
+        + (
+            f"; {esc(atlas.name(t.van))} krijgt {esc(', '.join(t.steun_ontvangen))}"
+            if t.steun_ontvangen
+            else ""
+        )
+        + (f"; {esc(atlas.name(t.van))} geeft {esc(', '.join(t.steun_gegeven))}" if t.steun_gegeven else "")
+        + "</li>"
+        for t in atlas.banden
+    )
+    events = "".join(f"<li>{e.jaar}: {esc(e.omschrijving)} ({e.valentie})</li>" for e in atlas.gebeurtenissen)
+    parts = [f"<p>Cliënt: {esc(atlas.client.naam)}.</p>"]
+    for title, items in (("Personen", people), ("Banden", ties), ("Gebeurtenissen", events)):
+        parts.append(f"<h4>{title}</h4><ul>{items}</ul>" if items else f"<h4>{title}</h4><p>Nog geen.</p>")
+    return (
+        "<details class='wk-in-woorden'><summary>De kaarten in woorden</summary>"
+        + "".join(parts)
+        + "</details>"
+    )
 
 
 class NetwerkatlasApp:
@@ -134,6 +172,9 @@ class NetwerkatlasApp:
             ],
             layout={"align_items": "flex-start", "width": "100%"},
         )
+        # On a tablet the map takes the full width and the forms go below it (netwerkatlas.css).
+        main.add_class("wk-atlas-hoofd")
+        main.children[1].add_class("wk-atlas-beeld")
         self.sessie = GroepssessieDeelname(
             self._stores, "netwerkatlas", library=lambda: self.library, environ=environ
         )
@@ -224,7 +265,11 @@ class NetwerkatlasApp:
         self.tabs.observe(safe(self.messages)(self._tab_changed), "selected_index")
         self.signal_html = widgets.HTML()
         self.signal_html.add_class("wk-wat-valt-op")
-        self.signal_box = widgets.VBox([widgets.HTML("<h3>Wat valt op?</h3>"), self.signal_html])
+        self.words_html = widgets.HTML()  # the text alternative of the maps, refreshed with every change
+        self.words_html.add_class("wk-kaart-woorden")
+        self.signal_box = widgets.VBox(
+            [widgets.HTML("<h3>Wat valt op?</h3>"), self.signal_html, self.words_html]
+        )
         self.signal_box.add_class("wk-kaart")
 
     def _picture_box(self, key: str) -> widgets.Widget:
@@ -262,6 +307,7 @@ class NetwerkatlasApp:
         self._stale = set(INSTRUMENTS)
         self._redraw_visible()
         self._show_signals()
+        self.words_html.value = atlas_words_html(atlas)
         self.json_link.value = download_link(
             atlas_to_json(atlas).encode("utf-8"),
             f"{self.source_name}.json",

@@ -29,6 +29,7 @@ from wijkteam_kit.netwerk.model import (
     RELATIES,
     SECTOREN,
     STEUNFUNCTIES,
+    Band,
     Client,
     Koppel,
     Netwerkatlas,
@@ -51,6 +52,8 @@ def _unguarded(callback: Callable[..., None]) -> Callable[..., None]:
 
 
 NEW = ""
+NEW_TIE = {"frequentie": "wekelijks", "kwaliteit": "steunend"}
+"""What the tie form shows for a pair without a tie: the usual contact, no support ticked."""
 CIRCLE_LABELS = ("1 heel dichtbij", "2 dichtbij", "3 verder weg", "4 ver weg")
 COUPLE_STATUS = [
     ("(geen koppel tekenen)", ""),
@@ -74,6 +77,23 @@ def _pair(left: widgets.Widget, right: widgets.Widget) -> widgets.Widget:
     return widgets.HBox([left, right], layout={"width": "100%"})
 
 
+def _tick(function: str) -> widgets.Checkbox:
+    """One support function's checkbox, as wide as its word (five fit in the form's width)."""
+    box = widgets.Checkbox(
+        description=function, indent=False, layout={"width": "auto", "margin": "2px 14px 2px 0"}
+    )
+    box.add_class(f"wk-steun-{function}")
+    return box
+
+
+def _ticks(boxes: dict[str, widgets.Checkbox], hook: str) -> widgets.Widget:
+    """The support checkboxes in rows that wrap inside the form (never a grid wider than the panel)."""
+    row = widgets.HBox(list(boxes.values()), layout={"flex_flow": "row wrap", "width": "100%"})
+    row.add_class("wk-steun")
+    row.add_class(hook)
+    return row
+
+
 def _buttons(*buttons: widgets.Button) -> widgets.Widget:
     box = widgets.HBox(list(buttons), layout={"margin": "6px 0", "flex_flow": "row wrap"})
     box.add_class("wk-knoppen")
@@ -88,7 +108,7 @@ class PersonForm:
         self.atlas = Netwerkatlas()
         self._sector_touched = False
         self._loading = False
-        self.choice = widgets.Dropdown(options=[("＋ nieuwe persoon", NEW)], value=NEW)
+        self.choice = widgets.Dropdown(options=[("+ nieuwe persoon", NEW)], value=NEW)
         self.choice.add_class("wk-persoon-keuze")
         self.naam = widgets.Text(placeholder="voornaam of bijnaam (verzonnen)")
         self.naam.add_class("wk-persoon-naam")
@@ -141,7 +161,7 @@ class PersonForm:
         self.atlas = atlas
         keep = self.choice.value if self.choice.value in atlas.ids else NEW
         self._loading = True
-        self.choice.options = [("＋ nieuwe persoon", NEW)] + [(p.naam, p.id) for p in atlas.personen]
+        self.choice.options = [("+ nieuwe persoon", NEW)] + [(p.naam, p.id) for p in atlas.personen]
         self.choice.value = keep
         self._loading = False
         self._load()
@@ -236,12 +256,14 @@ class TieForm:
         self.van.add_class("wk-band-van")
         self.naar = widgets.Dropdown(options=[("(kies)", "")], value="")
         self.naar.add_class("wk-band-naar")
-        self.frequentie = widgets.Dropdown(options=FREQUENTIES, value="wekelijks")
+        self.frequentie = widgets.Dropdown(options=FREQUENTIES, value=NEW_TIE["frequentie"])
         self.frequentie.add_class("wk-band-frequentie")
-        self.kwaliteit = widgets.Dropdown(options=KWALITEITEN, value="steunend")
+        self.kwaliteit = widgets.Dropdown(options=KWALITEITEN, value=NEW_TIE["kwaliteit"])
         self.kwaliteit.add_class("wk-band-kwaliteit")
-        self.ontvangen = {f: widgets.Checkbox(description=f, indent=False) for f in STEUNFUNCTIES}
-        self.gegeven = {f: widgets.Checkbox(description=f, indent=False) for f in STEUNFUNCTIES}
+        self.ontvangen = {f: _tick(f) for f in STEUNFUNCTIES}
+        self.gegeven = {f: _tick(f) for f in STEUNFUNCTIES}
+        self._shown: tuple[tuple[str, str], Band | None] | None = None
+        self._refreshing = False
         self.ontvangen_label = widgets.HTML()
         self.gegeven_label = widgets.HTML()
         self.state = widgets.HTML()
@@ -253,16 +275,15 @@ class TieForm:
             w.observe(self._load, "value")
         self.save_button.on_click(guard(self._save))
         self.delete_button.on_click(guard(self._delete))
-        grid = {"grid_template_columns": "repeat(3, auto)", "width": "100%"}
         self.widget = widgets.VBox(
             [
                 _pair(_labelled("Tussen", self.van), _labelled("en", self.naar)),
                 self.state,
                 _pair(_labelled("Contact", self.frequentie), _labelled("Kwaliteit", self.kwaliteit)),
                 self.ontvangen_label,
-                widgets.GridBox(list(self.ontvangen.values()), layout=grid),
+                _ticks(self.ontvangen, "wk-band-ontvangen"),
                 self.gegeven_label,
-                widgets.GridBox(list(self.gegeven.values()), layout=grid),
+                _ticks(self.gegeven, "wk-band-gegeven"),
                 _buttons(self.save_button, self.delete_button),
             ]
         )
@@ -274,12 +295,18 @@ class TieForm:
         people = [(p.naam, p.id) for p in atlas.personen]
         van = self.van.value if self.van.value in (CLIENT_ID, *atlas.ids) else CLIENT_ID
         naar = self.naar.value if self.naar.value in atlas.ids else ""
-        self.van.options = [(f"{atlas.client.naam} (cliënt)", CLIENT_ID), *people]
-        self.naar.options = [("(kies een persoon)", ""), *people]
-        self.van.value, self.naar.value = van, naar
+        self._refreshing = True  # new option lists pass through other values: not a pair the user chose
+        try:
+            self.van.options = [(f"{atlas.client.naam} (cliënt)", CLIENT_ID), *people]
+            self.naar.options = [("(kies een persoon)", ""), *people]
+            self.van.value, self.naar.value = van, naar
+        finally:
+            self._refreshing = False
         self._load()
 
     def _load(self, _=None) -> None:
+        if self._refreshing:
+            return
         a, b = self.van.value, self.naar.value
         name_a = self.atlas.name(a) if a else "…"
         name_b = self.atlas.name(b) if b in self.atlas.ids else "…"
@@ -290,12 +317,19 @@ class TieForm:
         self.state.value = (
             "<span class='wk-klein'>Deze band bestaat al; opslaan past hem aan.</span>" if existing else ""
         )
-        if existing is None:
-            return
-        flipped = existing.van != a
-        received = existing.steun_gegeven if flipped else existing.steun_ontvangen
-        given = existing.steun_ontvangen if flipped else existing.steun_gegeven
-        self.frequentie.value, self.kwaliteit.value = existing.frequentie, existing.kwaliteit
+        shown = ((a, b), existing)
+        if shown == self._shown:
+            return  # the same pair and the same saved tie: keep what the user is ticking
+        self._shown = shown
+        if existing is None:  # a new pair (or a removed tie): start empty, never with another tie's ticks
+            self.frequentie.value, self.kwaliteit.value = NEW_TIE["frequentie"], NEW_TIE["kwaliteit"]
+            received: tuple[str, ...] = ()
+            given: tuple[str, ...] = ()
+        else:
+            flipped = existing.van != a
+            received = existing.steun_gegeven if flipped else existing.steun_ontvangen
+            given = existing.steun_ontvangen if flipped else existing.steun_gegeven
+            self.frequentie.value, self.kwaliteit.value = existing.frequentie, existing.kwaliteit
         for f in STEUNFUNCTIES:
             self.ontvangen[f].value, self.gegeven[f].value = f in received, f in given
 
@@ -374,7 +408,10 @@ class EventForm:
         self.atlas = Netwerkatlas()
         self.jaar = widgets.Text(placeholder="bv. 2019")
         self.omschrijving = widgets.Text(placeholder="bv. verhuisd naar de flat")
-        self.valentie = widgets.ToggleButtons(options=[("positief", "positief"), ("negatief", "negatief")])
+        self.valentie = widgets.ToggleButtons(
+            options=[("positief", "positief"), ("negatief", "negatief")], value=None
+        )  # no default: the user chooses (a death drawn green as "positief" was a real mistake)
+        self.valentie.add_class("wk-gebeurtenis-valentie")
         self.add_button = widgets.Button(description="Toevoegen", button_style="primary", icon="plus")
         self.existing = widgets.Dropdown(options=[("(geen)", -1)], value=-1)
         self.delete_button = widgets.Button(description="Verwijderen", icon="trash")
@@ -383,7 +420,7 @@ class EventForm:
         self.widget = widgets.VBox(
             [
                 _pair(_labelled("Jaar", self.jaar), _labelled("Wat gebeurde er", self.omschrijving)),
-                self.valentie,
+                _labelled("Was het positief of negatief?", self.valentie),
                 self.add_button,
                 widgets.HTML("<hr>"),
                 _labelled("Gebeurtenis verwijderen", self.existing),
@@ -408,6 +445,7 @@ class EventForm:
         )
         events = tuple(sorted((*self.atlas.gebeurtenissen, event), key=lambda e: e.jaar))
         self.jaar.value = self.omschrijving.value = ""
+        self.valentie.value = None
         self.on_change(
             self.atlas.model_copy(update={"gebeurtenissen": events}), "De gebeurtenis is toegevoegd."
         )

@@ -264,7 +264,7 @@ class PlanSchrijvenApp:
         self.save_button.add_class("wk-bewaar")
         self.find_button = widgets.Button(description="Mijn bewaarde plannen", icon="search")
         self.find_button.add_class("wk-zoek-plannen")
-        self.saved_choice = widgets.Dropdown(options=[], layout={"width": "420px"})
+        self.saved_choice = widgets.Dropdown(options=[], layout={"width": "420px"}, tooltip="Bewaarde plannen")
         self.saved_choice.add_class("wk-bewaarde")
         self.open_button = widgets.Button(description="Openen", icon="folder-open")
         self.open_button.add_class("wk-bewaard-openen")

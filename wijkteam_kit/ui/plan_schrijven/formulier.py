@@ -126,9 +126,11 @@ class PlanForm:
     def _problem_row(self) -> dict[str, widgets.Widget]:
         return {
             "tekst": text_field("Ik … / Wij …", "wk-probleem-tekst", "flex"),
-            "domein": self._watched(dropdown(_domain_options(self.version), "wk-probleem-domein", "200px")),
-            "niveau": dropdown(LEVEL_OPTIONS, "wk-probleem-niveau", "90px"),
-            "doelniveau": dropdown(TARGET_OPTIONS, "wk-probleem-doelniveau", "120px"),
+            "domein": self._watched(
+                dropdown(_domain_options(self.version), "wk-probleem-domein", "200px", "ZRM-domein")
+            ),
+            "niveau": dropdown(LEVEL_OPTIONS, "wk-probleem-niveau", "90px", "Niveau nu"),
+            "doelniveau": dropdown(TARGET_OPTIONS, "wk-probleem-doelniveau", "120px", "Doelniveau"),
         }
 
     def _watched(self, widget: widgets.Widget) -> widgets.Widget:
@@ -136,20 +138,24 @@ class PlanForm:
         return widget
 
     def _goal_row(self) -> dict[str, widgets.Widget]:
-        links = widgets.SelectMultiple(options=self.problems.options(), rows=3, layout={"width": "160px"})
+        links = widgets.SelectMultiple(
+            options=self.problems.options(), rows=3, layout={"width": "160px"}, tooltip="Bij welke problemen"
+        )
         links.add_class("wk-doel-problemen")
         return {"tekst": text_field("Ik wil … / Wij willen …", "wk-doel-tekst", "flex"), "problemen": links}
 
     def _result_row(self) -> dict[str, widgets.Widget]:
         return {
             "tekst": text_field("Over … weken … / Elke week …", "wk-resultaat-tekst", "flex"),
-            "doel": dropdown([("— bij doel —", 0), *self.goals.options()], "wk-resultaat-doel", "180px"),
+            "doel": dropdown(
+                [("— bij doel —", 0), *self.goals.options()], "wk-resultaat-doel", "180px", "Hoort bij doel"
+            ),
         }
 
     def _solution_row(self) -> dict[str, widgets.Widget]:
         row = {
             "tekst": text_field("Wat helpt, en wie of wat zet het in?", "wk-oplossing-tekst", "flex"),
-            "stap": dropdown(STEP_OPTIONS, "wk-oplossing-stap", "260px"),
+            "stap": dropdown(STEP_OPTIONS, "wk-oplossing-stap", "260px", "Stap van de Wmo"),
         }
         row["stap"].observe(lambda _c: self.refresh_tips(), "value")
         return row
@@ -195,7 +201,9 @@ class PlanForm:
 
     def _parked_row(self) -> dict[str, widgets.Widget]:
         return {
-            "domein": dropdown(_domain_options(self.version), "wk-geparkeerd-domein", "220px"),
+            "domein": dropdown(
+                _domain_options(self.version), "wk-geparkeerd-domein", "220px", "Domein dat wacht"
+            ),
             "reden": text_field("Waarom wacht dit nog?", "wk-geparkeerd-reden", "flex", area=False),
         }
 

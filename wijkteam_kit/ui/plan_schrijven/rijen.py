@@ -82,7 +82,9 @@ class Rows:
         )
         remove.add_class("wk-verwijder")
         label = widgets.HTML(layout={"width": "112px", "min_width": "112px"})
-        box = widgets.HBox([label, *fields.values(), remove], layout={"align_items": "flex-start"})
+        box = widgets.HBox(
+            [label, *fields.values(), remove], layout={"align_items": "flex-start", "flex_flow": "row wrap"}
+        )  # a narrow window puts the fields under each other instead of cutting them off
         box.add_class(f"wk-{self.name}-rij")
         row = Row(self._next, fields, label, box)
         self._next += 1
@@ -127,8 +129,8 @@ def text_field(placeholder: str, cls: str, width: str = "100%", *, area: bool = 
     return w
 
 
-def dropdown(options: list, cls: str, width: str) -> widgets.Dropdown:
-    """A dropdown with the CSS hook ``cls``."""
-    w = widgets.Dropdown(options=options, layout={"width": width})
+def dropdown(options: list, cls: str, width: str, name: str = "") -> widgets.Dropdown:
+    """A dropdown with the CSS hook ``cls`` and the accessible name ``name`` (a row has no label per field)."""
+    w = widgets.Dropdown(options=options, layout={"width": width}, tooltip=name or None)
     w.add_class(cls)
     return w

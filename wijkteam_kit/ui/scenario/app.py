@@ -132,6 +132,7 @@ class ScenarioApp:
             value=feedback,
             description="Feedback tonen:",
             style={"description_width": "initial"},
+            layout={"width": "auto"},
         )
         self.feedback_mode.add_class("wk-feedback-modus")
         self.start_button = widgets.Button(
@@ -180,7 +181,11 @@ class ScenarioApp:
         self.downloads = widgets.HTML()
         self.downloads.add_class("wk-downloads")
         self.debrief_box = widgets.VBox(
-            [self.debrief_html, widgets.HBox([self.name, self.reflection_button]), self.downloads]
+            [
+                self.debrief_html,
+                widgets.HBox([self.name, self.reflection_button], layout={"flex_flow": "row wrap"}),
+                self.downloads,
+            ]
         )
         self.debrief_box.add_class("wk-kaart")
 
@@ -197,7 +202,10 @@ class ScenarioApp:
             "goed. Aan het eind zie je jouw route naast de aanbevolen route, hoe eigen regie, veiligheid, "
             "vertrouwen en tempo veranderden, en welke principes je tegenkwam.</p>"
         )
-        settings_row = widgets.HBox([self.scenario_choice, self.feedback_mode, self.start_button])
+        settings_row = widgets.HBox(
+            [self.scenario_choice, self.feedback_mode, self.start_button],
+            layout={"flex_flow": "row wrap", "align_items": "flex-start"},
+        )
         settings_row.add_class("wk-knoppen")
         self.widget = widgets.VBox(
             [

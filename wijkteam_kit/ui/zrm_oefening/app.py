@@ -243,6 +243,7 @@ class ZrmOefening:
             self.reread.selected_index = None
         self.show_step(self.version.domain_ids[0])
         self.body.children = [self.score_page]
+        self._focus_step()
 
     # ------------------------------------------------------------------ step 2: score
     def _build_score(self) -> None:
@@ -256,6 +257,7 @@ class ZrmOefening:
             style={"button_width": "auto"},
         )
         self.level_choice.add_class("wk-niveau")
+        self.level_choice.add_class("wk-focusdoel")  # where the keyboard focus goes on a new step
         self.basis_choice = widgets.Dropdown(
             description="Rust op:",
             options=[("(niet ingevuld)", None)] + [(v, k) for k, v in BASIS.items()],
@@ -269,9 +271,11 @@ class ZrmOefening:
             options=[(str(r.number), r.number) for r in ladder],
             value=None,
             tooltips=[r.name for r in ladder],
+            tooltip="Trede op de participatieladder",
             style={"button_width": "48px"},
         )
         self.ladder.add_class("wk-ladder")
+        self.ladder.add_class("wk-focusdoel")
         self.ladder_text = widgets.HTML()
         self.domain_panel = widgets.VBox(
             [
@@ -340,7 +344,7 @@ class ZrmOefening:
                 button_style="info" if step == self.current else "",
             )
             button.add_class("wk-nav-knop")
-            button.on_click(safe(self.messages)(lambda _b, s=step: self.show_step(s)))
+            button.on_click(safe(self.messages)(lambda _b, s=step: self._go(s)))
             buttons.append(button)
         self.nav.children = buttons
         scored = sum(1 for v in self.levels.values() if v is not None)
@@ -393,6 +397,7 @@ class ZrmOefening:
                 self.note.value = self.notes[step]
                 self.note_warning.value = ""
                 self.domain_text.value = self._levels_html(step)
+                self.level_choice.tooltip = f"Jouw niveau voor {self.version.domain(step).name}"
                 self.step_panel.children = [self.domain_panel]
         finally:
             self._updating = False
@@ -409,7 +414,20 @@ class ZrmOefening:
     def _move(self, offset: int) -> None:
         steps = self._steps()
         index = min(max(steps.index(self.current) + offset, 0), len(steps) - 1)
-        self.show_step(steps[index])
+        self._go(steps[index])
+
+    def _go(self, step: str) -> None:
+        """Show ``step`` because the user asked for it, and put the keyboard focus on its choice."""
+        self.show_step(step)
+        self._focus_step()
+
+    def _focus_step(self) -> None:
+        """Focus the level buttons of the shown domain (or the ladder): what comes next for keyboard users.
+
+        The page's radio-group script (the Voila template's ``toegankelijk.js``) passes the focus on to the
+        chosen level, or the first; without it (JupyterLab) nothing happens.
+        """
+        (self.ladder if self.current == LADDER_STEP else self.level_choice).focus()
 
     def _on_level(self, _change: object = None) -> None:
         if self._updating or self.current == LADDER_STEP:
@@ -494,7 +512,9 @@ class ZrmOefening:
             restart = widgets.Button(description="Opnieuw beginnen", button_style="primary", icon="refresh")
             restart.add_class("wk-opnieuw")
             restart.on_click(safe(self.messages)(lambda _b: self.show_choose()))
-        self.body.children = [result_view(self.result, own, self.casus), *tip_row, restart]
+        view = result_view(self.result, own, self.casus)
+        self.body.children = [view, *tip_row, restart]
+        view.children[0].focus()  # the summary: what comes next after "Inleveren"
 
     # ------------------------------------------------------------------ the evaluation exercise (T1)
     def _ask_evaluation(self, own: Assessment) -> None:

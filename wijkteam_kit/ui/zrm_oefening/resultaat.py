@@ -11,7 +11,7 @@ from wijkteam_kit.zrm.calibration import score_line
 from wijkteam_kit.zrm.export import assessment_csv
 from wijkteam_kit.zrm.score_feedback import ZrmFeedback
 
-__all__ = ["differences_html", "result_view"]
+__all__ = ["differences_html", "profile_words_html", "result_view"]
 
 
 def _level(level: int | None) -> str:
@@ -35,6 +35,18 @@ def differences_html(result: ZrmFeedback) -> str:
     )
 
 
+def profile_words_html(result: ZrmFeedback) -> str:
+    """The profile picture in words: per domain your level and the reference's (the same facts as the bars)."""
+    rows = "".join(
+        f"<tr><td>{esc(d.name)}</td><td>{_level(d.own)}</td><td>{_level(d.reference)}</td></tr>"
+        for d in result.domains
+    )
+    return (
+        "<table class='wk-tabel wk-profiel-woorden'><tr><th>Domein</th><th>Jij</th><th>Referentie</th></tr>"
+        f"{rows}</table>"
+    )
+
+
 def _all_rationales_html(result: ZrmFeedback) -> str:
     rows = "".join(
         f"<tr><td>{esc(d.name)}</td><td>{_level(d.reference)}</td><td>{esc(d.reference_note)}</td></tr>"
@@ -52,7 +64,12 @@ def result_view(result: ZrmFeedback, own: Assessment, casus: Casus) -> widgets.W
     reference = casus.reference_assessment()
     title = f"{casus.titel}: jouw ZRM naast de referentie"
     label = f"Jouw scores ({own.rater})"
-    image = widgets.HTML(zrm_profile_svg(own, version, reference, title=title, label=label))
+    image = widgets.HTML(
+        zrm_profile_svg(own, version, reference, title=title, label=label)
+        + "<details class='wk-in-woorden'><summary>Het profiel in woorden</summary>"
+        + profile_words_html(result)
+        + "</details>"
+    )  # the picture has its description; the table gives the same facts to anyone who wants them in a list
     image.add_class("wk-profiel")
     stem = f"zrm-{casus.id}"
     # The print files are made on request: drawing them for everyone at "Inleveren" cost 0.7 CPU-seconds each,
@@ -93,6 +110,7 @@ def result_view(result: ZrmFeedback, own: Assessment, casus: Casus) -> widgets.W
         f"{result.n_domains} domeinen. Verschillen zijn het gesprek waard: bespreek ze met je collega's of trainer."
         "</p></div>"
     )
+    summary.add_class("wk-focusdoel")  # the app moves the keyboard focus here after "Inleveren"
     ladder = widgets.HTML(
         f"<div class='wk-kaart wk-ladder-uitslag'><h3>Participatieladder {esc(ladder_mark)}</h3>"
         f"<p>Jij: <strong>{esc(own_ladder)}</strong><br>Referentie: <strong>{esc(ref_ladder)}</strong></p>"

@@ -1,0 +1,348 @@
+"""Every app in Chromium: axe-core per main state, nothing cut off at four widths, keyboard and touch.
+
+One test per app walks its main states on one page; at each state axe-core (npm, see ``_pagina_checks``) may
+find no critical or serious violation, and at 768, 1024, 1366 and 1920 px (the same page, resized) no field,
+tab, button or heading may be cut off or stick out of its panel. The ZRM test does the whole exercise by keyboard
+and counts the key presses; the netwerkatlas test ticks every support option of a tie between two new people and
+reads back what was saved. The results are the basis of docs/toegankelijkheid.md.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from wijkteam_kit.casus import load_library
+from wijkteam_kit.netwerk.model import STEUNFUNCTIES
+from wijkteam_kit.scenario import load_scenario
+
+from ._pagina_checks import AXE_EXCLUDED, axe_path, axe_violations, clipped_controls, serious
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = (768, 1024, 1366, 1920)
+MAX_KEYS_ZRM = 120
+
+
+@pytest.fixture(autouse=True)
+def _axe_installed():
+    if not axe_path().exists():
+        pytest.fail(
+            f"axe-core ontbreekt ({axe_path()}): npm install --prefix .venv/axe axe-core (.ci/run doet dit)"
+        )
+
+
+class Checks:
+    """Collects, per state of one app, the serious axe violations and the cut-off controls per width."""
+
+    def __init__(self, page, app: str) -> None:
+        self.page, self.app, self.problems, self.states = page, app, [], []
+
+    def state(self, name: str, *, layout: bool = True) -> None:
+        self.states.append(name)
+        found = axe_violations(self.page)
+        lesser = sorted({f"{v['id']} ({v['impact']})" for v in found if v not in serious(found)})
+        print(f"axe {self.app}/{name}: {len(serious(found))} kritiek/ernstig; lichter: {', '.join(lesser) or 'geen'}")
+        for v in serious(found):
+            self.problems.append(
+                f"{self.app}/{name}: axe {v['impact']} {v['id']} ({v['help']}): {v['nodes'][:3]}"
+            )
+        if layout:
+            self.layout(name)
+
+    def layout(self, name: str) -> None:
+        size = self.page.viewport_size
+        for width in WIDTHS:
+            self.page.set_viewport_size({"width": width, "height": 900})
+            self.wait_for_width(width)
+            cut = clipped_controls(self.page)
+            if cut:
+                self.problems.append(f"{self.app}/{name} bij {width}px afgekapt: {cut[:6]}")
+        self.page.set_viewport_size(size)
+        self.wait_for_width(size["width"])
+
+    def wait_for_width(self, width: int) -> None:
+        """Until Voila's page shell (a Lumino panel, sized on a later frame) has the window's new width."""
+        self.page.wait_for_function(
+            f"window.innerWidth === {width} && (r => r.width <= {width} && r.width >= {width} - 40)"
+            "(document.getElementById('rendered_cells').getBoundingClientRect())"
+        )
+
+    def done(self) -> None:
+        assert self.page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+        assert not self.problems, "\n".join(self.problems)
+
+
+def _open(page, server, app: str, ready: str):
+    page.goto(f"{server.url}voila/render/{app}.ipynb")
+    expect(page.locator(ready).first).to_be_visible(timeout=120_000)
+    page.wait_for_function("document.querySelector('#wk-pagina .wk-app') !== null")  # inside <main>
+    return Checks(page, app)
+
+
+# ---------------------------------------------------------------- ZRM: the whole exercise by keyboard
+class Keys:
+    """Presses keys and counts them."""
+
+    def __init__(self, page) -> None:
+        self.page, self.count = page, 0
+
+    def press(self, key: str, times: int = 1) -> None:
+        for _ in range(times):
+            self.page.keyboard.press(key)
+            self.count += 1
+
+    def tab_to(self, text: str, limit: int = 30) -> None:
+        for _ in range(limit):
+            self.press("Tab")
+            if self.page.evaluate("document.activeElement.textContent.trim()") == text:
+                return
+        raise AssertionError(f"'{text}' niet bereikt met Tab")
+
+
+def _focus_in(page, selector: str) -> None:
+    page.wait_for_function(
+        f"document.activeElement && document.activeElement.closest({selector!r}) !== null"
+        " && document.activeElement.getAttribute('role') === 'radio'"
+    )
+
+
+def test_zrm_exercise_by_keyboard_within_120_keys_and_accessible(page, server):
+    casus = load_library()[0]  # the app's first choice: no key press to choose it
+    version, reference = casus.version(), casus.reference_assessment()
+    checks = _open(page, server, "zrm_oefening", ".wk-casus-keuze select")
+    checks.state("casus kiezen")
+    keys = Keys(page)
+    keys.tab_to("Begin met scoren")
+    keys.press("Enter")
+    for number, domain in enumerate(version.domains):
+        expect(page.locator(".wk-kaart h3").first).to_have_text(domain.name)
+        _focus_in(page, ".wk-niveau")  # focus moved to the level buttons, named after the domain
+        group = page.get_by_role("radiogroup", name=f"Jouw niveau voor {domain.name}")
+        expect(group).to_have_count(1)
+        level = reference.level(domain.id)
+        if level is None:
+            keys.press("End")
+        elif level == 1:
+            keys.press("Space")
+        else:
+            keys.press("ArrowRight", level - 1)
+        label = "niet besproken" if level is None else str(level)
+        expect(group.get_by_role("radio", name=label, exact=True)).to_have_attribute("aria-checked", "true")
+        done = f"✓ {domain.name}: {'n.b.' if level is None else level}"
+        expect(page.locator(".wk-nav-knop", has_text=done)).to_be_visible()
+        if number == 0:
+            checks.state("domein scoren")
+        keys.tab_to("Volgende")
+        keys.press("Enter")
+    expect(page.locator(".wk-kaart h3").first).to_have_text("Participatieladder")
+    _focus_in(page, ".wk-ladder")  # "Volgende" is disabled now: the focus went on, not to the page
+    keys.press("ArrowRight", casus.participatieladder.trede - 1)
+    expect(page.locator(".wk-voortgang")).to_contain_text("trede gekozen")
+    checks.state("participatieladder")
+    keys.tab_to("Inleveren")
+    keys.press("Enter")
+    expect(page.locator(".wk-aantal-verschillen")).to_be_visible(timeout=60_000)
+    page.wait_for_function(
+        "document.activeElement.querySelector('.wk-uitslag') !== null"
+    )  # focus: the result
+    expect(page.locator(".wk-profiel svg[role=img] desc")).to_have_count(1)  # the picture described in words
+    expect(page.locator(".wk-profiel-woorden tr")).to_have_count(len(version.domains) + 1)
+    checks.state("uitslag")
+    print(f"ZRM-oefening met het toetsenbord: {keys.count} toetsaanslagen ({len(version.domains)} domeinen)")
+    assert keys.count <= MAX_KEYS_ZRM
+    checks.done()
+
+
+def test_focus_ring_and_touch_targets(browser, server):
+    context = browser.new_context(viewport={"width": 1024, "height": 800}, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        _open(page, server, "zrm_oefening", ".wk-casus-keuze select")
+        page.get_by_role("button", name="Begin met scoren").click()
+        _focus_in(page, ".wk-niveau")
+        page.keyboard.press("Tab")  # keyboard use: the ring shows (a mouse click keeps the quiet 1px line)
+        page.keyboard.press("Shift+Tab")
+        _focus_in(page, ".wk-niveau")
+        ring = page.evaluate(
+            "(() => { const s = getComputedStyle(document.activeElement);"
+            " return [parseFloat(s.outlineWidth), s.outlineStyle, s.outlineColor]; })()"
+        )
+        assert ring[0] >= 2 and ring[1] == "solid" and ring[2] == "rgb(21, 101, 192)", ring
+        small = page.evaluate(
+            """() => [...document.querySelectorAll('.wk-app button, .wk-app select, .wk-app input, .wk-app textarea,'
+                 + ' .wk-app .lm-TabBar-tab')].filter(e => e.getClientRects().length)
+                 .map(e => [e.textContent.trim().slice(0, 30) || e.tagName, e.getBoundingClientRect()])
+                 .filter(([, r]) => r.height < 44 || r.width < 24).map(([n, r]) => `${n} ${r.width}x${r.height}`)"""
+        )
+        assert not small, small
+    finally:
+        context.close()
+
+
+# ---------------------------------------------------------------- netwerkatlas: forms that record what they show
+def _add_person(page, name):
+    page.locator(".wk-formtabs").get_by_role("tab", name="Personen").click()
+    page.locator(".wk-persoon-naam input").fill(name)
+    page.get_by_role("button", name="Persoon toevoegen").click()
+    expect(page.locator(".wk-bericht")).to_contain_text(f"{name} staat op de kaart")
+
+
+def test_netwerkatlas_records_what_it_shows_and_fits_a_tablet(page, server, tmp_path):
+    checks = _open(page, server, "netwerkatlas", ".wk-beeld-relatiekaart svg")
+    checks.state("lege kaart")
+    _add_person(page, "Ans")
+    _add_person(page, "Bram")
+    checks.state("personen")
+
+    forms = page.locator(".wk-formtabs")
+    forms.get_by_role("tab", name="Personen").focus()  # the tabs by keyboard: arrow to the next one, Enter
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    expect(page.locator(".wk-band-van select")).to_be_visible()
+    page.locator(".wk-band-van select").select_option(label="Ans")
+    page.locator(".wk-band-naar select").select_option(label="Bram")
+    panel = page.locator(".wk-formulieren").bounding_box()
+    for group in ("ontvangen", "gegeven"):
+        for function in STEUNFUNCTIES:
+            box = page.locator(f".wk-band-{group} .wk-steun-{function} input")
+            where = box.bounding_box()
+            assert panel["x"] <= where["x"] and where["x"] + where["width"] <= panel["x"] + panel["width"], (
+                function
+            )
+            box.check()  # a real click: fails when the box is off-screen or covered
+    checks.state("banden")
+    page.get_by_role("button", name="Band opslaan").click()
+    expect(page.locator(".wk-bericht")).to_contain_text("De band tussen Ans en Bram is opgeslagen")
+    page.locator(".wk-band-naar select").select_option(label="Ans")
+    page.locator(".wk-band-van select").select_option(label="Bram")  # the same tie, seen from Bram
+    expect(page.locator(".wk-band-ontvangen .wk-steun-informatief input")).to_be_checked()
+    page.locator(".wk-band-van select").select_option(index=0)  # the client and Ans: a new pair
+    for function in STEUNFUNCTIES:
+        expect(page.locator(f".wk-band-ontvangen .wk-steun-{function} input")).not_to_be_checked()
+        expect(page.locator(f".wk-band-gegeven .wk-steun-{function} input")).not_to_be_checked()
+
+    forms.get_by_role("tab", name="Gebeurtenissen").click()
+    sentiment = page.get_by_role("radiogroup", name="Was het positief of negatief?")
+    expect(sentiment.get_by_role("radio", checked=True)).to_have_count(0)  # no default
+    page.locator(".wk-formtabs input[placeholder='bv. 2019']").fill("2020")
+    page.locator(".wk-formtabs input[placeholder='bv. verhuisd naar de flat']").fill("Man overleden")
+    page.get_by_role("button", name="Toevoegen").click()
+    expect(page.locator(".wk-fout")).to_contain_text("Positief of negatief")
+    sentiment.get_by_role("radio", name="negatief").click()
+    page.get_by_role("button", name="Toevoegen").click()
+    expect(page.locator(".wk-bericht")).to_contain_text("De gebeurtenis is toegevoegd")
+    checks.state("gebeurtenissen")
+    forms.get_by_role("tab", name="Cliënt").click()
+    checks.layout("cliënt")
+
+    with page.expect_download() as download:
+        page.locator(".wk-json-link a").click()
+    saved = json.loads(download.value.path().read_text(encoding="utf-8"))
+    tie = next(b for b in saved["banden"] if {b["van"], b["naar"]} == {"ans", "bram"})
+    assert tie["van"] == "ans"
+    assert sorted(tie["steun_ontvangen"]) == sorted(tie["steun_gegeven"]) == sorted(STEUNFUNCTIES)
+    assert [(e["omschrijving"], e["valentie"]) for e in saved["gebeurtenissen"]] == [
+        ("Man overleden", "negatief")
+    ]
+
+    page.set_viewport_size({"width": 768, "height": 1024})  # a tablet upright: the map wide, the forms below
+    checks.wait_for_width(768)
+    kaart = page.locator(".wk-beeld-relatiekaart svg").bounding_box()
+    formulieren = page.locator(".wk-formulieren").bounding_box()
+    assert kaart["width"] >= 600, kaart
+    assert formulieren["y"] >= kaart["y"] + kaart["height"], (kaart, formulieren)
+    checks.done()
+
+
+# ---------------------------------------------------------------- the other apps, state by state
+def test_plan_schrijven(page, server):
+    checks = _open(page, server, "plan_schrijven", ".wk-casus-keuze select")
+    page.locator(".wk-casus-keuze select").select_option(
+        label="Gerda zorgt voor Henk (mantelzorg bij dementie)"
+    )
+    expect(page.locator(".wk-casus-hint")).to_contain_text("Ik wil")
+    checks.state("leeg plan")
+    page.get_by_role("button", name="Vraag feedback").click()
+    expect(page.locator(".wk-regel").first).to_be_visible()
+    checks.state("feedback")
+    checks.done()
+
+
+def test_competentie_scan(page, server):
+    checks = _open(page, server, "competentie_scan", ".wk-naam input")
+    checks.state("start")
+    page.locator(".wk-naam input").fill("Kim")
+    page.get_by_role("button", name="Begin met de scan").click()
+    expect(page.locator(".wk-voortgang")).to_contain_text("Competentie 1 van")
+    checks.state("vragen")
+    page.get_by_role("tab", name="Teamoverzicht (teamleider)").click()
+    checks.state("teamoverzicht")
+    checks.done()
+
+
+def test_intervisie(page, server):
+    checks = _open(page, server, "intervisie", ".wk-soort select")
+    checks.state("opzet")
+    page.locator(".wk-soort select").select_option(label="Intervisie: Balintmethode · 90 min")  # 11 steps
+    page.locator(".wk-deelnemers textarea").fill("Kim\nAli\nBo\nDe\nEef")  # Balint needs five
+    roles = page.locator(".wk-rollen select")
+    expect(roles.first.locator("option")).to_have_count(6)
+    for index in range(roles.count()):
+        roles.nth(index).select_option(index=index + 1)
+    page.locator(".wk-start").click()
+    expect(page.locator(".wk-stap-titel")).to_contain_text("Stap 1 van 11")
+    expect(page.locator(".wk-voortgang li")).to_have_count(11)
+    room = page.locator("ol.wk-voortgang, .wk-voortgang ol").first.evaluate(
+        "ol => parseFloat(getComputedStyle(ol).paddingLeft) / parseFloat(getComputedStyle(ol).fontSize)"
+    )
+    assert room >= 2, f"the numbers '10.' and '11.' need 2em before the list, not {room:.1f}em"
+    checks.state("stap")
+    page.locator(".wk-afronden").click()
+    expect(page.locator(".wk-stap-titel")).to_contain_text("afgerond")
+    checks.state("afgerond")
+    checks.done()
+
+
+def test_bouwstenen(page, server):
+    checks = _open(page, server, "bouwstenen", ".wk-teamnaam input")
+    checks.state("bouwsteen 1")
+    page.locator(".wk-stappen").get_by_role("radio", name="3 Vormgeving", exact=True).click()
+    expect(page.locator(".wk-bouwsteen h3")).to_contain_text("Bouwsteen 3: Vormgeving")
+    checks.state("bouwsteen 3")
+    checks.done()
+
+
+def test_scenario(page, server):
+    scenario = load_scenario("zorgen-om-een-kind")
+    checks = _open(page, server, "scenario", ".wk-scenario-keuze select")
+    page.locator(".wk-scenario-keuze select").select_option(label=scenario.titel)
+    checks.state("kiezen")
+    page.get_by_role("button", name="Begin het scenario").click()
+    expect(page.locator(".wk-moment")).to_contain_text("De school belt")
+    checks.state("spelen")
+    for m, keuze in scenario.aanbevolen_route():
+        expect(page.locator(".wk-moment")).to_contain_text(m.titel)
+        page.locator(f".wk-keuze-{m.keuzes.index(keuze) + 1}").click()
+    expect(page.locator(".wk-debrief")).to_contain_text("Debrief", timeout=60_000)
+    checks.state("debrief")
+    checks.done()
+
+
+def test_groepssessie_dashboard(page, server):
+    casus = load_library()[0]
+    checks = _open(page, server, "groepssessie", ".wk-sessie-casus select")
+    checks.state("nieuwe sessie")
+    page.locator(".wk-sessie-casus select").select_option(label=casus.titel)
+    page.locator(".wk-sessie-oefening select").select_option(label="ZRM-scoren")
+    page.locator(".wk-sessie-maak").click()
+    expect(page.locator(".wk-sessie-gegevens")).to_contain_text("Trainergeheim")
+    checks.state("sessie loopt")
+    checks.done()
+
+
+def test_excluded_axe_rules_are_explained():
+    assert all(len(reason) > 40 for reason in AXE_EXCLUDED.values())

@@ -1,0 +1,192 @@
+/* wijkteam-kit: what ipywidgets 8 does not give a keyboard or a screen reader (included by index.html.j2).
+
+   1. The app inside the page's <main> landmark (Voila's lab shell attaches itself to <body>).
+   2. Choice buttons (ipywidgets ToggleButtons: the ZRM levels, the ladder, answers, circles) are a radio group:
+      role radiogroup/radio, aria-checked, one tab stop, arrow keys, Home and End; Space or Enter chooses.
+      A Python `widget.focus()` on such a group focuses its chosen (or first) option.
+   3. A widget with the class wk-focusdoel takes the focus when the focus fell to the page because the control
+      that had it went away (a new page of the app): "Begin met scoren" lands on the level buttons.
+   4. A field without a visible label gets an aria-label: its tooltip from Python, else the text of the label
+      just above it (the kit's "label over field" pattern), else its placeholder.
+   All of it is re-applied when the widgets change (a MutationObserver, at most once per animation frame). */
+(function () {
+  "use strict";
+  var scheduled = false;
+
+  function text(el) {
+    return (el && el.textContent ? el.textContent : "").replace(/\s+/g, " ").trim().replace(/:$/, "");
+  }
+
+  function labelOf(el) {
+    return el.id ? document.querySelector('label[for="' + CSS.escape(el.id) + '"]') : null;
+  }
+
+  /* A visible label or an ARIA name. A title alone (ipywidgets' tooltip) is only a hint on hover: it is made the
+     field's name below, so a screen reader reads it as the label. */
+  function hasName(el) {
+    if (el.getAttribute("aria-label") || el.getAttribute("aria-labelledby")) { return true; }
+    var label = labelOf(el);
+    return Boolean(label && text(label) && label.style.display !== "none");
+  }
+
+  /* The label above a widget: the kit's forms put an HTML widget with the label right before the field. */
+  function labelAbove(widgetEl) {
+    var prev = widgetEl && widgetEl.previousElementSibling;
+    if (prev && prev.classList.contains("widget-html")) {
+      var t = text(prev);
+      if (t && t.length <= 250) { return t; }
+    }
+    return "";
+  }
+
+  function widgetOf(control) {
+    var el = control.parentElement;
+    while (el && !el.classList.contains("lm-Widget")) { el = el.parentElement; }
+    return el;
+  }
+
+  function nameFields(root) {
+    var fields = root.querySelectorAll("select, textarea, input:not([type=checkbox]):not([type=radio]):not([type=file])");
+    for (var i = 0; i < fields.length; i++) {
+      var field = fields[i];
+      if (hasName(field)) { continue; }
+      var label = labelOf(field);
+      var tip = label && label.getAttribute("title");
+      var name = field.getAttribute("title") || (tip && tip !== "null" ? tip : "") || labelAbove(widgetOf(field))
+        || field.getAttribute("placeholder");
+      if (name) { field.setAttribute("aria-label", name); }
+    }
+  }
+
+  function options(group) {
+    return Array.prototype.slice.call(group.querySelectorAll(":scope > button"));
+  }
+
+  function choose(group, button) {
+    if (!button || button.disabled) { return; }
+    if (!button.classList.contains("mod-active")) { button.click(); }
+    button.focus();
+  }
+
+  function onKey(event) {
+    var group = event.currentTarget;
+    var buttons = options(group).filter(function (b) { return !b.disabled; });
+    var at = buttons.indexOf(document.activeElement);
+    if (at < 0) { return; }
+    var next = null;
+    switch (event.key) {
+      case "ArrowRight": case "ArrowDown": next = buttons[(at + 1) % buttons.length]; break;
+      case "ArrowLeft": case "ArrowUp": next = buttons[(at - 1 + buttons.length) % buttons.length]; break;
+      case "Home": next = buttons[0]; break;
+      case "End": next = buttons[buttons.length - 1]; break;
+      case " ": case "Enter":
+        if (buttons[at].classList.contains("mod-active")) { return; }  /* Enter on the choice: the form's button */
+        next = buttons[at]; break;
+      default: return;
+    }
+    event.preventDefault();
+    choose(group, next);
+  }
+
+  function radioGroups(root) {
+    var hosts = root.querySelectorAll(".widget-toggle-buttons");
+    for (var i = 0; i < hosts.length; i++) {
+      var host = hosts[i];
+      var group = host.querySelector(":scope > div");
+      if (!group) { continue; }
+      var buttons = options(group);
+      if (!group.wkRadio) {
+        group.wkRadio = true;
+        group.setAttribute("role", "radiogroup");
+        group.addEventListener("keydown", onKey);
+        /* Python's widget.focus() focuses the widget's own element: pass it on to the chosen option. */
+        host.setAttribute("tabindex", "-1");
+        host.addEventListener("focus", function (event) {
+          var all = options(event.currentTarget.querySelector(":scope > div")).filter(function (b) {
+            return !b.disabled;
+          });
+          var target = all.filter(function (b) { return b.classList.contains("mod-active"); })[0] || all[0];
+          if (target) { target.focus(); }
+        });
+      }
+      var label = host.querySelector(":scope > .widget-label");
+      var name = "";
+      if (label) {
+        name = label.style.display !== "none" ? text(label) : "";
+        var tip = label.getAttribute("title");
+        if (!name && tip && tip !== "null") { name = tip; }
+      }
+      name = name || labelAbove(host);
+      if (name && group.getAttribute("aria-label") !== name) { group.setAttribute("aria-label", name); }
+      var checked = null;
+      buttons.forEach(function (b) {
+        var on = b.classList.contains("mod-active");
+        if (on) { checked = b; }
+        b.setAttribute("role", "radio");
+        b.setAttribute("aria-checked", on ? "true" : "false");
+      });
+      var stop = checked && !checked.disabled ? checked : buttons.filter(function (b) { return !b.disabled; })[0];
+      buttons.forEach(function (b) { b.setAttribute("tabindex", b === stop ? "0" : "-1"); });
+    }
+  }
+
+  /* An HTML widget marked wk-focusdoel can take the focus from Python (widget.focus()): a result, a new step. */
+  function focusTargets(root) {
+    var targets = root.querySelectorAll(".wk-focusdoel > .widget-html-content:not([tabindex])");
+    for (var i = 0; i < targets.length; i++) { targets[i].setAttribute("tabindex", "-1"); }
+  }
+
+  /* Focus that falls to the page (the button pressed was removed or became disabled, as "Begin met scoren" and
+     "Volgende" at the last step) goes to what comes next: the first visible wk-focusdoel. */
+  var lastFocus = null;
+  document.addEventListener("focusin", function (event) { lastFocus = event.target; });
+
+  function visible(el) { return el.getClientRects().length > 0; }
+
+  function focusLost() {
+    var active = document.activeElement;
+    if (active && active !== document.body) { return false; }
+    return lastFocus !== null && (!lastFocus.isConnected || lastFocus.disabled || !visible(lastFocus));
+  }
+
+  function moveOn(root) {
+    if (!focusLost()) { return; }
+    var targets = root.querySelectorAll(".wk-focusdoel");
+    for (var i = 0; i < targets.length; i++) {
+      if (!visible(targets[i])) { continue; }
+      var content = targets[i].querySelector(":scope > .widget-html-content");
+      (content || targets[i]).focus();
+      lastFocus = document.activeElement;
+      return;
+    }
+  }
+
+  function inMain() {
+    var main = document.getElementById("wk-pagina");
+    var shell = document.getElementById("main");
+    if (main && shell && shell.classList.contains("jp-LabShell") && shell.parentElement !== main) {
+      main.appendChild(shell);
+    }
+  }
+
+  function apply() {
+    scheduled = false;
+    inMain();
+    nameFields(document);
+    radioGroups(document);
+    focusTargets(document);
+    moveOn(document);
+  }
+
+  function schedule() {
+    if (!scheduled) {
+      scheduled = true;
+      window.requestAnimationFrame(apply);
+    }
+  }
+
+  new MutationObserver(schedule).observe(document.body, {
+    subtree: true, childList: true, attributes: true, attributeFilter: ["class", "disabled"]
+  });
+  schedule();
+})();
