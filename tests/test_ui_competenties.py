@@ -111,6 +111,7 @@ def test_full_self_scan_pages_progress_and_result(store, team):
     app = new_app(store)
     start(app, "Kim", code=team.lower())  # a team code typed in lower case works
     assert "Welkom, Kim! Je bent nieuw in team" in msg(app.messages)
+    assert store.team(team).naam in msg(app.messages) and team not in msg(app.messages)  # the name, not the code
     q = app.questionnaire
     assert "Competentie 1 van 7" in q.progress.value and "0 van 25 vragen" in q.progress.value
     assert "Contact en betekenisvolle relaties" in all_html(q.questions)

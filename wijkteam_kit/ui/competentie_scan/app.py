@@ -254,7 +254,8 @@ class CompetentieScan:
         _found, count = find_participant(self.store, person.weergavenaam, person.team)
         if new:
             text = f"Welkom, {person.weergavenaam}! Je bent nieuw"
-            text += f" in team {person.team}." if person.team else "."
+            team = self.store.team(person.team) if person.team else None
+            text += f" in team {team.naam}." if team is not None else "."
         else:
             text = f"Welkom terug, {person.weergavenaam}."
         if self.previous is not None:

@@ -123,6 +123,7 @@ class MijnKalibratie:
         self.client = client or Client("zrm-kalibratie")
         self.standard = standard or CalibrationStandard()
         self.deelnemer_id: str | None = None
+        self._op_gebruik: list[Callable[[str, str], None]] = []
         self.weergavenaam = ""
         self.visible = True  # the app hides the panel until asked; a hidden panel is drawn when shown
         self.messages = MessageBox()
@@ -178,11 +179,19 @@ class MijnKalibratie:
         """Whether a learner is known on this page (logged in, a new code, or joined a session)."""
         return self.deelnemer_id is not None
 
+    def op_gebruik(self, callback: Callable[[str, str], None]) -> None:
+        """Call ``callback(deelnemer_id, weergavenaam)`` whenever a learner is taken (login, new code, session)."""
+        self._op_gebruik.append(callback)
+
     def use(self, deelnemer_id: str, weergavenaam: str) -> None:
         """Take the participant of a group session as the learner of this page."""
+        new = deelnemer_id != self.deelnemer_id
         self.deelnemer_id, self.weergavenaam = deelnemer_id, weergavenaam
         self.form.layout.display = "none"
         self.refresh()
+        if new:
+            for callback in self._op_gebruik:
+                callback(deelnemer_id, weergavenaam)
 
     def _on_login(self, _button: object = None) -> None:
         self.messages.clear()
