@@ -35,7 +35,9 @@ from .bijeenkomst import (
     Bijeenkomst,
     Taak,
     bijeenkomst_document,
+    bijeenkomst_concept,
     bijeenkomst_payload,
+    bijeenkomst_uit_concept,
 )
 from .dilemmakaarten import (
     DILEMMA_FILE,
@@ -90,7 +92,9 @@ __all__ = [
     "available_methods",
     "basisteam_document",
     "bijeenkomst_document",
+    "bijeenkomst_concept",
     "bijeenkomst_payload",
+    "bijeenkomst_uit_concept",
     "blad_from_payload",
     "blad_problemen",
     "blad_to_payload",
