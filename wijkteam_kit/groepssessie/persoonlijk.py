@@ -55,9 +55,9 @@ if TYPE_CHECKING:
 __all__ = [
     "FOUT_PERSOONLIJK",
     "KALIBRATIE_SOORT",
-    "concept_soort",
     "NieuweCode",
     "PersoonlijkeCodes",
+    "concept_soort",
     "find_by_code",
     "new_herstelcode",
     "unique_code",

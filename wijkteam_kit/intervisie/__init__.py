@@ -34,8 +34,8 @@ from .basisteam import (
 from .bijeenkomst import (
     Bijeenkomst,
     Taak,
-    bijeenkomst_document,
     bijeenkomst_concept,
+    bijeenkomst_document,
     bijeenkomst_payload,
     bijeenkomst_uit_concept,
 )
@@ -91,8 +91,8 @@ __all__ = [
     "Tijdfase",
     "available_methods",
     "basisteam_document",
-    "bijeenkomst_document",
     "bijeenkomst_concept",
+    "bijeenkomst_document",
     "bijeenkomst_payload",
     "bijeenkomst_uit_concept",
     "blad_from_payload",

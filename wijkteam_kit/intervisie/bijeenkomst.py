@@ -28,8 +28,8 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 from dataclasses import dataclass, field
+from typing import Any
 
 from wijkteam_kit.document import Alinea, Blok, Document, Kop, Lijst, Tabel
 from wijkteam_kit.intervisie.dilemmakaarten import Dilemmakaart

@@ -29,7 +29,6 @@ True
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from wijkteam_kit._basis.nederlands import datum_tekst

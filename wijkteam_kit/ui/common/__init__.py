@@ -31,9 +31,9 @@ from .widgets import (
 )
 
 __all__ = [
+    "SHARED_STYLESHEET",
     "BrowserOpslag",
     "Concept",
-    "SHARED_STYLESHEET",
     "LazyStore",
     "MessageBox",
     "bezig",

@@ -1,7 +1,8 @@
 """A visible busy state for slow actions ("Inleveren", "Maak verslag", …): one helper for every app.
 
 While the action runs, its button is disabled, says what is happening ("Bezig met inleveren…") with a turning
-icon (a screen reader reads the new text); afterwards the button is as it was. Widget changes reach the browser at once, so the state shows while the kernel works.
+icon (a screen reader reads the new text); afterwards the button is as it was. Widget changes reach the
+browser at once, so the state shows while the kernel works.
 
 Examples
 --------
