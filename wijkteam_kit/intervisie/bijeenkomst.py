@@ -31,6 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from wijkteam_kit._basis.nederlands import datum_tekst
 from wijkteam_kit.document import Alinea, Blok, Document, Kop, Lijst, Tabel
 from wijkteam_kit.intervisie.dilemmakaarten import Dilemmakaart
 from wijkteam_kit.intervisie.methodes import Methode, Rol, load_method, rolverdeling
@@ -196,7 +197,7 @@ def bijeenkomst_document(s: Bijeenkomst) -> Document:
     if s.casus_titel:
         sub.append(f"casus: {s.casus_titel}")
     if s.datum:
-        sub.append(s.datum.isoformat())
+        sub.append(datum_tekst(s.datum))
     blocks: list[Blok] = [
         Alinea(m.omschrijving),
         Kop("Deelnemers en rollen"),

@@ -171,7 +171,7 @@ class BouwstenenApp:
     # ------------------------------------------------------------------ the draft (nothing typed is lost)
     def _concept_data(self) -> dict | None:
         answers = self.answers()
-        if not answers.aantal() and not self.team_name.value.strip():
+        if not answers.aantal():  # a team name alone is no work (it is typed to open saved answers)
             return None
         return {"team": self.team_name.value, "antwoorden": answers.to_payload(), "pagina": self.page}
 

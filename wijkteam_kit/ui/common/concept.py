@@ -304,7 +304,13 @@ class Concept:
         self._plan_server(envelope)
 
     def klaar(self, *, wis: bool = True) -> None:
-        """The work is handed in or saved: no leave-page warning; ``wis`` also removes the drafts."""
+        """The work is handed in or saved: no leave-page warning.
+
+        ``wis`` removes the drafts too; without it the draft is brought up to date and kept (a reload still
+        shows the work, but leaving the page no longer asks).
+        """
+        if not wis:
+            self.gewijzigd()
         try:
             data = self._bewaar()
         except Exception:

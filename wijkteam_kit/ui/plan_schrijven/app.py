@@ -29,7 +29,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from wijkteam_kit._basis.nederlands import aantal
+from wijkteam_kit._basis.nederlands import aantal, datum_tekst
 from wijkteam_kit.casus.model import Casus, load_library
 from wijkteam_kit.errors import WijkteamError
 from wijkteam_kit.groepssessie.persoonlijk import PersoonlijkeCodes
@@ -447,7 +447,7 @@ class PlanSchrijvenApp:
     def _find(self, _button: object = None) -> None:
         person = self._person()
         self.saved = bewaarde_plannen(self.store, person.id)
-        self.saved_choice.options = [(f"{b.titel} ({b.bijgewerkt[:10]})", b.id) for b in self.saved]
+        self.saved_choice.options = [(f"{b.titel} ({datum_tekst(b.bijgewerkt)})", b.id) for b in self.saved]
         self.saved_choice.value = self.saved[0].id if self.saved else None
         if not self.saved:
             self.messages.notice("Onder deze naam zijn nog geen plannen bewaard.")

@@ -392,8 +392,8 @@ class ScenarioApp:
             self.downloads.value = ""
             self._set_body(self.play_box, self.debrief_box)
             self.feedback_mode.disabled = False
+            self.concept.klaar(wis=False)  # the route is played out: a restart loses nothing any more
             if self.sessie.joined and self.sessie.submit(spel.payload()) is not None:
-                self.concept.klaar(wis=False)
                 self.messages.notice(
                     "Je route is ingeleverd bij de sessie. Speel je opnieuw, dan telt je laatste route."
                 )

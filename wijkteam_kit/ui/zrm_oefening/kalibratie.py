@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
 
+from wijkteam_kit._basis.nederlands import datum_tekst
 from wijkteam_kit.casus.model import Casus
 from wijkteam_kit.draw.document_pdf import document_pdf
 from wijkteam_kit.draw.export import figure_bytes
@@ -47,6 +48,13 @@ log = logging.getLogger("wijkteam_kit.ui.zrm_oefening")
 
 
 _TREND = {"beter": "dichter bij", "slechter": "verder van", "gelijk": "even ver van"}
+
+
+def _dag(moment: str) -> str:
+    try:
+        return datum_tekst(moment)
+    except ValueError:
+        return moment[:10]
 
 
 def _image(fig: object, alt: str, css: str) -> str:
@@ -70,7 +78,7 @@ def history_html(history: CalibrationHistory) -> str:
         )
     )
     rows = "".join(
-        f"<tr><td>{esc(m[:10])}</td><td>{esc(t)}</td><td>{'–' if e is None else f'{e:.0%}'}</td>"
+        f"<tr><td>{esc(_dag(m))}</td><td>{esc(t)}</td><td>{'–' if e is None else f'{e:.0%}'}</td>"
         f"<td>{'–' if w is None else f'{w:.0%}'}</td></tr>"
         for m, t, e, w in history.over_time()
     )
