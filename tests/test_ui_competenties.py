@@ -188,7 +188,7 @@ def test_returning_user_sees_previous_scan_and_growth(store, team):
     again = new_app(store)  # a reload: a new app on the same store
     start(again, " kim ", code=team)
     assert (
-        "Welkom terug, Kim. We vonden je vorige scan op Generieke competenties wijkteams van 01-03-2024"
+        "Welkom terug, Kim. We vonden je vorige scan op Generieke competenties wijkteams van 1 maart 2024"
         in (again.messages.html.value)
     )
     assert len(store.participants()) == 1
@@ -199,7 +199,7 @@ def test_returning_user_sees_previous_scan_and_growth(store, team):
     assert result.growth["eigen_regie"].sentence() == (
         "Eigen regie ondersteunen: gegroeid (+1,0), van 3,0 naar 4,0, van vakbekwaam naar vakvolwassen."
     )
-    assert "Groei sinds 01-03-2024" in all_html(result.widget)
+    assert "Groei sinds 1 maart 2024" in all_html(result.widget)
     gids = [line.get_gid() for line in result.figure().axes[0].lines if line.get_gid()]
     assert gids == ["radar-vorige", "radar-zelf"]
 

@@ -15,7 +15,7 @@ Examples
 ['integraal_zonder_mandaat']
 >>> doc = startdocument(a, "Team Noord", datum=dt.date(2026, 3, 2))
 >>> doc.titel, doc.ondertitel
-('Startdocument Team Noord', 'Bouwstenenmodel voor sociale (wijk)teams · 02-03-2026')
+('Startdocument Team Noord', 'Bouwstenenmodel voor sociale (wijk)teams · 2 maart 2026')
 """
 
 from __future__ import annotations
