@@ -237,7 +237,7 @@ class BouwstenenApp:
                 placeholder=f"een getal van {q.min} tot en met {q.max}", continuous_update=False
             )
         else:
-            widget = widgets.Textarea(rows=3, continuous_update=False, layout={"width": "100%"})
+            widget = widgets.Textarea(rows=3, layout={"width": "100%"})  # every key: the draft keeps up
             widget.placeholder = "Schrijf jullie antwoord op (geen namen of nummers van bewoners)"
         widget.add_class(f"wk-vraag-{block.id}-{q.id}")
         if q.type != "meerkeuze":
