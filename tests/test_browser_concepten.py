@@ -171,7 +171,7 @@ def test_intervisie_reload_in_the_middle_of_a_meeting(browser, server):
     page.locator(".wk-rol-inbrenger select").select_option(label="Kim")
     page.locator(".wk-rol-gespreksleider select").select_option(label="Ali")
     page.locator(".wk-rol-tijdbewaker select").select_option(label="Bo")
-    page.get_by_role("button", name=re.compile("^Start")).click()
+    page.get_by_role("button", name="Start de bijeenkomst").click()
     page.locator(".wk-observatie textarea").fill("Kim vertelt over de buurvrouw")
     _stored(page, "intervisie", "buurvrouw")
     page.reload()
