@@ -198,3 +198,24 @@ def test_busy_button_shows_and_restores_even_after_an_error():
         assert button.disabled and button.description == "Verslag maken…"
         raise ValueError
     assert (button.description, button.icon, button.disabled) == ("Maak verslag", "file-text", False)
+
+
+def _shown_texts(widget, hidden=False):
+    """Every Text widget with its description, and whether it is shown (no hidden box above it)."""
+    import ipywidgets as widgets
+
+    hidden = hidden or widget.layout.display == "none"
+    if isinstance(widget, widgets.Text):
+        yield widget.description, not hidden
+    for child in getattr(widget, "children", ()):
+        yield from _shown_texts(child, hidden)
+
+
+def test_zrm_start_page_asks_the_name_once(store):
+    app = ZrmOefening(store=store)
+    shown = [d for d, visible in _shown_texts(app.widget) if visible]
+    assert shown.count("Je naam:") == 1
+    app.rater.value = "Kim"  # the session block's name is the name on the scores
+    app.casus_choice.value = app.casus_choice.options[0][1]
+    app.start_button.click()
+    assert app.assessment().rater == "Kim"
