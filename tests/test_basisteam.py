@@ -109,7 +109,7 @@ def test_vague_agreements_are_flagged(blad):
 def test_sheet_document_contents(blad):
     doc = basisteam_document(blad)
     assert doc.titel == "Afsprakenblad basisteam van Gerda"
-    assert doc.ondertitel == "Gerda zorgt voor Henk · 2026-03-02"
+    assert doc.ondertitel == "Gerda zorgt voor Henk · 2 maart 2026"
     assert [b.tekst for b in doc.blokken if isinstance(b, Kop)] == [
         "Wie zitten in het basisteam?",
         "Afspraken: wie doet wat, waar, wanneer en hoe?",

@@ -306,7 +306,7 @@ def test_startdocument_contents():
     a = answers(aansturing__mandaat="nee", opgave__wijk="Regel één\nRegel twee")
     doc = startdocument(a, "Team <Noord>", datum=dt.date(2026, 3, 2))
     assert doc.titel == "Startdocument Team <Noord>"
-    assert doc.ondertitel == "Bouwstenenmodel voor sociale (wijk)teams · 02-03-2026"
+    assert doc.ondertitel == "Bouwstenenmodel voor sociale (wijk)teams · 2 maart 2026"
     heads = [b.tekst for b in doc.blokken if isinstance(b, Kop) and b.niveau == 1]
     assert heads == [
         "1. Opgave",

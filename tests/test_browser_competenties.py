@@ -64,7 +64,7 @@ def test_full_scan_result_and_previous_scan_after_reload(page, server):
     code = _create_team(page, "Team Noord", "koffie-om-tien")
     _start(page, EVIL, code)
     expect(page.locator(".wk-scan-melding .wk-bericht")).to_contain_text(
-        f"Welkom, {EVIL}! Je bent nieuw in team {code}."
+        f"Welkom, {EVIL}! Je bent nieuw in team Team Noord."
     )
 
     page.get_by_role("button", name="Inleveren").click()  # too early

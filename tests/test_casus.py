@@ -164,7 +164,7 @@ def test_cli_check_reports_all_files_and_exit_code(tmp_path, capsys):
     assert main(["casus", "check", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert f"✓ {good}" in out and f"✗ {bad}" in out and "kapot.yaml" in out
-    assert "1 van 3 bestand(en) in orde." in out
+    assert "1 van 3 bestanden in orde." in out
     assert main(["casus", "check", str(good)]) == 0
     assert main(["casus", "check"]) == 0  # the shipped library
 

@@ -377,7 +377,7 @@ def test_development_plan_validation():
     assert "Bedoelde u 'coachen'?" in text
     assert "Schrijf een doel op" in text
     assert "Schrijf minstens één actie op" in text
-    assert "De streefdatum 01-03-2024 ligt niet in de toekomst; kies een datum na 01-03-2024." in text
+    assert "De streefdatum 1 maart 2024 ligt niet in de toekomst; kies een datum na 1 maart 2024." in text
     tomorrow = DevelopmentPlan.build(GEN, "durf", "Doel", "Eén actie", "2024-03-02", today=TODAY)
     assert tomorrow.actions == ("Eén actie",)
     with pytest.raises(CompetentieError, match="mist het veld 'doel'"):
@@ -425,7 +425,7 @@ def test_radar_with_previous_and_peers_exports():
     labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
     assert labels[2] == "Durf\n(geen score)"
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert legend == ["Vorige scan (01-01-2024)", "Collega's (gemiddeld)", "Zelf (01-06-2024)"]
+    assert legend == ["Vorige scan (1 januari 2024)", "Collega's (gemiddeld)", "Zelf (1 juni 2024)"]
     assert figure_bytes(fig, "svg")[:5] == b"<?xml"
     assert figure_bytes(fig, "pdf")[:4] == b"%PDF"
 

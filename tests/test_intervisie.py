@@ -369,7 +369,7 @@ def test_session_knows_what_every_role_does_now():
 
 def test_session_summary_contents(finished_session):
     doc = bijeenkomst_document(finished_session)
-    assert doc.titel == "Verslag Roddelmethode" and doc.ondertitel == "Roddelmethode · 2026-03-02"
+    assert doc.titel == "Verslag Roddelmethode" and doc.ondertitel == "Roddelmethode · 2 maart 2026"
     headings = [b.tekst for b in doc.blokken if isinstance(b, Kop)]
     assert headings == [
         "Deelnemers en rollen",

@@ -562,17 +562,17 @@ def test_evaluatie_good(datum, evaluatie):
             TODAY,
             dt.date(2026, 9, 3),
             "let op",
-            "later dan een half jaar na de start van het plan (02-03-2026): de laatste dag is 02-09-2026",
+            "later dan een half jaar na de start van het plan (2 maart 2026): de laatste dag is 2 september 2026",
         ),
-        (dt.date(2026, 8, 31), dt.date(2027, 3, 1), "let op", "de laatste dag is 28-02-2027"),
+        (dt.date(2026, 8, 31), dt.date(2027, 3, 1), "let op", "de laatste dag is 28 februari 2027"),
         (dt.date(2026, 5, 1), dt.date(2026, 4, 1), "let op", "ligt vóór de datum van het plan"),
         (
             TODAY,
             TODAY,
             "let op",
-            "op 02-03-2026 is maar 0 dag(en) na de start van het plan. Dat is te vroeg om te zien",
+            "op 2 maart 2026 is maar 0 dagen na de start van het plan. Dat is te vroeg om te zien",
         ),
-        (TODAY, TODAY + dt.timedelta(days=13), "let op", "maar 13 dag(en) na de start"),
+        (TODAY, TODAY + dt.timedelta(days=13), "let op", "maar 13 dagen na de start"),
         (None, dt.date(2026, 3, 9), "let op", "minstens 14 dagen na de start"),
     ],
 )
@@ -731,7 +731,7 @@ def test_compare_with_reference_plan_close_match():
     )
     lines = vergelijk_met_referentie(plan, GEZIN)
     assert lines[0] == (
-        "Het referentieplan pakt 4 domein(en) aan: Financiën, Huisvesting, Huiselijke relaties en Geestelijke "
+        "Het referentieplan pakt 4 domeinen aan: Financiën, Huisvesting, Huiselijke relaties en Geestelijke "
         "gezondheid. Jouw plan pakt er 4 van aan: Financiën, Huisvesting, Huiselijke relaties en Geestelijke "
         "gezondheid."
     )

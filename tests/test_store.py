@@ -202,13 +202,13 @@ def test_submit_checks_and_keeps_nothing_on_error(store: Store):
         store.submit("competentiescan", kim.id, {"durf": 3}, over_id="p-onbekd")
     with pytest.raises(StoreError, match=r"soort.*'Competentie Scan'"):
         store.submit("Competentie Scan", kim.id, {"durf": 3})
-    with pytest.raises(StoreError, match=r"payload\['datum'\]: een set"):
+    with pytest.raises(StoreError, match=r"payload\['datum'\]: een verzameling \(set\) kan niet worden opgeslagen"):
         store.submit("zrm", kim.id, {"datum": {1, 2}})
     with pytest.raises(StoreError, match=r"payload\['x'\]\[1\]: nan"):
         store.submit("zrm", kim.id, {"x": [1, float("nan")]})
-    with pytest.raises(StoreError, match="verwacht een dict"):
+    with pytest.raises(StoreError, match="verwacht een groep velden \\(namen met waarden\\), kreeg een lijst"):
         store.submit("zrm", kim.id, ["durf", 3])  # type: ignore[arg-type]
-    with pytest.raises(StoreError, match="sleutel 3"):
+    with pytest.raises(StoreError, match="sleutel 3 is een heel getal; de naam van een veld moet tekst zijn"):
         store.submit("zrm", kim.id, {3: "drie"})  # type: ignore[dict-item]
     with pytest.raises(StoreError, match="rol"):
         store.submit("zrm", kim.id, {}, rol="Team Leider")

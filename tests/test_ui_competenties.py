@@ -111,6 +111,7 @@ def test_full_self_scan_pages_progress_and_result(store, team):
     app = new_app(store)
     start(app, "Kim", code=team.lower())  # a team code typed in lower case works
     assert "Welkom, Kim! Je bent nieuw in team" in msg(app.messages)
+    assert store.team(team).naam in msg(app.messages) and team not in msg(app.messages)  # the name, not the code
     q = app.questionnaire
     assert "Competentie 1 van 7" in q.progress.value and "0 van 25 vragen" in q.progress.value
     assert "Contact en betekenisvolle relaties" in all_html(q.questions)
@@ -188,7 +189,7 @@ def test_returning_user_sees_previous_scan_and_growth(store, team):
     again = new_app(store)  # a reload: a new app on the same store
     start(again, " kim ", code=team)
     assert (
-        "Welkom terug, Kim. We vonden je vorige scan op Generieke competenties wijkteams van 01-03-2024"
+        "Welkom terug, Kim. We vonden je vorige scan op Generieke competenties wijkteams van 1 maart 2024"
         in (again.messages.html.value)
     )
     assert len(store.participants()) == 1
@@ -199,7 +200,7 @@ def test_returning_user_sees_previous_scan_and_growth(store, team):
     assert result.growth["eigen_regie"].sentence() == (
         "Eigen regie ondersteunen: gegroeid (+1,0), van 3,0 naar 4,0, van vakbekwaam naar vakvolwassen."
     )
-    assert "Groei sinds 01-03-2024" in all_html(result.widget)
+    assert "Groei sinds 1 maart 2024" in all_html(result.widget)
     gids = [line.get_gid() for line in result.figure().axes[0].lines if line.get_gid()]
     assert gids == ["radar-vorige", "radar-zelf"]
 

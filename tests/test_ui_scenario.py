@@ -100,7 +100,7 @@ def test_restart_and_switching_scenario():
     app.restart_button.click()
     assert "De aanmelding komt binnen" in app.moment_html.value and app.feedback_html.value == ""
     app.scenario_choice.value = "eerste-gesprek"
-    assert app.spel is None and len(app.widget.children) == 6
+    assert app.spel is None and len(app.widget.children) == 7
 
 
 def test_a_broken_trainer_file_does_not_stop_the_app(tmp_path, monkeypatch):

@@ -6,7 +6,7 @@ Examples
 ✗ casuses/bestaat-niet.yaml
   - casuses/bestaat-niet.yaml: bestand niet gevonden
 <BLANKLINE>
-0 van 1 bestand(en) in orde.
+0 van 1 bestand in orde.
 1
 """
 
@@ -17,6 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from wijkteam_kit import settings
+from wijkteam_kit._basis.nederlands import aantal
 
 __all__ = ["main"]
 
@@ -34,7 +35,7 @@ def _cmd_casus_check(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"  - {problem}")
     good = sum(1 for p in report.values() if not p)
-    print(f"\n{good} van {len(report)} bestand(en) in orde.")
+    print(f"\n{good} van {aantal(len(report), 'bestand', 'bestanden')} in orde.")
     return 0 if good == len(report) else 1
 
 
@@ -58,7 +59,7 @@ def _cmd_scenario_check(args: argparse.Namespace) -> int:
     >>> main(["scenario", "check", "wijkteam_kit/data/scenarios/eerste-gesprek.yaml"])
     ✓ wijkteam_kit/data/scenarios/eerste-gesprek.yaml (11 beslismomenten, 3 debriefs)
     <BLANKLINE>
-    1 van 1 bestand(en) in orde.
+    1 van 1 bestand in orde.
     0
     """
     from pathlib import Path
@@ -84,7 +85,7 @@ def _cmd_scenario_check(args: argparse.Namespace) -> int:
             s = read_scenario(path)
             good += 1
             print(f"✓ {path} ({len(s.beslismomenten)} beslismomenten, {len(s.debriefs)} debriefs)")
-    print(f"\n{good} van {len(files)} bestand(en) in orde.")
+    print(f"\n{good} van {aantal(len(files), 'bestand', 'bestanden')} in orde.")
     if args.plaatje:
         if len(files) != 1:
             print("Een plaatje kan alleen bij één bestand.", file=sys.stderr)

@@ -15,13 +15,14 @@ Examples
 ['integraal_zonder_mandaat']
 >>> doc = startdocument(a, "Team Noord", datum=dt.date(2026, 3, 2))
 >>> doc.titel, doc.ondertitel
-('Startdocument Team Noord', 'Bouwstenenmodel voor sociale (wijk)teams · 02-03-2026')
+('Startdocument Team Noord', 'Bouwstenenmodel voor sociale (wijk)teams · 2 maart 2026')
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from wijkteam_kit._basis.nederlands import datum_tekst
 from wijkteam_kit.bouwstenen.model import SOORTEN, Antwoorden, Bevinding, Bouwstenenmodel, load_model
 from wijkteam_kit.bouwstenen.regels import REGELS
 from wijkteam_kit.document import Alinea, Blok, Document, Kop, Lijst, Tabel
@@ -104,6 +105,6 @@ def startdocument(
     ]
     return Document(
         titel=f"Startdocument {team_naam}",
-        ondertitel=f"{model.naam} · {day:%d-%m-%Y}",
+        ondertitel=f"{model.naam} · {datum_tekst(day)}",
         blokken=tuple(blocks),
     )

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from wijkteam_kit._basis.nederlands import datum_tekst
 from wijkteam_kit.competenties.frameworks import Framework, load_framework
 from wijkteam_kit.competenties.scan import Scan, competence_scores, format_score, parse_date, score_values
 from wijkteam_kit.errors import CompetentieError
@@ -80,7 +81,7 @@ class DevelopmentPlan:
         today = today or dt.date.today()
         if when <= today:
             errors.append(
-                f"De streefdatum {when:%d-%m-%Y} ligt niet in de toekomst; kies een datum na {today:%d-%m-%Y}."
+                f"De streefdatum {datum_tekst(when)} ligt niet in de toekomst; kies een datum na {datum_tekst(today)}."
             )
         if errors:
             raise CompetentieError("\n".join(errors))
@@ -168,7 +169,8 @@ def growth(previous_scan: Scan, current_scan: Scan, framework: Framework | None 
         )
     if previous_scan.date > current_scan.date:
         raise CompetentieError(
-            f"De vorige scan ({previous_scan.date:%d-%m-%Y}) is van na de huidige ({current_scan.date:%d-%m-%Y})."
+            f"De vorige scan ({datum_tekst(previous_scan.date)}) is van na de huidige "
+            f"({datum_tekst(current_scan.date)})."
         )
     before, after = competence_scores(previous_scan, fw), competence_scores(current_scan, fw)
     score_values(previous_scan, fw)  # checks the framework of both scans

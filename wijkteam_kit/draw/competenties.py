@@ -22,6 +22,7 @@ import textwrap
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from wijkteam_kit._basis.nederlands import datum_tekst
 from wijkteam_kit.competenties.feedback360 import MIN_BEOORDELAARS, FeedbackProfile
 from wijkteam_kit.competenties.frameworks import Framework, load_framework
 from wijkteam_kit.competenties.scan import (
@@ -140,7 +141,7 @@ def radar_figure(
         series(
             before,
             "radar-vorige",
-            f"{previous_label} ({previous.date:%d-%m-%Y})",
+            f"{previous_label} ({datum_tekst(previous.date)})",
             OKABE_ITO["vorige"],
             {"ls": "--", "marker": "s", "lw": 1.6, "ms": 5},
         )
@@ -155,7 +156,7 @@ def radar_figure(
     series(
         own,
         "radar-zelf",
-        f"{label} ({scan.date:%d-%m-%Y})",
+        f"{label} ({datum_tekst(scan.date)})",
         OKABE_ITO["zelf"],
         {"ls": "-", "marker": "o", "lw": 2.2, "ms": 6},
     )

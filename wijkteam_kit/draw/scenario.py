@@ -26,6 +26,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from wijkteam_kit._basis.nederlands import aantal
 from wijkteam_kit.scenario import DIMENSIE_NAMEN, Scenario, Structuur
 
 if TYPE_CHECKING:
@@ -257,7 +258,7 @@ def structuur_figure(st: Structuur) -> Figure:
     status = (
         "geen losse takken of doodlopende momenten"
         if not problems
-        else f"{problems} moment(en) met een probleem"
+        else f"{aantal(problems, 'moment', 'momenten')} met een probleem"
     )
     ax.set_title(f"Structuur van '{st.id}': {status}", loc="left", fontsize=11)
     return fig

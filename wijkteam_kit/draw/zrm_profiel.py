@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wijkteam_kit._basis.nederlands import datum_tekst
 from wijkteam_kit.zrm.assessment import Assessment
 from wijkteam_kit.zrm.versions import ZrmVersion
 
@@ -145,5 +146,5 @@ def zrm_profile_figure(
     )
     heading = title or f"ZRM-profiel {assessment.casus_id}"
     fig.suptitle(heading, fontsize=13, fontweight="bold")
-    ax.set_title(f"{version.name} · {assessment.date:%d-%m-%Y}", fontsize=9, color="#616161")
+    ax.set_title(f"{version.name} · {datum_tekst(assessment.date)}", fontsize=9, color="#616161")
     return fig

@@ -11,6 +11,10 @@ Every ZRM score a learner hands in (alone or in a session) is also kept as a cal
 deletes the session); :meth:`PersoonlijkeCodes.history` reads them back as a
 :class:`~wijkteam_kit.zrm.calibration_history.CalibrationHistory`.
 
+The same code carries a learner's unfinished work to another device: every app keeps one *concept* (draft) per
+participant (:meth:`PersoonlijkeCodes.save_draft`, kind ``concept-<app>``, replaced at each save), read back
+with :meth:`PersoonlijkeCodes.draft` and removed after a hand-in with :meth:`PersoonlijkeCodes.delete_draft`.
+
 Examples
 --------
 >>> from wijkteam_kit.store import Store
@@ -53,6 +57,7 @@ __all__ = [
     "KALIBRATIE_SOORT",
     "NieuweCode",
     "PersoonlijkeCodes",
+    "concept_soort",
     "find_by_code",
     "new_herstelcode",
     "unique_code",
@@ -60,6 +65,11 @@ __all__ = [
 
 KALIBRATIE_SOORT = "zrm_kalibratie"
 FOUT_PERSOONLIJK = "Deze naam en herstelcode horen niet bij elkaar. Controleer de zes cijfers."
+
+
+def concept_soort(app: str) -> str:
+    """The kind under which an app's draft is kept: ``concept_soort("zrm_oefening") == "concept-zrm_oefening"``."""
+    return f"concept-{app}"
 
 
 def new_herstelcode() -> str:
@@ -149,6 +159,41 @@ class PersoonlijkeCodes:
                     self.store.update_submission(row.id, payload)
                     return
         self.store.submit(KALIBRATIE_SOORT, deelnemer_id, payload)
+
+    # ---- drafts (concepten) --------------------------------------------------------------------------------
+
+    def save_draft(self, deelnemer_id: str, app: str, concept: dict[str, Any]) -> None:
+        """Keep ``concept`` as the participant's one draft in ``app`` (an earlier draft is replaced).
+
+        >>> from wijkteam_kit.store import Store
+        >>> codes = PersoonlijkeCodes(Store(":memory:"))
+        >>> kim = codes.new("Kim").deelnemer.id
+        >>> codes.save_draft(kim, "plan_schrijven", {"data": "{}", "samenvatting": "een plan"})
+        >>> codes.save_draft(kim, "plan_schrijven", {"data": "{}", "samenvatting": "een langer plan"})
+        >>> codes.draft(kim, "plan_schrijven")["samenvatting"], codes.draft(kim, "zrm_oefening")
+        ('een langer plan', None)
+        >>> codes.delete_draft(kim, "plan_schrijven"); codes.draft(kim, "plan_schrijven") is None
+        True
+        """
+        with self.store.transaction("je concept lezen") as conn:
+            rows = submissions_of(conn, deelnemer_id, concept_soort(app))
+        if rows:
+            self.store.update_submission(rows[-1].id, concept)
+        else:
+            self.store.submit(concept_soort(app), deelnemer_id, concept)
+
+    def draft(self, deelnemer_id: str, app: str) -> dict[str, Any] | None:
+        """The participant's draft in ``app`` as it was saved, or None."""
+        with self.store.transaction("je concept lezen") as conn:
+            rows = submissions_of(conn, deelnemer_id, concept_soort(app))
+        return json.loads(rows[-1].payload) if rows else None
+
+    def delete_draft(self, deelnemer_id: str, app: str) -> None:
+        """Remove the participant's draft in ``app`` (after a hand-in, or when they throw it away)."""
+        with self.store.transaction("je concept lezen") as conn:
+            rows = submissions_of(conn, deelnemer_id, concept_soort(app))
+        for row in rows:
+            self.store.delete_submission(row.id)
 
     def _stamp(self) -> str:
         return self._klok().isoformat(timespec="seconds")

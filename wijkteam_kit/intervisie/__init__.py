@@ -34,8 +34,10 @@ from .basisteam import (
 from .bijeenkomst import (
     Bijeenkomst,
     Taak,
+    bijeenkomst_concept,
     bijeenkomst_document,
     bijeenkomst_payload,
+    bijeenkomst_uit_concept,
 )
 from .dilemmakaarten import (
     DILEMMA_FILE,
@@ -89,8 +91,10 @@ __all__ = [
     "Tijdfase",
     "available_methods",
     "basisteam_document",
+    "bijeenkomst_concept",
     "bijeenkomst_document",
     "bijeenkomst_payload",
+    "bijeenkomst_uit_concept",
     "blad_from_payload",
     "blad_problemen",
     "blad_to_payload",

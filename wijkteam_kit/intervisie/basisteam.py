@@ -29,6 +29,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
+from wijkteam_kit._basis.nederlands import datum_tekst
 from wijkteam_kit.document import Alinea, Blok, Document, Kop, Tabel
 from wijkteam_kit.errors import BasisteamError
 from wijkteam_kit.netwerk.advies import Uitnodiging, basisteam, invitees
@@ -108,6 +109,14 @@ class BasisteamBlad:
     datum: str = ""
 
 
+
+def _dag(datum: str) -> str:
+    """An ISO date as '3 december 2026'; any other text as it is."""
+    try:
+        return datum_tekst(datum) if datum.strip() else ""
+    except ValueError:
+        return datum
+
 def netwerkleden(casus: Casus, *, jaar: int | None = None) -> list[Uitnodiging]:
     """The people to invite to the meedenkbijeenkomst, from the casus's netwerkatlas at T0, with reasons.
 
@@ -170,7 +179,7 @@ def _or_empty(text: str) -> Alinea:
 
 def basisteam_document(blad: BasisteamBlad) -> Document:
     """The sheet as a document (Markdown with :func:`~wijkteam_kit.document.to_markdown`, or PDF)."""
-    sub = " · ".join(x for x in (blad.casus_titel, blad.datum) if x.strip())
+    sub = " · ".join(x for x in (blad.casus_titel, _dag(blad.datum)) if x.strip())
     blocks: list[Blok] = [Alinea(FUNCTIES), Kop("Wie zitten in het basisteam?")]
     leden = [lid for lid in blad.leden if lid.naam.strip()]
     blocks.append(

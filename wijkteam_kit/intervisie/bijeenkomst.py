@@ -27,15 +27,24 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from wijkteam_kit._basis.nederlands import datum_tekst
 from wijkteam_kit.document import Alinea, Blok, Document, Kop, Lijst, Tabel
 from wijkteam_kit.intervisie.dilemmakaarten import Dilemmakaart
 from wijkteam_kit.intervisie.methodes import Methode, Rol, load_method, rolverdeling
 from wijkteam_kit.intervisie.stappen import Clock, StapRunner, klok, overtijd_tekst
 
-__all__ = ["Bijeenkomst", "Taak", "bijeenkomst_document", "bijeenkomst_payload"]
+__all__ = [
+    "Bijeenkomst",
+    "Taak",
+    "bijeenkomst_concept",
+    "bijeenkomst_document",
+    "bijeenkomst_payload",
+    "bijeenkomst_uit_concept",
+]
 
 STATUS_TEKST = {
     "wacht": "niet gedaan",
@@ -188,7 +197,7 @@ def bijeenkomst_document(s: Bijeenkomst) -> Document:
     if s.casus_titel:
         sub.append(f"casus: {s.casus_titel}")
     if s.datum:
-        sub.append(s.datum.isoformat())
+        sub.append(datum_tekst(s.datum))
     blocks: list[Blok] = [
         Alinea(m.omschrijving),
         Kop("Deelnemers en rollen"),
@@ -249,3 +258,57 @@ def bijeenkomst_payload(s: Bijeenkomst) -> dict:
         "kaarten": [c.id for c in s.kaarten],
         "afgerond": r.ended,
     }
+
+
+def bijeenkomst_concept(s: Bijeenkomst) -> dict[str, Any]:
+    """A session in progress as JSON-ready data, so a reload or another device can go on with it.
+
+    >>> s = Bijeenkomst.nieuw("roddelmethode", ["Kim", "Ali", "Bo"],
+    ...                  {"inbrenger": "Kim", "gespreksleider": "Ali", "tijdbewaker": "Bo"}, clock=lambda: 0.0,
+    ...                  leervraag="Hoe zeg ik nee?", datum=dt.date(2026, 12, 3))
+    >>> s.runner.start(); s.runner.set_note("Kim vertelt"); s.afspraken.append("Ali belt maandag")
+    >>> again = bijeenkomst_uit_concept(bijeenkomst_concept(s), clock=lambda: 0.0, kaarten=[])
+    >>> again.leervraag, again.wie("gespreksleider"), again.runner.note(0), again.afspraken, again.datum
+    ('Hoe zeg ik nee?', ('Ali',), 'Kim vertelt', ['Ali belt maandag'], datetime.date(2026, 12, 3))
+    """
+    return {
+        "methode": s.methode.id,
+        "deelnemers": list(s.deelnemers),
+        "rollen": {k: list(v) for k, v in s.rollen.items()},
+        "leervraag": s.leervraag,
+        "afspraken": list(s.afspraken),
+        "kaarten": [c.id for c in s.kaarten],
+        "casus": s.casus_titel,
+        "datum": s.datum.isoformat() if s.datum else None,
+        "rolwisselingen": list(s.rolwisselingen),
+        "klok": s.runner.toestand(),
+    }
+
+
+def bijeenkomst_uit_concept(
+    data: Mapping[str, Any], *, clock: Clock = time.monotonic, kaarten: Iterable[Dilemmakaart] = ()
+) -> Bijeenkomst:
+    """The session of :func:`bijeenkomst_concept` back (its clock paused); ``kaarten``: the cards to find ids in.
+
+    A draft that no longer fits (a method or role that is gone) raises an
+    :class:`~wijkteam_kit.errors.IntervisieError` or :class:`~wijkteam_kit.errors.StappenError`.
+    """
+    m = load_method(str(data["methode"]))
+    rollen = {str(k): tuple(str(n) for n in v) for k, v in dict(data.get("rollen") or {}).items()}
+    keuze = {rol: names[0] for rol, names in rollen.items() if len(names) == 1 and rol != "deelnemers"}
+    s = Bijeenkomst.nieuw(
+        m,
+        [str(n) for n in data.get("deelnemers") or ()],
+        keuze,
+        clock=clock,
+        leervraag=str(data.get("leervraag") or ""),
+        casus_titel=str(data.get("casus") or ""),
+        datum=dt.date.fromisoformat(data["datum"]) if data.get("datum") else None,
+    )
+    s.rollen = rollen or s.rollen
+    s.afspraken[:] = [str(a) for a in data.get("afspraken") or ()]
+    by_id = {c.id: c for c in kaarten}
+    s.kaarten[:] = [by_id[c] for c in data.get("kaarten") or () if c in by_id]
+    s.rolwisselingen[:] = [str(r) for r in data.get("rolwisselingen") or ()]
+    s.runner.herstel(data.get("klok") or {})
+    return s

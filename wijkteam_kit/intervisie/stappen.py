@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from wijkteam_kit.errors import StappenError
 
@@ -339,6 +339,47 @@ class StapRunner:
             return 0.0
         end = self._ended_at if self._ended_at is not None else self._now()
         return end - self._started_at
+
+    # ------------------------------------------------------------------ a draft of the runner
+    def toestand(self) -> dict[str, Any]:
+        """The runner as JSON-ready data (for a draft): current step, seconds per step, done, skipped, notes.
+
+        >>> t = [0.0]
+        >>> r = StapRunner([5, 10], clock=lambda: t[0])
+        >>> r.start(); t[0] = 90.0; r.set_note("Kim vertelt"); r.next(); t[0] = 100.0
+        >>> copy = StapRunner([5, 10], clock=lambda: 500.0)
+        >>> copy.herstel(r.toestand())
+        >>> copy.index, copy.elapsed(0), copy.elapsed(1), copy.paused, copy.note(0)
+        (1, 90.0, 10.0, True, 'Kim vertelt')
+        """
+        return {
+            "index": self.index,
+            "gestart": self.started,
+            "afgerond": self.ended,
+            "seconden": [round(self.elapsed(i), 1) for i in range(self.n)],
+            "klaar": sorted(self._done),
+            "overgeslagen": sorted(self._skipped),
+            "notities": {str(k): v for k, v in sorted(self._notes.items())},
+        }
+
+    def herstel(self, toestand: Mapping[str, Any]) -> None:
+        """Put the runner back as :meth:`toestand` kept it; a session that was running comes back paused."""
+        seconds = [float(x) for x in toestand.get("seconden", ())]
+        if len(seconds) != self.n or any(x < 0 for x in seconds):
+            raise StappenError(f"De bewaarde bijeenkomst past niet bij deze methode ({self.n} stappen).")
+        now = self._now()
+        self._acc = seconds
+        self.index = min(max(int(toestand.get("index", 0)), 0), self.n - 1)
+        self.started, self.ended = bool(toestand.get("gestart")), bool(toestand.get("afgerond"))
+        self._done = {int(i) for i in toestand.get("klaar", ()) if 0 <= int(i) < self.n}
+        self._skipped = {int(i) for i in toestand.get("overgeslagen", ()) if 0 <= int(i) < self.n}
+        notes = toestand.get("notities") or {}
+        self._notes = {int(k): str(v) for k, v in notes.items() if 0 <= int(k) < self.n and str(v).strip()}
+        self._since, self._paused_total = None, 0.0
+        self._started_at = now - sum(seconds) if self.started else None
+        self._ended_at = now if self.ended else None
+        self.paused = self.started and not self.ended
+        self._pause_since = now if self.paused else None
 
     # ------------------------------------------------------------------ notes
     def set_note(self, text: str, i: int | None = None) -> None:

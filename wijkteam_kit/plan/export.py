@@ -29,9 +29,9 @@ True
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
+from wijkteam_kit._basis.nederlands import datum_tekst
 from wijkteam_kit.document import Alinea, Blok, Document, Kop, Lijst, Tabel, slug, to_markdown
 from wijkteam_kit.plan.model import Plan
 
@@ -62,17 +62,7 @@ STAPPEN_THUIS: dict[str, str] = {
     "algemene_voorziening": "hulp die iedereen kan krijgen in de buurt",
     "maatwerkvoorziening": "hulp die de gemeente speciaal voor ons regelt",
 }
-_MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december").split()  # noqa: SIM905
 _LATER = "Nog in te vullen."
-
-
-def datum_tekst(day: dt.date) -> str:
-    """A date the Dutch way: ``'2 maart 2026'``.
-
-    >>> datum_tekst(dt.date(2026, 12, 31))
-    '31 december 2026'
-    """
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _household(plan: Plan, casus: Casus | None) -> str:

@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ConfigDict, Field, ValidationError, field_validator
 
+from wijkteam_kit._basis.nederlands import aantal
 from wijkteam_kit._basis.schema import StrictModel, Text, describe_value, error_message
 from wijkteam_kit._basis.yamlsource import format_path
 from wijkteam_kit.errors import PlanError, Problem, ZrmError
@@ -288,7 +289,8 @@ def _link_problems(plan: Plan) -> list[Problem]:
                 problems.append(
                     Problem(
                         f"doelstellingen[{i}].problemen",
-                        f"probleem {number} bestaat niet; het plan heeft {n_problems} probleemstelling(en)",
+                        f"probleem {number} bestaat niet; het plan heeft "
+                        f"{aantal(n_problems, 'probleemstelling', 'probleemstellingen')}",
                     )
                 )
     for i, result in enumerate(plan.resultaten, 1):
@@ -296,7 +298,8 @@ def _link_problems(plan: Plan) -> list[Problem]:
             problems.append(
                 Problem(
                     f"resultaten[{i}].doel",
-                    f"doel {result.doel} bestaat niet; het plan heeft {n_goals} doelstelling(en)",
+                    f"doel {result.doel} bestaat niet; het plan heeft "
+                    f"{aantal(n_goals, 'doelstelling', 'doelstellingen')}",
                 )
             )
     return problems

@@ -395,19 +395,46 @@ def name_key(weergavenaam: str) -> str:
     return " ".join(str(weergavenaam).casefold().split())
 
 
+def _kind(value: Any) -> str:
+    """What a value is, in Dutch (for a message about data that cannot be stored).
+
+    >>> _kind({1, 2}), _kind(b"x"), _kind(3), _kind(object())
+    ('een verzameling (set)', 'binaire gegevens (bytes)', 'een heel getal', 'een Python-object van het type object')
+    """
+    if isinstance(value, bool):
+        return "ja/nee (true/false)"
+    kinds: tuple[tuple[type | tuple[type, ...], str], ...] = (
+        (dict, "een groep velden"),
+        ((list, tuple), "een lijst"),
+        ((set, frozenset), "een verzameling (set)"),
+        ((bytes, bytearray), "binaire gegevens (bytes)"),
+        (datetime, "een tijdstip"),
+        (int, "een heel getal"),
+        (float, "een kommagetal"),
+        (str, "tekst"),
+    )
+    for types, name in kinds:
+        if isinstance(value, types):
+            return name
+    if type(value).__name__ == "date":
+        return "een datum"
+    return f"een Python-object van het type {type(value).__name__}"
+
+
+_STOREABLE = "gebruik tekst, getallen, ja/nee (true/false), niets (null), lijsten of groepen velden"
+
+
 def _check_json_value(value: Any, where: str, depth: int = 0) -> None:
     if depth > JSON_DEPTH_MAX:
         raise StoreError(
-            f"{where}: is meer dan {JSON_DEPTH_MAX} lagen diep genest (lijsten of dicts in elkaar); "
+            f"{where}: is meer dan {JSON_DEPTH_MAX} lagen diep genest (lijsten of groepen velden in elkaar); "
             "zo diep gaat geen oefening"
         )
     if value is None or isinstance(value, bool | int | str):
         return
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise StoreError(
-                f"{where}: {value!r} kan niet worden opgeslagen; gebruik een gewoon getal of None"
-            )
+            raise StoreError(f"{where}: {value!r} kan niet worden opgeslagen; gebruik een gewoon getal of niets (null)")
         return
     if isinstance(value, list | tuple):
         for i, item in enumerate(value):
@@ -416,13 +443,10 @@ def _check_json_value(value: Any, where: str, depth: int = 0) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):
-                raise StoreError(f"{where}: sleutel {key!r} moet tekst zijn, geen {type(key).__name__}")
+                raise StoreError(f"{where}: sleutel {key!r} is {_kind(key)}; de naam van een veld moet tekst zijn")
             _check_json_value(item, f"{where}[{key!r}]" if depth < 5 else where, depth + 1)
         return
-    raise StoreError(
-        f"{where}: een {type(value).__name__} kan niet worden opgeslagen; gebruik tekst, getallen, "
-        "True/False, None, lijsten of dicts"
-    )
+    raise StoreError(f"{where}: {_kind(value)} kan niet worden opgeslagen; {_STOREABLE}")
 
 
 def check_json_object(value: Any, where: str) -> str:
@@ -433,9 +457,9 @@ def check_json_object(value: Any, where: str) -> str:
     >>> check_json_object({"datum": {1, 2}}, "payload")
     Traceback (most recent call last):
     ...
-    wijkteam_kit.errors.StoreError: payload['datum']: een set kan niet worden opgeslagen; gebruik tekst, getallen, True/False, None, lijsten of dicts
+    wijkteam_kit.errors.StoreError: payload['datum']: een verzameling (set) kan niet worden opgeslagen; gebruik tekst, getallen, ja/nee (true/false), niets (null), lijsten of groepen velden
     """  # noqa: E501
     if not isinstance(value, dict):
-        raise StoreError(f"{where}: verwacht een dict (sleutels met waarden), kreeg {type(value).__name__}")
+        raise StoreError(f"{where}: verwacht een groep velden (namen met waarden), kreeg {_kind(value)}")
     _check_json_value(value, where)
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from wijkteam_kit._basis.nederlands import datum_tekst
 from wijkteam_kit.document import Alinea, Document, Kop, Lijst, Tabel
 from wijkteam_kit.zrm.calibration_history import CalibrationHistory, dutch_percent
 from wijkteam_kit.zrm.calibration_standard import CalibrationStandard
@@ -36,7 +37,10 @@ NOT_A_CERTIFICATE = (
 
 
 def _date(moment: str) -> str:
-    return moment[:10]
+    try:
+        return datum_tekst(moment)
+    except ValueError:
+        return moment[:10]
 
 
 def participant_document(

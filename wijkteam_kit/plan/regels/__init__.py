@@ -29,6 +29,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from wijkteam_kit._basis.nederlands import aantal
 from wijkteam_kit.plan.model import WMO_LABELS, WMO_STAPPEN, Plan
 from wijkteam_kit.plan.regels.aanpak import (
     MAX_EVALUATIE_MAANDEN,
@@ -148,7 +149,7 @@ def vergelijk_met_referentie(plan: Plan, casus: Casus) -> list[str]:
         covered = [d for d in ref.domeinen if d in mine]
         missed = [d for d in ref.domeinen if d not in mine]
         extra = [d for d in version.domain_ids if d in mine and d not in ref.domeinen]
-        line = f"Het referentieplan pakt {len(ref.domeinen)} domein(en) aan: {names(ref.domeinen)}. "
+        line = f"Het referentieplan pakt {aantal(len(ref.domeinen), 'domein', 'domeinen')} aan: {names(ref.domeinen)}. "
         line += f"Jouw plan pakt er {len(covered)} van aan" + (f": {names(covered)}." if covered else ".")
         out.append(line)
         if missed:

@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from wijkteam_kit._basis.nederlands import aantal, datum_tekst
 from wijkteam_kit.netwerk.model import Persoon
 from wijkteam_kit.plan.model import WMO_LABELS, WMO_STAPPEN, Plan
 from wijkteam_kit.plan.regels.verdict import Feedback, join, quote, sentence
@@ -418,34 +419,36 @@ def regel_evaluatie(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback
     if when < today:
         return Feedback(
             "evaluatie", titel, "let op",
-            f"De evaluatiedatum ({when:%d-%m-%Y}) ligt in het verleden. Kies een nieuwe datum, binnen een half jaar.",
+            f"De evaluatiedatum ({datum_tekst(when)}) ligt in het verleden. Kies een nieuwe datum, binnen een "
+            "half jaar.",
             "evaluatiedatum",
         )  # fmt: skip
     if when < start:
         return Feedback(
             "evaluatie", titel, "let op",
-            f"De evaluatiedatum ({when:%d-%m-%Y}) ligt vóór de datum van het plan ({start:%d-%m-%Y}).",
+            f"De evaluatiedatum ({datum_tekst(when)}) ligt vóór de datum van het plan ({datum_tekst(start)}).",
             "evaluatiedatum",
         )  # fmt: skip
     days = (when - start).days
     if days < MIN_EVALUATIE_DAGEN:
         return Feedback(
             "evaluatie", titel, "let op",
-            f"De evaluatie op {when:%d-%m-%Y} is maar {days} dag(en) na de start van het plan. Dat is te vroeg om "
-            f"te zien of er iets veranderd is: kies een datum minstens {MIN_EVALUATIE_DAGEN} dagen na de start, en "
-            "binnen een half jaar.",
+            f"De evaluatie op {datum_tekst(when)} is maar {aantal(days, 'dag', 'dagen')} na de start van het plan. "
+            "Dat is te vroeg om te zien of er iets veranderd is: kies een datum minstens "
+            f"{MIN_EVALUATIE_DAGEN} dagen na de start, en binnen een half jaar.",
             "evaluatiedatum",
         )  # fmt: skip
     last = half_jaar_na(start)
     if when > last:
         return Feedback(
             "evaluatie", titel, "let op",
-            f"De evaluatie op {when:%d-%m-%Y} is later dan een half jaar na de start van het plan "
-            f"({start:%d-%m-%Y}): de laatste dag is {last:%d-%m-%Y}. Kijk binnen een half jaar samen of het lukt; "
-            "dan kun je nog bijsturen.",
+            f"De evaluatie op {datum_tekst(when)} is later dan een half jaar na de start van het plan "
+            f"({datum_tekst(start)}): de laatste dag is {datum_tekst(last)}. Kijk binnen een half jaar samen of het "
+            "lukt; dan kun je nog bijsturen.",
             "evaluatiedatum",
         )  # fmt: skip
     return Feedback(
         "evaluatie", titel, "in orde",
-        f"Op {when:%d-%m-%Y} ({days} dagen na de start, binnen een half jaar) kijken jullie samen of het lukt.",
+        f"Op {datum_tekst(when)} ({aantal(days, 'dag', 'dagen')} na de start, binnen een half jaar) kijken jullie "
+        "samen of het lukt.",
     )  # fmt: skip

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from wijkteam_kit._basis.nederlands import aantal
 from wijkteam_kit.plan.model import Plan
 from wijkteam_kit.plan.regels.verdict import Feedback, Status, join, quote, sentence
 from wijkteam_kit.plan.taal import (
@@ -323,7 +324,8 @@ def regel_krachten(plan: Plan, casus: Casus | None, today: dt.date) -> Feedback:
             "krachten",
         )  # fmt: skip
     return Feedback(
-        "krachten", titel, "in orde", f"Het plan noemt {len(plan.krachten)} kracht(en): wat goed gaat."
+        "krachten", titel, "in orde",
+        f"Het plan noemt {aantal(len(plan.krachten), 'kracht', 'krachten')}: wat goed gaat.",
     )
 
 

@@ -29,12 +29,15 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
+from wijkteam_kit._basis.nederlands import aantal
 from wijkteam_kit.bouwstenen.document import check, startdocument
 from wijkteam_kit.bouwstenen.model import SOORT, Antwoorden, Bouwsteen, Vraag, load_model
 from wijkteam_kit.document import slug
 from wijkteam_kit.privacy import privacy_message
 from wijkteam_kit.store.schema import Deelnemer, check_display_name
 from wijkteam_kit.store.store import Store
+from wijkteam_kit.ui.common.bezig import bezig
+from wijkteam_kit.ui.common.concept import Concept
 from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, document_links, esc, safe
 
@@ -75,7 +78,15 @@ class BouwstenenApp:
         self.open_button.add_class("wk-openen")
         self.save_button = widgets.Button(description="Opslaan", icon="save", button_style="primary")
         self.save_button.add_class("wk-opslaan")
-        self.open_button.on_click(guard(self._on_open))
+        self.open_button.on_click(
+            guard(
+                lambda _b: self.concept.vraag(
+                    "Je antwoorden zijn nog niet opgeslagen. Open je de opgeslagen antwoorden, dan gaan ze verloren.",
+                    "Ja, opgeslagen antwoorden openen",
+                    self._on_open,
+                )
+            )
+        )
         self.save_button.on_click(guard(self._on_save))
 
         self.progress = widgets.HTML()
@@ -100,7 +111,9 @@ class BouwstenenApp:
         self.findings_html.add_class("wk-wat-valt-op")
         self.document_button = widgets.Button(description="Startdocument maken", icon="file-text")
         self.document_button.add_class("wk-maak-document")
-        self.document_button.on_click(guard(self._on_document))
+        self.document_button.on_click(
+            guard(bezig(self.document_button, "Startdocument maken…")(self._on_document))
+        )
         self.downloads = widgets.HTML()
         self.downloads.add_class("wk-downloads")
 
@@ -126,13 +139,22 @@ class BouwstenenApp:
             layout={"width": "36%", "margin": "0 0 0 2%"},
         )
         right.add_class("wk-kaart")
+        self.concept = Concept(
+            "bouwstenen",
+            bewaar=self._concept_data,
+            herstel=self._herstel_concept,
+            samenvatting=self._concept_samenvatting,
+            stores=self._stores,
+        )
+        main = widgets.HBox([left, right])
         self.widget = widgets.VBox(
             [
                 style_widget("ui/bouwstenen/bouwstenen.css"),
                 header,
                 team_row,
                 self.messages.html,
-                widgets.HBox([left, right]),
+                self.concept.widget,
+                main,
             ]
         )
         self.widget.add_class("wk-app")
@@ -140,6 +162,28 @@ class BouwstenenApp:
         self.page = 0
         self.show_page(0)
         self.refresh()
+        self.concept.volg(team_row)
+        self.concept.volg(main)
+        for page in self.pages:  # the pages not shown now are watched too
+            for part in page:
+                self.concept.volg(part)
+
+    # ------------------------------------------------------------------ the draft (nothing typed is lost)
+    def _concept_data(self) -> dict | None:
+        answers = self.answers()
+        if not answers.aantal():  # a team name alone is no work (it is typed to open saved answers)
+            return None
+        return {"team": self.team_name.value, "antwoorden": answers.to_payload(), "pagina": self.page}
+
+    def _herstel_concept(self, data: dict) -> None:
+        self.team_name.value = str(data.get("team") or "")
+        self.set_answers(Antwoorden.from_payload(data["antwoorden"], self.model))
+        self.show_page(int(data.get("pagina") or 0))
+
+    def _concept_samenvatting(self, data: dict) -> str:
+        answers = Antwoorden.from_payload(data["antwoorden"], self.model)
+        team = str(data.get("team") or "").strip()
+        return f"de bouwstenen{f' van {team}' if team else ''}: {aantal(answers.aantal(), 'antwoord', 'antwoorden')}"
 
     @property
     def store(self) -> Store:
@@ -193,7 +237,7 @@ class BouwstenenApp:
                 placeholder=f"een getal van {q.min} tot en met {q.max}", continuous_update=False
             )
         else:
-            widget = widgets.Textarea(rows=3, continuous_update=False, layout={"width": "100%"})
+            widget = widgets.Textarea(rows=3, layout={"width": "100%"})  # every key: the draft keeps up
             widget.placeholder = "Schrijf jullie antwoord op (geen namen of nummers van bewoners)"
         widget.add_class(f"wk-vraag-{block.id}-{q.id}")
         if q.type != "meerkeuze":
@@ -341,7 +385,10 @@ class BouwstenenApp:
             self.store.update_submission(saved[-1].id, answers.to_payload())
         else:
             self.store.submit(SOORT, person.id, answers.to_payload())
-        self.messages.notice(f"Opgeslagen voor {person.weergavenaam}: {answers.aantal()} antwoorden.")
+        self.messages.notice(
+            f"Opgeslagen voor {person.weergavenaam}: {aantal(answers.aantal(), 'antwoord', 'antwoorden')}."
+        )
+        self.concept.klaar(wis=False)
 
     def _on_open(self, _button: object = None) -> None:
         person = self._team(create=False)

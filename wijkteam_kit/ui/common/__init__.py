@@ -1,8 +1,16 @@
-"""Widgets and helpers every app shares: messages, downloads, the casus view, styles."""
+"""Widgets and helpers every app shares: messages, downloads, the casus view, styles, drafts, busy buttons."""
 
+from .bezig import (
+    bezig,
+    bezig_met,
+)
 from .casus_view import (
     casus_html,
     network_overview_html,
+)
+from .concept import (
+    BrowserOpslag,
+    Concept,
 )
 from .pagina import (
     na_paginaverzoek,
@@ -24,8 +32,12 @@ from .widgets import (
 
 __all__ = [
     "SHARED_STYLESHEET",
+    "BrowserOpslag",
+    "Concept",
     "LazyStore",
     "MessageBox",
+    "bezig",
+    "bezig_met",
     "casus_html",
     "document_links",
     "download_link",

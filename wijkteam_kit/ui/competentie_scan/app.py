@@ -26,6 +26,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
+from wijkteam_kit._basis.nederlands import aantal, datum_tekst
 from wijkteam_kit.competenties.frameworks import Framework, available_frameworks, load_framework
 from wijkteam_kit.competenties.opslag import (
     find_participant,
@@ -38,6 +39,8 @@ from wijkteam_kit.competenties.scan import Scan
 from wijkteam_kit.errors import WijkteamError
 from wijkteam_kit.store.schema import Deelnemer, check_display_name
 from wijkteam_kit.store.store import Store
+from wijkteam_kit.ui.common.bezig import bezig
+from wijkteam_kit.ui.common.concept import Concept
 from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, safe
 from wijkteam_kit.ui.competentie_scan.resultaat import ScanResult
@@ -55,7 +58,7 @@ ROLE_OPTIONS = [
 
 
 def _date(day: dt.date) -> str:
-    return f"{day:%d-%m-%Y}"
+    return datum_tekst(day)
 
 
 class CompetentieScan:
@@ -85,7 +88,14 @@ class CompetentieScan:
         self._build_start()
         self._build_rating()
         self.team = TeamOverzicht(lambda: self.store)
-        scan_tab = widgets.VBox([self.messages.html, self.body])
+        self.concept = Concept(
+            "competentie_scan",
+            bewaar=self._concept_data,
+            herstel=self._herstel_concept,
+            samenvatting=self._concept_samenvatting,
+            stores=self._stores,
+        )
+        scan_tab = widgets.VBox([self.messages.html, self.concept.widget, self.body])
         self.tabs = widgets.Tab(children=[scan_tab, self.team.widget])
         self.tabs.titles = ("Mijn scan", "Teamoverzicht (teamleider)")
         header = widgets.HTML(
@@ -98,6 +108,41 @@ class CompetentieScan:
         self.widget.add_class("wk-app")
         self.widget.add_class("wk-competenties")
         self.show_start()
+        self.concept.volg(self.body)
+
+    # ------------------------------------------------------------------ the draft (nothing typed is lost)
+    def _concept_data(self) -> dict | None:
+        """Who, which framework and role, and the answers so far; None before any answer or after handing in."""
+        q = self.questionnaire
+        if q is None or self.body.children != (self.rating_page,) or not q.answered():
+            return None
+        return {
+            "naam": self.name_input.value,
+            "team": self.team_input.value,
+            "kader": self.framework_choice.value,
+            "rol": self.role_choice.value,
+            "collega": self.colleague_choice.value,
+            "antwoorden": {i: [w.value, q.examples[i].value] for i, w in q.scale.items() if w.value is not None},
+            "pagina": q.page,
+        }
+
+    def _herstel_concept(self, data: dict) -> None:
+        self.name_input.value = str(data.get("naam") or "")
+        self.team_input.value = str(data.get("team") or "")
+        self.framework_choice.value = data["kader"]
+        self.role_choice.value = data.get("rol") or "zelf"
+        if data.get("collega") in {value for _label, value in self.colleague_choice.options}:
+            self.colleague_choice.value = data["collega"]
+        self._on_start()
+        q = self.questionnaire
+        for indicator, (value, example) in (data.get("antwoorden") or {}).items():
+            if indicator in q.scale:
+                q.answer(indicator, value, example or "")
+        q.show_page(int(data.get("pagina") or 0))
+
+    def _concept_samenvatting(self, data: dict) -> str:
+        n = len(data.get("antwoorden") or {})
+        return f"een competentiescan met {aantal(n, 'vraag', 'vragen')} beantwoord"
 
     @property
     def store(self) -> Store:
@@ -254,7 +299,8 @@ class CompetentieScan:
         _found, count = find_participant(self.store, person.weergavenaam, person.team)
         if new:
             text = f"Welkom, {person.weergavenaam}! Je bent nieuw"
-            text += f" in team {person.team}." if person.team else "."
+            team = self.store.team(person.team) if person.team else None
+            text += f" in team {team.naam}." if team is not None else "."
         else:
             text = f"Welkom terug, {person.weergavenaam}."
         if self.previous is not None:
@@ -293,8 +339,14 @@ class CompetentieScan:
         self.submit_button = widgets.Button(description="Inleveren", button_style="success", icon="check")
         self.submit_button.add_class("wk-inleveren")
         self.stop_button = widgets.Button(description="Stoppen", icon="times")
-        self.submit_button.on_click(guard(self._on_submit))
-        self.stop_button.on_click(guard(lambda _b: self._stop()))
+        self.submit_button.on_click(guard(bezig(self.submit_button, "Bezig met inleveren…")(self._on_submit)))
+        self.stop_button.on_click(
+            guard(
+                lambda _b: self.concept.vraag(
+                    "Stop je nu, dan gaan je antwoorden verloren.", "Ja, stoppen", self._stop
+                )
+            )
+        )
         self.rating_page = widgets.VBox()
 
     def _make_questions(self) -> None:
@@ -321,7 +373,7 @@ class CompetentieScan:
     def _on_submit(self, _button: object = None) -> None:
         missing = self.questionnaire.missing()
         if missing:
-            parts = [f"{name} ({n} {'vraag' if n == 1 else 'vragen'})" for _i, name, n in missing]
+            parts = [f"{name} ({aantal(n, 'vraag', 'vragen')})" for _i, name, n in missing]
             self.questionnaire.show_page(missing[0][0])
             self.messages.warn(
                 "Nog niet ingevuld: "
@@ -347,6 +399,7 @@ class CompetentieScan:
                 "alleen het gemiddelde van minstens drie collega's, nooit jouw losse antwoorden."
             )
         self._show_result(scan)
+        self.concept.klaar()
 
     # ------------------------------------------------------------------ step 3: the result
     def _show_result(self, scan: Scan) -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
+from wijkteam_kit._basis.nederlands import datum_tekst
 from wijkteam_kit.competenties.feedback360 import MIN_BEOORDELAARS, FeedbackProfile
 from wijkteam_kit.competenties.frameworks import load_framework
 from wijkteam_kit.competenties.ontwikkelplan import DevelopmentPlan, Growth, growth
@@ -83,7 +84,7 @@ class ScanResult:
         if self.growth:
             items = "".join(f"<li>{esc(g.sentence())}</li>" for g in self.growth.values())
             box = widgets.HTML(
-                f"<div class='wk-kaart wk-groei'><h3>Groei sinds {self.previous.date:%d-%m-%Y}</h3><ul>{items}</ul>"
+                f"<div class='wk-kaart wk-groei'><h3>Groei sinds {datum_tekst(self.previous.date)}</h3><ul>{items}</ul>"
                 "</div>"
             )
             parts.append(box)
@@ -96,7 +97,7 @@ class ScanResult:
     def _summary(self) -> widgets.HTML:
         if self.own:
             title = f"Jouw uitslag: {self.framework.name}"
-            lines = [f"Scan van {self.scan.date:%d-%m-%Y}."]
+            lines = [f"Scan van {datum_tekst(self.scan.date)}."]
             fb = self.feedback
             if fb.peers_shown:
                 lines.append(esc(fb.message))
@@ -109,7 +110,7 @@ class ScanResult:
         else:
             title = f"Jouw feedback over {self.about.weergavenaam}: {self.framework.name}"
             lines = [
-                f"Ingevuld op {self.scan.date:%d-%m-%Y} als {esc(self.scan.role)}. Hieronder zie je de scores die "
+                f"Ingevuld op {datum_tekst(self.scan.date)} als {esc(self.scan.role)}. Hieronder zie je de scores die "
                 "jij gaf."
             ]
         text = "".join(f"<p>{line}</p>" for line in lines)
@@ -254,7 +255,7 @@ class ScanResult:
             return ""
         items = "".join(
             f"<li><strong>{esc(self.framework.competence(p.competence).name)}</strong>: {esc(p.goal)} "
-            f"<span class='wk-klein'>(klaar op {p.date:%d-%m-%Y})</span><ul>"
+            f"<span class='wk-klein'>(klaar op {datum_tekst(p.date)})</span><ul>"
             + "".join(f"<li>{esc(a)}</li>" for a in p.actions)
             + "</ul></li>"
             for p in saved

@@ -109,7 +109,7 @@ def netwerk_joined(app: NetwerkatlasApp, aanmelding: Aanmelding, casus: Casus | 
         except WijkteamError as exc:
             log.warning("Eerder ingeleverde kaart niet te openen: %s", exc)
     app.history.clear()
-    app._set_atlas(atlas, remember=False)
+    app._set_atlas(atlas, remember=False, geopend=True)
     app.messages.notice(
         "Lees de casus en teken het netwerk zelf: begin bij 'Personen' met wie er belangrijk is. "
         "Klaar? Klik op 'Inleveren bij de sessie'."

@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from wijkteam_kit._basis.nederlands import aantal
 from wijkteam_kit.draw.export import inline_svg
 from wijkteam_kit.errors import WijkteamError
 from wijkteam_kit.groepssessie.analyse.scenario import ScenarioGroep, scenario_groep, scenario_handout
@@ -74,7 +75,7 @@ def _figure_svg(groep: ScenarioGroep) -> str:
 
     label = (
         f"Staafdiagram: per beslismoment hoeveel van de {groep.deelnemers} deelnemers welke keuze maakten; "
-        f"bij {len(groep.verdeeld)} moment(en) koos de groep verdeeld."
+        f"bij {aantal(len(groep.verdeeld), 'moment', 'momenten')} koos de groep verdeeld."
     )
     return (
         f"<div class='wk-sessie-figuur' role='img' aria-label='{esc(label)}'>"

@@ -35,12 +35,13 @@ import ipywidgets as widgets
 from wijkteam_kit.casus.model import Casus, load_library
 from wijkteam_kit.errors import WijkteamError
 from wijkteam_kit.intervisie.basisteam import blad_voor_casus, netwerkleden
-from wijkteam_kit.intervisie.bijeenkomst import Bijeenkomst
+from wijkteam_kit.intervisie.bijeenkomst import Bijeenkomst, bijeenkomst_concept, bijeenkomst_uit_concept
 from wijkteam_kit.intervisie.dilemmakaarten import Dilemmakaart, dilemma_cards
 from wijkteam_kit.intervisie.methodes import Methode, available_methods, load_method, rol_problemen
 from wijkteam_kit.intervisie.stappen import Clock
 from wijkteam_kit.privacy import privacy_message
 from wijkteam_kit.store.store import Store
+from wijkteam_kit.ui.common.concept import Concept
 from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, safe
 from wijkteam_kit.ui.intervisie.basisteam import BasisteamVak
@@ -133,12 +134,24 @@ class IntervisieApp:
         )
         self.basisteam_form = self.basisteam.form
         self._build_setup(guard)
+        self.concept = Concept(
+            "intervisie",
+            bewaar=self._concept_data,
+            herstel=self._herstel_concept,
+            samenvatting=self._concept_samenvatting,
+            stores=self._stores,
+        )
         self.verslag = VerslagVak(
             guard,
             self.messages,
             lambda: self.bijeenkomst,
             lambda payload: self._save("intervisie", payload, self._owner()),
-            self._new,
+            lambda _b=None: self.concept.vraag(
+                "Het verslag van deze bijeenkomst is nog niet gemaakt. Begin je een nieuwe, dan gaan de "
+                "aantekeningen en afspraken verloren.",
+                "Ja, nieuwe bijeenkomst",
+                self._new,
+            ),
             extra=(self.basisteam.widget,),
         )
         self.export_box = self.verslag.widget
@@ -160,6 +173,7 @@ class IntervisieApp:
                 style_widget("ui/intervisie/intervisie.css"),
                 header,
                 self.messages.html,
+                self.concept.widget,
                 self.panel.tick,
                 self.setup_box,
                 self.session_box,
@@ -168,6 +182,61 @@ class IntervisieApp:
         self.widget.add_class("wk-app")
         self.widget.add_class("wk-intervisie")
         self._method_changed()
+        self.report_button.on_click(guard(lambda _b: self._verslag_gemaakt()))
+        for part in (self.setup_box, self.session_box):
+            self.concept.volg(part)
+
+    def _verslag_gemaakt(self) -> None:
+        """After the report of a finished meeting nothing is lost any more: no leave-page warning."""
+        if self.bijeenkomst is not None and self.bijeenkomst.runner.ended:
+            self.concept.klaar(wis=False)
+
+    # ------------------------------------------------------------------ the draft (nothing typed is lost)
+    def _concept_data(self) -> dict | None:
+        """The setup as typed and the running meeting (steps, notes, agreements), or None when nothing is there."""
+        running = self.bijeenkomst is not None and self.session_box.layout.display != "none"
+        if not running and not self.names.value.strip() and not self.question.value.strip():
+            return None
+        return {
+            "opzet": {
+                "soort": self.kind.value,
+                "casus": self.casus_choice.value,
+                "namen": self.names.value,
+                "vraag": self.question.value,
+            },
+            "bijeenkomst": bijeenkomst_concept(self.bijeenkomst) if running else None,
+        }
+
+    def _herstel_concept(self, data: dict) -> None:
+        opzet = data.get("opzet") or {}
+        if opzet.get("soort") in {value for _label, value in self._method_options}:
+            self.kind.value = opzet["soort"]
+        if opzet.get("casus") in {value for _label, value in self.casus_choice.options}:
+            self.casus_choice.value = opzet["casus"]
+        self.names.value = str(opzet.get("namen") or "")
+        self.question.value = str(opzet.get("vraag") or "")
+        if data.get("bijeenkomst"):
+            self.bijeenkomst = bijeenkomst_uit_concept(data["bijeenkomst"], clock=self.clock, kaarten=self.cards())
+            self._saved = {}
+            self.switch.button.disabled = self.bijeenkomst.runner.ended
+            self.panel.show(self.bijeenkomst)
+            self.panel.start_ticking()
+            soort = self.bijeenkomst.methode.soort
+            self.basisteam.widget.layout.display = "" if soort == "snv" else "none"
+            self.setup_box.layout.display = "none"
+            self.session_box.layout.display = ""
+            if not self.bijeenkomst.runner.ended:
+                self.messages.notice("De klok staat op pauze: klik op 'Verder' als jullie weer beginnen.")
+
+    def _concept_samenvatting(self, data: dict) -> str:
+        s = data.get("bijeenkomst")
+        if not s:
+            return "de opzet van een bijeenkomst"
+        klok = s.get("klok") or {}
+        n = len(klok.get("seconden") or ())
+        stap = int(klok.get("index", 0)) + 1
+        naam = dict((value, label) for label, value in self._method_options).get(s.get("methode"), "bijeenkomst")
+        return f"{naam}, bij stap {stap} van {n}"
 
     # ------------------------------------------------------------------ helpers
     @property

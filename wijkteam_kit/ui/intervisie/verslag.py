@@ -22,6 +22,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from wijkteam_kit.intervisie.bijeenkomst import Bijeenkomst, bijeenkomst_document, bijeenkomst_payload
+from wijkteam_kit.ui.common.bezig import bezig
 from wijkteam_kit.ui.common.widgets import MessageBox, document_links
 
 __all__ = ["VerslagVak"]
@@ -62,7 +63,7 @@ class VerslagVak:
             description="Maak verslag", icon="file-text", button_style="primary", layout={"width": "auto"}
         )
         self.report_button.add_class("wk-maak-verslag")
-        self.report_button.on_click(guard(self.make))
+        self.report_button.on_click(guard(bezig(self.report_button, "Verslag maken…")(self.make)))
         self.export_links = widgets.HTML()
         self.export_links.add_class("wk-verslag-links")
         self.new_button = widgets.Button(

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
+from wijkteam_kit._basis.nederlands import aantal
 from wijkteam_kit.casus.model import Casus, load_library
 from wijkteam_kit.errors import NetwerkError, WijkteamError
 from wijkteam_kit.netwerk.egor import egor_zip
@@ -38,6 +39,8 @@ from wijkteam_kit.netwerk.io import atlas_from_casus, atlas_from_json, atlas_to_
 from wijkteam_kit.netwerk.model import Netwerkatlas
 from wijkteam_kit.netwerk.networkcanvas import is_network_canvas
 from wijkteam_kit.netwerk.signalen import signals
+from wijkteam_kit.ui.common.bezig import bezig
+from wijkteam_kit.ui.common.concept import Concept
 from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, download_link, esc, safe
 from wijkteam_kit.ui.groepssessie.deelname import GroepssessieDeelname
@@ -179,6 +182,16 @@ class NetwerkatlasApp:
             self._stores, "netwerkatlas", library=lambda: self.library, environ=environ
         )
         self.sessie.on_join(lambda a, c: netwerk_joined(self, a, c))
+        self._geopend = ""
+        self.concept = Concept(
+            "netwerkatlas",
+            bewaar=self._concept_data,
+            herstel=self._herstel_concept,
+            samenvatting=self._concept_samenvatting,
+            stores=self._stores,
+            client=lambda: self.sessie.client,
+        )
+        self.sessie.on_join(lambda a, _c: self.concept.koppel(a.deelname.deelnemer_id, a.deelname.weergavenaam))
         self.widget = widgets.VBox(
             [
                 style_widget("ui/netwerkatlas/netwerkatlas.css"),
@@ -186,6 +199,7 @@ class NetwerkatlasApp:
                 self.sessie.widget,
                 self.start_bar,
                 self.messages.html,
+                self.concept.widget,
                 self.koppeling.widget,
                 main,
                 self.download_box,
@@ -193,7 +207,27 @@ class NetwerkatlasApp:
         )
         self.widget.add_class("wk-app")
         self.widget.add_class("wk-atlas")
-        self._set_atlas(Netwerkatlas(), remember=False)
+        self._set_atlas(Netwerkatlas(), remember=False, geopend=True)
+        for part in (self.start_bar, main, self.download_box):
+            self.concept.volg(part)
+
+    # ------------------------------------------------------------------ the draft (nothing typed is lost)
+    def _concept_data(self) -> dict | None:
+        """The atlas as JSON when it differs from what was opened (a casus, a file, an empty map)."""
+        text = atlas_to_json(self.atlas)
+        return None if text == self._geopend else {"atlas": text, "bron": self.source_name}
+
+    def _herstel_concept(self, data: dict) -> None:
+        atlas = atlas_from_json(str(data["atlas"]), "concept")
+        self.source_name = str(data.get("bron") or "netwerkatlas")
+        self._set_atlas(atlas, remember=False)
+
+    def _concept_samenvatting(self, data: dict) -> str:
+        atlas = atlas_from_json(str(data["atlas"]), "concept")
+        return (
+            f"een netwerkatlas met {aantal(len(atlas.personen), 'persoon', 'personen')} en "
+            f"{aantal(len(atlas.banden), 'band', 'banden')}"
+        )
 
     # ------------------------------------------------------------------ building
     def use_request(self, environ: Mapping[str, str]) -> None:
@@ -218,7 +252,7 @@ class NetwerkatlasApp:
         self.undo_button = widgets.Button(description="Ongedaan maken", icon="undo", disabled=True)
         self.undo_button.add_class("wk-ongedaan")
         self.start_choice.observe(safe(self.messages)(self._casus_chosen), "value")
-        self.start_button.on_click(safe(self.messages)(self._open_start))
+        self.start_button.on_click(safe(self.messages)(self._ask_open_start))
         self.upload.observe(safe(self.messages)(self._uploaded), "value")
         self.undo_button.on_click(safe(self.messages)(self._undo))
         self.submit_button = session_submit_button()
@@ -281,7 +315,9 @@ class NetwerkatlasApp:
     def _build_downloads(self) -> None:
         self.make_downloads = widgets.Button(description="Maak downloadbestanden", icon="download")
         self.make_downloads.add_class("wk-maak-downloads")
-        self.make_downloads.on_click(safe(self.messages)(self._prepare_downloads))
+        self.make_downloads.on_click(
+            safe(self.messages)(bezig(self.make_downloads, "Bestanden maken…")(self._prepare_downloads))
+        )
         self.json_link = widgets.HTML()
         self.json_link.add_class("wk-json-link")
         self.download_links = widgets.HTML(DOWNLOAD_HINT)
@@ -296,7 +332,10 @@ class NetwerkatlasApp:
         self.download_box.add_class("wk-kaart")
 
     # ------------------------------------------------------------------ state
-    def _set_atlas(self, atlas: Netwerkatlas, *, remember: bool = True) -> None:
+    def _set_atlas(self, atlas: Netwerkatlas, *, remember: bool = True, geopend: bool = False) -> None:
+        """Show ``atlas``; ``geopend``: it was just opened (a casus, a file), so it is no unsaved work yet."""
+        if geopend:
+            self._geopend = atlas_to_json(atlas)
         if remember:
             self.history.append(self.atlas)
             del self.history[:-50]
@@ -339,6 +378,7 @@ class NetwerkatlasApp:
         from wijkteam_kit.netwerk.io import atlas_to_data
 
         if self.sessie.submit(atlas_to_data(self.atlas)) is not None:
+            self.concept.klaar(wis=False)
             self.messages.notice(
                 f"Je kaart met {len(self.atlas.personen)} personen en {len(self.atlas.banden)} banden is "
                 "ingeleverd. Je kunt nog aanpassen en opnieuw inleveren."
@@ -354,16 +394,25 @@ class NetwerkatlasApp:
         self.moment_choice.options = moments
         self.moment_choice.value = moments[0]
 
+    def _ask_open_start(self, _=None) -> None:
+        """Open another casus or an empty map; with changes in the current map, ask first."""
+        self.concept.vraag(
+            "Je kaart heeft wijzigingen die nog niet zijn ingeleverd of gedownload. Open je een andere kaart, dan "
+            "gaan ze verloren.",
+            "Ja, andere kaart openen",
+            self._open_start,
+        )
+
     def _open_start(self, _=None) -> None:
         casus = self._casus()
         if casus is None:
             self.source_name = "netwerkatlas"
-            self._set_atlas(Netwerkatlas())
+            self._set_atlas(Netwerkatlas(), geopend=True)
             self.messages.notice("Een lege kaart: begin bij 'Personen' met wie er belangrijk is.")
             return
         atlas = atlas_from_casus(casus, moment=self.moment_choice.value)
         self.source_name = f"{casus.id}-{atlas.moment}"
-        self._set_atlas(atlas)
+        self._set_atlas(atlas, geopend=True)
         self.messages.notice(f"De netwerkatlas van '{casus.titel}' op moment {atlas.moment} staat klaar.")
 
     def _uploaded(self, change: dict) -> None:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
+from wijkteam_kit._basis.nederlands import aantal, datum_tekst
 from wijkteam_kit.casus.model import Casus, load_library
 from wijkteam_kit.errors import WijkteamError
 from wijkteam_kit.groepssessie.persoonlijk import PersoonlijkeCodes
@@ -37,7 +38,9 @@ from wijkteam_kit.plan.model import BewaardPlan, Plan, bewaar_plan, bewaarde_pla
 from wijkteam_kit.plan.regels import feedback, status_counts, vergelijk_met_referentie
 from wijkteam_kit.store.schema import Deelnemer, check_display_name
 from wijkteam_kit.store.store import Store
+from wijkteam_kit.ui.common.bezig import bezig
 from wijkteam_kit.ui.common.casus_view import casus_html
+from wijkteam_kit.ui.common.concept import Concept
 from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, document_links, esc, safe
 from wijkteam_kit.ui.groepssessie.deelname import GroepssessieDeelname
@@ -168,12 +171,22 @@ class PlanSchrijvenApp:
         )
         self.sessie = GroepssessieDeelname(self._stores, "plan", library=lambda: self.library, environ=environ)
         self.sessie.on_join(lambda a, c: plan_joined(self, a, c))
+        self.concept = Concept(
+            "plan_schrijven",
+            bewaar=self._concept_data,
+            herstel=self._herstel_concept,
+            samenvatting=self._concept_samenvatting,
+            stores=self._stores,
+            client=lambda: self.sessie.client,
+        )
+        self.sessie.on_join(lambda a, _c: self.concept.koppel(a.deelname.deelnemer_id, a.deelname.weergavenaam))
         self.widget = widgets.VBox(
             [
                 style_widget("ui/plan_schrijven/plan_schrijven.css"),
                 header,
                 self.sessie.widget,
                 self.messages.html,
+                self.concept.widget,
                 self.casus_box,
                 main,
                 self.save_box,
@@ -181,6 +194,41 @@ class PlanSchrijvenApp:
         )
         self.widget.add_class("wk-app")
         self.widget.add_class("wk-plan")
+        for part in (self.casus_box, main, self.save_box):
+            self.concept.volg(part)
+
+    # ------------------------------------------------------------------ the draft (nothing typed is lost)
+    _TEKSTVELDEN = (
+        "vraag", "krachten", "probleemstellingen", "doelstellingen", "resultaten", "oplossingen", "acties",
+        "geparkeerd", "regisseur", "eerdere_hulp", "resultaat_eerdere_hulp",
+    )  # fmt: skip
+
+    def _concept_data(self) -> dict | None:
+        """The form as it is (also half-filled), or None while nothing is written."""
+        payload = self.form.payload()
+        if not any(payload.get(k) for k in self._TEKSTVELDEN):
+            return None
+        for key in ("datum", "evaluatiedatum"):
+            payload[key] = payload[key].isoformat() if payload.get(key) else None
+        return {"plan": payload, "casus": self.casus_choice.value, "titel": self.title_input.value}
+
+    def _herstel_concept(self, data: dict) -> None:
+        plan = Plan.from_payload(data["plan"])
+        casus = data.get("casus")
+        if casus in {value for _label, value in self.casus_choice.options}:
+            self.casus_choice.value = casus
+        self.form.show(plan)
+        self.title_input.value = str(data.get("titel") or "")
+
+    def _concept_samenvatting(self, data: dict) -> str:
+        plan = data.get("plan") or {}
+        parts = [
+            aantal(len(plan.get("krachten") or ()), "kracht", "krachten"),
+            aantal(len(plan.get("doelstellingen") or ()), "doel", "doelen"),
+            aantal(len(plan.get("acties") or ()), "actie", "acties"),
+        ]
+        title = str(data.get("titel") or "").strip()
+        return f"een plan{f' ({title})' if title else ''} met {', '.join(parts[:-1])} en {parts[-1]}"
 
     def use_request(self, environ: Mapping[str, str]) -> None:
         """Read the page's request (``?sessie=``, the caller's address): see ``na_paginaverzoek``."""
@@ -211,7 +259,15 @@ class PlanSchrijvenApp:
         self.casus_accordion.set_title(0, "Lees de casus (klik om open of dicht te klappen)")
         self.casus_accordion.selected_index = None
         self.casus_choice.observe(guard(self._casus_chosen), "value")
-        self.new_button.on_click(guard(self._new_plan))
+        self.new_button.on_click(
+            guard(
+                lambda _b: self.concept.vraag(
+                    "Je plan is nog niet bewaard. Begin je een leeg plan, dan gaat wat je schreef verloren.",
+                    "Ja, leeg plan",
+                    self._new_plan,
+                )
+            )
+        )
         bar = widgets.HBox(
             [widgets.HTML("<b>Casus</b>&nbsp;"), self.casus_choice, self.new_button],
             layout={"align_items": "center", "flex_flow": "row wrap"},
@@ -233,7 +289,7 @@ class PlanSchrijvenApp:
         self.compare_button.add_class("wk-vergelijk")
         self.compare_html = widgets.HTML()
         self.compare_html.add_class("wk-vergelijking")
-        self.feedback_button.on_click(guard(self._ask_feedback))
+        self.feedback_button.on_click(guard(bezig(self.feedback_button, "Feedback maken…")(self._ask_feedback)))
         self.compare_button.on_click(guard(self._compare))
         self.submit_button = session_submit_button()
         self.submit_button.on_click(guard(self._submit))
@@ -275,7 +331,7 @@ class PlanSchrijvenApp:
         self.save_button.on_click(guard(self._save))
         self.find_button.on_click(guard(self._find))
         self.open_button.on_click(guard(self._open_saved))
-        self.export_button.on_click(guard(self._export))
+        self.export_button.on_click(guard(bezig(self.export_button, "Bestanden maken…")(self._export)))
         self.save_box = widgets.VBox(
             [
                 widgets.HTML(
@@ -298,6 +354,7 @@ class PlanSchrijvenApp:
     def _submit(self, _button: object = None) -> None:
         plan = self.current_plan()
         if self.sessie.submit(plan.to_payload()) is not None:
+            self.concept.klaar(wis=False)
             warning = plan.privacy_warning()
             if warning:
                 self.messages.warn(f"Je plan is ingeleverd. {warning}")
@@ -393,7 +450,9 @@ class PlanSchrijvenApp:
         name = self._person_name()
         if self.code_input.value.strip():
             codes = PersoonlijkeCodes(self.store)
-            return codes.login(name, self.code_input.value, client=self.sessie.client)
+            person = codes.login(name, self.code_input.value, client=self.sessie.client)
+            self.concept.koppel(person.id, person.weergavenaam)
+            return person
         return deelnemer_voor(self.store, name)
 
     def _save(self, _button: object = None) -> None:
@@ -406,13 +465,14 @@ class PlanSchrijvenApp:
         )
         self.saved_id = saved.id
         self.title_input.value = title
+        self.concept.klaar(wis=False)
         self._find()
         self.messages.notice(f"Je plan is bewaard als '{title}'.")
 
     def _find(self, _button: object = None) -> None:
         person = self._person()
         self.saved = bewaarde_plannen(self.store, person.id)
-        self.saved_choice.options = [(f"{b.titel} ({b.bijgewerkt[:10]})", b.id) for b in self.saved]
+        self.saved_choice.options = [(f"{b.titel} ({datum_tekst(b.bijgewerkt)})", b.id) for b in self.saved]
         self.saved_choice.value = self.saved[0].id if self.saved else None
         if not self.saved:
             self.messages.notice("Onder deze naam zijn nog geen plannen bewaard.")

@@ -35,7 +35,9 @@ from urllib.parse import parse_qs
 
 import ipywidgets as widgets
 
+from wijkteam_kit._basis.nederlands import aantal, datum_tekst
 from wijkteam_kit.document import slug
+from wijkteam_kit.errors import WijkteamError
 from wijkteam_kit.scenario import (
     OORDEEL_NAMEN,
     Scenario,
@@ -46,6 +48,8 @@ from wijkteam_kit.scenario import (
     load_scenario,
     reflectie_document,
 )
+from wijkteam_kit.ui.common.bezig import bezig
+from wijkteam_kit.ui.common.concept import Concept
 from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, document_links, esc, safe
 from wijkteam_kit.ui.groepssessie.scenario import ScenarioDeelname
@@ -192,8 +196,18 @@ class ScenarioApp:
         self.scenario_choice.observe(guard(self._on_scenario), names="value")
         self.start_button.on_click(guard(self._on_start))
         self.undo_button.on_click(guard(self._on_undo))
-        self.restart_button.on_click(guard(self._on_start))
-        self.reflection_button.on_click(guard(self._on_reflection))
+        self.restart_button.on_click(
+            guard(
+                lambda _b: self.concept.vraag(
+                    "Begin je opnieuw, dan gaan de keuzes die je nu gemaakt hebt verloren.",
+                    "Ja, opnieuw beginnen",
+                    self._on_start,
+                )
+            )
+        )
+        self.reflection_button.on_click(
+            guard(bezig(self.reflection_button, "Reflectie maken…")(self._on_reflection))
+        )
         self._guard = guard
 
         header = widgets.HTML(
@@ -207,6 +221,14 @@ class ScenarioApp:
             layout={"flex_flow": "row wrap", "align_items": "flex-start"},
         )
         settings_row.add_class("wk-knoppen")
+        self.concept = Concept(
+            "scenario",
+            bewaar=self._concept_data,
+            herstel=self._herstel_concept,
+            samenvatting=self._concept_samenvatting,
+            stores=self._stores,
+            client=lambda: self.sessie.client,
+        )
         self.widget = widgets.VBox(
             [
                 style_widget("ui/scenario/scenario.css"),
@@ -214,12 +236,42 @@ class ScenarioApp:
                 self.sessie.widget,
                 settings_row,
                 self.messages.html,
+                self.concept.widget,
                 self.intro_html,
             ]
         )
         self.widget.add_class("wk-app")
         self.widget.add_class("wk-scenario")
         self._on_scenario()
+        for part in (self.play_box, self.debrief_box):
+            self.concept.volg(part)
+
+    # ------------------------------------------------------------------ the draft (nothing typed is lost)
+    def _concept_data(self) -> dict | None:
+        """The scenario and the route so far, or None before the first choice."""
+        if self.spel is None or not self.spel.stappen:
+            return None
+        return {
+            "scenario": self.scenario.id,
+            "feedback": self.feedback_mode.value,
+            "route": [stap.index for stap in self.spel.stappen],
+            "naam": self.name.value,
+        }
+
+    def _herstel_concept(self, data: dict) -> None:
+        if data.get("scenario") not in self.scenarios:
+            raise WijkteamError(f"Het scenario {data.get('scenario')!r} is er niet (meer).")
+        self.scenario_choice.value = data["scenario"]
+        self.feedback_mode.value = data.get("feedback") or "direct"
+        self._on_start()
+        for index in data.get("route") or ():
+            self.choose(int(index))
+        self.name.value = str(data.get("naam") or "")
+
+    def _concept_samenvatting(self, data: dict) -> str:
+        found = self.scenarios.get(data.get("scenario"))
+        title = found.titel if found else str(data.get("scenario"))
+        return f"het scenario '{title}' na {aantal(len(data.get('route') or ()), 'keuze', 'keuzes')}"
 
     # ------------------------------------------------------------------ state
     @property
@@ -243,7 +295,7 @@ class ScenarioApp:
             self.scenario_choice.value = wanted
 
     def _set_body(self, *parts: widgets.Widget) -> None:
-        head = list(self.widget.children[:6])
+        head = list(self.widget.children[:7])
         self.widget.children = (*head, *parts)
 
     # ------------------------------------------------------------------ callbacks
@@ -304,6 +356,7 @@ class ScenarioApp:
         stap = self.spel.kies(index)
         self.feedback_html.value = self._feedback(stap)
         self._show()
+        self.concept.gewijzigd()
 
     def play_recommended(self) -> None:
         """Follow the recommended choice to the end (for demonstrations and tests)."""
@@ -337,7 +390,9 @@ class ScenarioApp:
         moment = spel.moment
         self.undo_button.disabled = not spel.stappen
         if moment.debrief:
-            self.progress_html.value = f"<p><strong>Afgelopen</strong> na {len(spel.stappen)} keuzes.</p>"
+            self.progress_html.value = (
+                f"<p><strong>Afgelopen</strong> na {aantal(len(spel.stappen), 'keuze', 'keuzes')}.</p>"
+            )
             self.moment_html.value = ""
             self.choices_box.children = ()
             self.choice_buttons = []
@@ -345,6 +400,7 @@ class ScenarioApp:
             self.downloads.value = ""
             self._set_body(self.play_box, self.debrief_box)
             self.feedback_mode.disabled = False
+            self.concept.klaar(wis=False)  # the route is played out: a restart loses nothing any more
             if self.sessie.joined and self.sessie.submit(spel.payload()) is not None:
                 self.messages.notice(
                     "Je route is ingeleverd bij de sessie. Speel je opnieuw, dan telt je laatste route."
@@ -372,7 +428,7 @@ class ScenarioApp:
             self.messages.warn("Speel het scenario eerst helemaal door; daarna kun je de reflectie maken.")
             return
         today = self.today or dt.date.today()
-        doc = reflectie_document(debrief(self.spel), naam=self.name.value, datum=today.strftime("%d-%m-%Y"))
+        doc = reflectie_document(debrief(self.spel), naam=self.name.value, datum=datum_tekst(today))
         self.downloads.value = (
             "<p>"
             + document_links(
@@ -383,3 +439,4 @@ class ScenarioApp:
             + "</p>"
         )
         self.messages.notice("De reflectie staat klaar om te downloaden en te printen.")
+        self.concept.klaar()

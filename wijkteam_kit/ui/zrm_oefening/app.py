@@ -28,10 +28,13 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
+from wijkteam_kit._basis.nederlands import aantal
 from wijkteam_kit.casus.model import Casus, load_library
 from wijkteam_kit.errors import WijkteamError
 from wijkteam_kit.privacy import privacy_message
+from wijkteam_kit.ui.common.bezig import bezig
 from wijkteam_kit.ui.common.casus_view import casus_html
+from wijkteam_kit.ui.common.concept import Concept
 from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, safe
 from wijkteam_kit.ui.groepssessie.deelname import GroepssessieDeelname
@@ -139,6 +142,17 @@ class ZrmOefening:
         self.kalibratie_button.layout.width = "auto"
         self.kalibratie_button.add_class("wk-kalibratie-knop")
         self.kalibratie_button.on_click(safe(self.messages)(self._on_kalibratie))
+        self.concept = Concept(
+            "zrm_oefening",
+            bewaar=self._concept_data,
+            herstel=self._herstel_concept,
+            samenvatting=self._concept_samenvatting,
+            stores=self._stores,
+            client=lambda: self.sessie.client,
+        )
+        self.sessie.on_join(lambda a, _c: self.concept.koppel(a.deelname.deelnemer_id, a.deelname.weergavenaam))
+        self.kalibratie.op_gebruik(self.concept.koppel)
+        self.concept.op_gekoppeld(self.kalibratie.use)
         self.widget = widgets.VBox(
             [
                 style_widget(),
@@ -147,6 +161,7 @@ class ZrmOefening:
                 self.kalibratie_button,
                 self.kalibratie.widget,
                 self.messages.html,
+                self.concept.widget,
                 self.body,
             ]
         )
@@ -162,6 +177,59 @@ class ZrmOefening:
         if self.library:
             self.casus_choice.value = self.library[0].id
         self.show_choose()
+        self.concept.volg(self.body)
+
+    # ------------------------------------------------------------------ the draft (nothing typed is lost)
+    def _concept_data(self) -> dict | None:
+        """The scores so far, or None before scoring started, after handing in, or with nothing scored yet."""
+        if self.casus is None or self.version is None or self.result is not None or self.evaluation is not None:
+            return None
+        if self.body.children != (self.score_page,) and (self.vragen is None or self.mode != "t1"):
+            return None
+        touched = any(v is not None for v in self.levels.values()) or any(self.notes.values())
+        if not touched and self.ladder.value is None:
+            return None
+        return {
+            "casus": self.casus.id,
+            "moment": self.mode,
+            "niveaus": dict(self.levels),
+            "toelichting": dict(self.notes),
+            "basis": dict(self.basis),
+            "ladder": self.ladder.value,
+            "stap": self.current,
+        }
+
+    def _concept_samenvatting(self, data: dict) -> str:
+        casus = next((c for c in self.library if c.id == data.get("casus")), None)
+        scored = sum(1 for v in data.get("niveaus", {}).values() if v is not None)
+        title = casus.titel if casus else str(data.get("casus"))
+        return f"ZRM-scores bij de casus '{title}', {aantal(scored, 'domein', 'domeinen')} gescoord"
+
+    def _herstel_concept(self, data: dict) -> None:
+        """Open the casus of a draft and put its scores back."""
+        if data.get("casus") not in {c.id for c in self.library}:
+            raise WijkteamError(f"De casus {data.get('casus')!r} staat niet (meer) in de bibliotheek.")
+        self.casus_choice.value = data["casus"]
+        self.moment.value = data.get("moment", "t0")
+        self._on_start()
+        for domain in self.version.domain_ids:
+            level = (data.get("niveaus") or {}).get(domain)
+            self.levels[domain] = level if level in (1, 2, 3, 4, 5, NVT) else None
+            self.notes[domain] = str((data.get("toelichting") or {}).get(domain) or "")
+            basis = (data.get("basis") or {}).get(domain)
+            self.basis[domain] = basis if basis in BASIS else None
+        ladder = data.get("ladder")
+        self.ladder.value = ladder if ladder in [o[1] for o in self.ladder.options] else None
+        step = data.get("stap")
+        self.show_step(step if step in self._steps() else self.version.domain_ids[0])
+
+    def _andere_casus(self) -> None:
+        """Back to the casus choice; with scores in progress, ask first."""
+        self.concept.vraag(
+            "Je hebt bij deze casus al gescoord. Kies je een andere casus, dan gaan deze scores verloren.",
+            "Ja, andere casus kiezen",
+            self.show_choose,
+        )
 
     # ------------------------------------------------------------------ step 1: choose and read
     def use_request(self, environ: Mapping[str, str]) -> None:
@@ -171,9 +239,8 @@ class ZrmOefening:
     def _build_choose(self) -> None:
         self.casus_choice = widgets.Dropdown(description="Casus:", options=[], layout={"width": "520px"})
         self.casus_choice.add_class("wk-casus-keuze")
-        self.rater = widgets.Text(
-            description="Je naam:", placeholder="alleen je voornaam of een bijnaam", layout={"width": "520px"}
-        )
+        # one name field on the page: the group-session block's "Je naam:" is also the name on the scores
+        self.rater = self.sessie.name_input
         self.rater.add_class("wk-beoordelaar")
         self.moment = widgets.RadioButtons(
             description="Oefening:",
@@ -194,7 +261,7 @@ class ZrmOefening:
         self.casus_choice.observe(safe(self.messages)(self._on_casus), names="value")
         self.start_button.on_click(safe(self.messages)(self._on_start))
         self.choose_page = widgets.VBox(
-            [self.casus_choice, self.moment, self.rater, self.casus_text, self.start_button]
+            [self.casus_choice, self.moment, self.casus_text, self.start_button]
         )
 
     def _selected(self) -> Casus | None:
@@ -312,8 +379,8 @@ class ZrmOefening:
         self.ladder.observe(guard(self._on_ladder), names="value")
         self.prev_button.on_click(guard(lambda _b: self._move(-1)))
         self.next_button.on_click(guard(lambda _b: self._move(1)))
-        self.submit_button.on_click(guard(self._on_submit))
-        self.back_button.on_click(guard(lambda _b: self.show_choose()))
+        self.submit_button.on_click(guard(bezig(self.submit_button, "Bezig met inleveren…")(self._on_submit)))
+        self.back_button.on_click(guard(lambda _b: self._andere_casus()))
         buttons = widgets.HBox([self.prev_button, self.next_button, self.submit_button, self.back_button])
         buttons.add_class("wk-knoppen")
         self.score_page = widgets.VBox(
@@ -514,6 +581,7 @@ class ZrmOefening:
             restart.on_click(safe(self.messages)(lambda _b: self.show_choose()))
         view = result_view(self.result, own, self.casus)
         self.body.children = [view, *tip_row, restart]
+        self.concept.klaar()
         view.children[0].focus()  # the summary: what comes next after "Inleveren"
 
     # ------------------------------------------------------------------ the evaluation exercise (T1)
@@ -547,6 +615,7 @@ class ZrmOefening:
             restart.add_class("wk-opnieuw")
             restart.on_click(safe(self.messages)(lambda _b: self.show_choose()))
         self.body.children = [evaluation_view(self.evaluation, self.casus), restart]
+        self.concept.klaar()
 
     def _own_plan(self) -> Plan | None:
         """The learner's latest saved plan for this casus (under their personal code), for its target levels."""
@@ -569,5 +638,6 @@ class ZrmOefening:
     def _back_to_scoring(self) -> None:
         """Back to the scores as they were handed in (session mode: change them and hand in again)."""
         self.result = None
+        self.evaluation = None
         self.show_step(self.current or self.version.domain_ids[0])
         self.body.children = [self.score_page]

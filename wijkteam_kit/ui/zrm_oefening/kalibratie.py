@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
 
+from wijkteam_kit._basis.nederlands import datum_tekst
 from wijkteam_kit.casus.model import Casus
 from wijkteam_kit.errors import GroepssessieError
 from wijkteam_kit.groepssessie.model import Client
@@ -44,6 +45,13 @@ log = logging.getLogger("wijkteam_kit.ui.zrm_oefening")
 
 
 _TREND = {"beter": "dichter bij", "slechter": "verder van", "gelijk": "even ver van"}
+
+
+def _dag(moment: str) -> str:
+    try:
+        return datum_tekst(moment)
+    except ValueError:
+        return moment[:10]
 
 
 def _image(fig: object, alt: str, css: str) -> str:
@@ -71,7 +79,7 @@ def history_html(history: CalibrationHistory) -> str:
         )
     )
     rows = "".join(
-        f"<tr><td>{esc(m[:10])}</td><td>{esc(t)}</td><td>{'–' if e is None else f'{e:.0%}'}</td>"
+        f"<tr><td>{esc(_dag(m))}</td><td>{esc(t)}</td><td>{'–' if e is None else f'{e:.0%}'}</td>"
         f"<td>{'–' if w is None else f'{w:.0%}'}</td></tr>"
         for m, t, e, w in history.over_time()
     )
@@ -124,6 +132,7 @@ class MijnKalibratie:
         self.client = client or Client("zrm-kalibratie")
         self.standard = standard or CalibrationStandard()
         self.deelnemer_id: str | None = None
+        self._op_gebruik: list[Callable[[str, str], None]] = []
         self.weergavenaam = ""
         self.visible = True  # the app hides the panel until asked; a hidden panel is drawn when shown
         self.messages = MessageBox()
@@ -179,11 +188,19 @@ class MijnKalibratie:
         """Whether a learner is known on this page (logged in, a new code, or joined a session)."""
         return self.deelnemer_id is not None
 
+    def op_gebruik(self, callback: Callable[[str, str], None]) -> None:
+        """Call ``callback(deelnemer_id, weergavenaam)`` whenever a learner is taken (login, new code, session)."""
+        self._op_gebruik.append(callback)
+
     def use(self, deelnemer_id: str, weergavenaam: str) -> None:
         """Take the participant of a group session as the learner of this page."""
+        new = deelnemer_id != self.deelnemer_id
         self.deelnemer_id, self.weergavenaam = deelnemer_id, weergavenaam
         self.form.layout.display = "none"
         self.refresh()
+        if new:
+            for callback in self._op_gebruik:
+                callback(deelnemer_id, weergavenaam)
 
     def _on_login(self, _button: object = None) -> None:
         self.messages.clear()
