@@ -4,6 +4,9 @@ from .casus_view import (
     casus_html,
     network_overview_html,
 )
+from .mijn_gegevens import (
+    MijnGegevens,
+)
 from .pagina import (
     na_paginaverzoek,
 )
@@ -26,6 +29,7 @@ __all__ = [
     "SHARED_STYLESHEET",
     "LazyStore",
     "MessageBox",
+    "MijnGegevens",
     "casus_html",
     "document_links",
     "download_link",
