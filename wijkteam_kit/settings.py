@@ -36,6 +36,7 @@ __all__ = [
     "HUB_APPS",
     "HUB_BEHEERDERS",
     "HUB_BEHEERWACHTWOORD",
+    "HUB_DIENST_ADRES",
     "HUB_DIENST_GEBRUIKER",
     "HUB_LOGIN",
     "HUB_MAP",
@@ -141,6 +142,10 @@ HUB_DIENST_GEBRUIKER = Setting(
     "WIJKTEAM_HUB_DIENST_GEBRUIKER", "tekst", "hub",
     "Systeemgebruiker waaronder de antwoordendienst draait als de hub als root start (standaard `wijkteam-dienst`).",
 )
+HUB_DIENST_ADRES = Setting(
+    "WIJKTEAM_HUB_DIENST_ADRES", "url", "hub",
+    "Waar de antwoordendienst van de hub luistert (standaard http://127.0.0.1:8011).",
+)
 ANTWOORDEN_URL = Setting(
     "WIJKTEAM_ANTWOORDEN_URL", "url", "hub",
     "Gezet door de hub in elke gebruikersserver: het adres van de antwoordendienst. De apps bewaren en lezen "
@@ -152,7 +157,8 @@ SETTINGS: tuple[Setting, ...] = (
     DATA, DATABASE_URL, CASUSES, ZRM_BESCHRIJVINGEN, JARGON, INTERVISIE, COMPETENTIEKADERS, SCENARIOS,
     DEEL_URL, CULL_IDLE_SECONDS, CULL_INTERVAL_SECONDS, ZAAL_SLEUTEL,
     HUB_MAP, HUB_APPS, HUB_START, HUB_ADRES, HUB_LOGIN, HUB_WACHTWOORD, HUB_BEHEERWACHTWOORD, HUB_BEHEERDERS,
-    HUB_STOP_NA_MINUTEN, HUB_TRAINERS, HUB_DIENST_GEBRUIKER, ANTWOORDEN_URL,
+    HUB_STOP_NA_MINUTEN, HUB_TRAINERS, HUB_DIENST_GEBRUIKER, HUB_DIENST_ADRES,
+    ANTWOORDEN_URL,
 )  # fmt: skip
 
 

@@ -97,10 +97,11 @@ def list_apps(apps_dir: str | Path) -> list[AppInfo]:
     return sorted(apps, key=lambda a: (a["volgorde"], a["titel"]))
 
 
-def landing_page(apps: list[AppInfo], base_url: str = "/") -> str:
+def landing_page(apps: list[AppInfo], base_url: str = "/", footer: str | None = None) -> str:
     """The HTML of the landing page (all texts escaped); its stylesheet ``app/landing.css`` is inlined.
 
     The page's Content-Security-Policy allows inline styles only, so the CSS goes into the page itself.
+    ``footer`` (plain text) replaces the note about stopping the laptop's server (the hub's page has its own).
     """
     items = (
         "".join(
@@ -120,9 +121,14 @@ def landing_page(apps: list[AppInfo], base_url: str = "/") -> str:
 <p class="intro">Oefenen en reflecteren voor sociale (wijk)teams. Kies een app om te beginnen.
 Alle casussen zijn verzonnen: vul nooit gegevens van echte cliënten in.</p>
 <ul class="apps">{items}</ul>
-<footer>Een app die je sluit, stopt meteen en maakt plaats voor anderen. Stoppen met de server: Ctrl-C in het
-terminalvenster.</footer>
+<footer>{esc(footer) if footer is not None else _FOOTER}</footer>
 </main></body></html>"""
+
+
+_FOOTER = (
+    "Een app die je sluit, stopt meteen en maakt plaats voor anderen. Stoppen met de server: Ctrl-C in het\n"
+    "terminalvenster."
+)
 
 
 class LandingHandler(web.RequestHandler):
