@@ -36,8 +36,13 @@ def _create_team(page, name, secret):
     return text
 
 
-def _start(page, name, code):
+def _start(page, name, code, herstel="", share=False):
     page.locator(".wk-naam input").fill(name)
+    if share:
+        page.get_by_role(
+            "checkbox", name="Deel mijn uitslag met mijn naam met mijn team (teamleider)"
+        ).check()
+    page.locator(".wk-herstelcode input").fill(herstel)
     page.locator(".wk-teamcode input").fill(code)
     page.locator(".wk-kader select").select_option(label=FW_LABEL)
     page.get_by_role("button", name="Begin met de scan").click()
@@ -62,10 +67,13 @@ def test_full_scan_result_and_previous_scan_after_reload(page, server):
     dialogs = []
     _open_app(page, server, dialogs)
     code = _create_team(page, "Team Noord", "koffie-om-tien")
+    expect(page.locator(".wk-wie-ziet-wat")).to_contain_text("Je teamleider")  # said before anyone starts
     _start(page, EVIL, code)
     expect(page.locator(".wk-scan-melding .wk-bericht")).to_contain_text(
         f"Welkom, {EVIL}! Je bent nieuw in team Team Noord."
     )
+    herstel = page.locator(".wk-scan-herstelcode .wk-code").inner_text()
+    assert re.fullmatch(r"\d{6}", herstel)
 
     page.get_by_role("button", name="Inleveren").click()  # too early
     expect(page.locator(".wk-scan-melding .wk-waarschuwing")).to_contain_text(
@@ -97,7 +105,7 @@ def test_full_scan_result_and_previous_scan_after_reload(page, server):
 
     page.reload()
     expect(page.locator(".wk-naam input")).to_be_visible(timeout=120_000)
-    _start(page, EVIL, code.lower())
+    _start(page, EVIL, code.lower(), herstel)
     expect(page.locator(".wk-scan-melding .wk-bericht")).to_contain_text(
         f"Welkom terug, {EVIL}. We vonden je vorige scan op Generieke competenties wijkteams"
     )
@@ -109,7 +117,7 @@ def test_team_view_needs_the_right_secret(page, server):
     dialogs = []
     _open_app(page, server, dialogs)
     code = _create_team(page, "Team Oost", "thee-om-drie")
-    _start(page, "Noor", code)
+    _start(page, "Noor", code, share=True)
     _answer_all(page, {}, "regelmatig")
     page.get_by_role("button", name="Inleveren").click()
     expect(page.locator(".wk-radar")).to_be_visible(timeout=60_000)
@@ -126,8 +134,51 @@ def test_team_view_needs_the_right_secret(page, server):
     page.locator(".wk-open-geheim input").fill("thee-om-drie")
     page.get_by_role("button", name="Teamoverzicht openen").click()
     expect(page.locator(".wk-team-kop")).to_contain_text("1 van de 1 deelnemers heeft een zelfscan gedaan")
+    expect(page.locator(".wk-team-kop")).to_contain_text("1 van hen deelt de uitslag met naam")
     expect(page.locator(".wk-heatmap")).to_be_visible()
     expect(page.locator(".wk-complementariteit")).to_be_visible()
     expect(page.locator(".wk-spreiding")).to_contain_text("Eigen regie ondersteunen: van 3,0 tot 3,0")
     expect(page.locator(".wk-team-melding .wk-fout")).to_have_count(0)
+    assert dialogs == []
+
+
+def test_a_fresh_browser_with_name_and_team_code_cannot_open_a_colleagues_scan(page, server, browser):
+    dialogs = []
+    _open_app(page, server, dialogs)
+    code = _create_team(page, "Team West", "thee-om-vier")
+    _start(page, "Sanne", code)
+    _answer_all(page, {}, "vaak")
+    page.get_by_role("button", name="Inleveren").click()
+    expect(page.locator(".wk-radar")).to_be_visible(timeout=60_000)
+
+    context = browser.new_context()  # a colleague on another laptop who knows her name and the team code
+    try:
+        other = context.new_page()
+        _open_app(other, server, dialogs)
+        other.locator(".wk-naam input").fill("Sanne")
+        other.locator(".wk-teamcode input").fill(code)
+        other.locator(".wk-kader select").select_option(label=FW_LABEL)
+        other.get_by_role("button", name="Mijn laatste uitslag bekijken").click()
+        expect(other.locator(".wk-scan-melding .wk-fout")).to_contain_text("Vul je herstelcode in")
+        other.get_by_role("button", name="Mijn gegevens").click()
+        expect(other.locator(".wk-scan-melding .wk-fout")).to_contain_text("Vul je herstelcode in")
+        other.locator(".wk-herstelcode input").fill("123456")
+        other.get_by_role("button", name="Mijn laatste uitslag bekijken").click()
+        expect(other.locator(".wk-scan-melding .wk-fout")).to_contain_text("horen niet bij elkaar")
+        expect(other.locator(".wk-radar")).to_have_count(0)
+        expect(other.locator(".wk-mijn-gegevens .wk-download")).to_have_count(0)
+        assert "vaak" not in other.locator(".wk-scores").all_inner_texts()
+    finally:
+        context.close()
+
+    # Sanne herself: her data to download, then deleted
+    page.get_by_role("button", name="Nieuwe scan").click()
+    page.get_by_role("button", name="Mijn gegevens").click()
+    expect(page.locator(".wk-mijn-gegevens")).to_contain_text("Over Sanne bewaart de kit")
+    with page.expect_download() as download:
+        page.locator(".wk-mijn-gegevens a.wk-download").click()
+    assert '"weergavenaam": "Sanne"' in Path(download.value.path()).read_text(encoding="utf-8")
+    page.get_by_role("checkbox", name="Ja, verwijder al mijn gegevens voorgoed").check()
+    page.get_by_role("button", name="Verwijder mijn gegevens").click()
+    expect(page.locator(".wk-scan-melding .wk-bericht")).to_contain_text("Al je gegevens zijn verwijderd")
     assert dialogs == []

@@ -1,12 +1,15 @@
 """The competence scan app driven headless: build the view on a store in tmp_path, set values, click, check."""
 
+import base64
 import datetime as dt
 import html
+import json
 
 import ipywidgets as widgets
 import pytest
 
-from wijkteam_kit.competenties import SOORT_PLAN, SOORT_SCAN, WEET_IK_NIET, load_framework
+from wijkteam_kit.competenties import SOORT_DELEN, SOORT_PLAN, SOORT_SCAN, WEET_IK_NIET, load_framework
+from wijkteam_kit.groepssessie import PersoonlijkeCodes
 from wijkteam_kit.store import Store
 from wijkteam_kit.ui.competentie_scan import CompetentieScan
 
@@ -21,8 +24,13 @@ ANSWERS = {
 }
 
 
+# The herstelcode each name got at its first scan in the current test (the person writes it down).
+CODES: dict[str, str] = {}
+
+
 @pytest.fixture()
 def store(tmp_path):
+    CODES.clear()
     s = Store(tmp_path / "scan.db")
     yield s
     s.close()
@@ -37,15 +45,24 @@ def new_app(store):
     return CompetentieScan(store, today=TODAY)
 
 
-def start(app, name, code=None, role="zelf", about=None, framework="movisie-2017"):
+def _key(name):
+    return " ".join(name.split()).casefold()
+
+
+def start(app, name, code=None, role="zelf", about=None, framework="movisie-2017", share=False, herstel=None):
+    """Fill in step 1 and start; the herstelcode the name got earlier in this test is typed in too."""
     app.show_start()
     app.name_input.value = name
+    app.code_input.value = CODES.get(_key(name), "") if herstel is None else herstel
     app.team_input.value = code or ""
     app.framework_choice.value = framework
     app.role_choice.value = role
+    app.share_choice.value = share
     if about is not None:
         app.colleague_choice.value = dict(app.colleague_choice.options)[about]
     app.start_button.click()
+    if app.code_input.value and _key(name) not in CODES and app.person is not None:
+        CODES[_key(name)] = app.code_input.value
 
 
 def fill(app, default=3, answers=ANSWERS):
@@ -205,25 +222,80 @@ def test_returning_user_sees_previous_scan_and_growth(store, team):
     assert gids == ["radar-vorige", "radar-zelf"]
 
     later = new_app(store)
-    later.name_input.value, later.team_input.value = "Kim", team
+    later.name_input.value, later.code_input.value = "Kim", CODES["kim"]
     later.framework_choice.value = "movisie-2017"
     later.last_button.click()
     assert later.result.scan.value("eigen_regie_1") == 4 and later.result.previous.value("eigen_regie_1") == 3
-    later.name_input.value = "Noor"
-    later.last_button.click()
-    assert "We vonden geen zelfscan van Noor" in msg(later.messages)
 
 
-def test_same_name_without_team_is_another_person_than_in_a_team(store, team):
+def test_name_and_team_code_alone_never_open_a_scan(store, team):
+    self_scan(store, "Kim", team, default=4)
+    stranger = new_app(store)  # a colleague who knows Kim's name and the team code
+    stranger.name_input.value, stranger.team_input.value = "Kim", team
+    stranger.framework_choice.value = "movisie-2017"
+    stranger.last_button.click()
+    assert "Vul je herstelcode in" in msg(stranger.messages) and stranger.result is None
+    stranger.data_button.click()
+    assert "Vul je herstelcode in" in msg(stranger.messages) and stranger.my_data.person is None
+    wrong = "000000" if CODES["kim"] != "000000" else "111111"
+    stranger.code_input.value = wrong
+    stranger.last_button.click()
+    assert "horen niet bij elkaar" in msg(stranger.messages) and stranger.result is None
+    start(stranger, "Kim", code=team, herstel="")  # starting anew makes another Kim with her own code
+    assert stranger.previous is None and "Welkom, Kim! Je bent nieuw" in msg(stranger.messages)
+    assert stranger.code_input.value != CODES["kim"] and "wk-code" in stranger.code_note.value
+    assert len(store.participants(team=team)) == 2
+    for _ in range(10):  # guessing codes is slowed down like every other code of the kit
+        stranger.code_input.value = wrong
+        stranger.last_button.click()
+    assert "Te veel" in msg(stranger.messages) or "te vaak" in msg(stranger.messages)
+
+
+def test_everything_about_me_can_be_downloaded_and_deleted(store, team):
+    self_scan(store, "Kim", team, default=4, share=True)
+    self_scan(store, "Ali", team)
+    peer_scan(store, "Ali", "Kim", team, 2)
     app = new_app(store)
-    start(app, "Kim", code=team)
-    start(app, "Kim")
-    assert sorted(p.team or "-" for p in store.participants()) == ["-", team]
+    app.name_input.value, app.code_input.value = "Kim", CODES["kim"]
+    app.data_button.click()
+    panel = app.my_data
+    assert panel.widget.layout.display == "" and "1 over jou van anderen" in panel.summary.value
+    data = json.loads(base64.b64decode(panel.download.value.split("base64,")[1].split('"')[0]))
+    kinds = sorted((i["soort"], i["door"]) for i in data["inzendingen"])
+    assert kinds == [(SOORT_DELEN, "jij"), (SOORT_SCAN, "een collega"), (SOORT_SCAN, "jij")]
+    assert data["deelnemer"]["weergavenaam"] == "Kim" and "scrypt" not in json.dumps(data)
+    ali = next(p for p in store.participants() if p.weergavenaam == "Ali")
+    assert ali.id not in json.dumps(data)  # who rated Kim is the rater's own data
+    panel.delete_button.click()
+    assert store.participant(data["deelnemer"]["id"]) is not None  # not without the tick
+    panel.confirm.value = True
+    panel.delete_button.click()
+    assert [p.weergavenaam for p in store.participants()] == ["Ali"]
+    assert store.submissions(SOORT_SCAN) == [s for s in store.submissions(SOORT_SCAN) if s.over_id == ali.id]
+    assert "Al je gegevens zijn verwijderd" in msg(app.messages) and app.code_input.value == ""
 
 
-def self_scan(store, name, code, default=3, answers=None):
+def test_under_a_hub_the_login_is_the_personal_code(store, team):
+    app = CompetentieScan(store, today=TODAY, hub_user="kim")
+    assert app.name_input.disabled and app.code_input.layout.display == "none"
+    app.team_input.value, app.framework_choice.value = team, "movisie-2017"
+    app.start_button.click()
+    fill(app)
+    app.submit_button.click()
+    again = CompetentieScan(store, today=TODAY, hub_user="kim")
+    again.framework_choice.value = "movisie-2017"
+    again.last_button.click()
+    assert again.result is not None and again.person.id == app.person.id
+    other = new_app(store)  # outside the hub no name and code reach the hub user's scan
+    other.name_input.value, other.code_input.value = "kim", "123456"
+    other.last_button.click()
+    assert other.result is None
+    assert PersoonlijkeCodes(store).for_hub_user("bo").id != app.person.id
+
+
+def self_scan(store, name, code, default=3, answers=None, share=False):
     app = new_app(store)
-    start(app, name, code=code)
+    start(app, name, code=code, share=share)
     fill(app, default=default, answers=answers or {})
     app.submit_button.click()
     return app
@@ -241,6 +313,7 @@ def peer_scan(store, rater, about, code, value):
 def kim_result(store, code):
     app = new_app(store)
     app.name_input.value, app.team_input.value, app.framework_choice.value = "Kim", code, "movisie-2017"
+    app.code_input.value = CODES["kim"]
     app.last_button.click()
     return app.result
 
@@ -321,8 +394,8 @@ def test_development_plan_is_saved_and_listed(store):
 
 
 def test_team_view_wrong_secret_shows_nothing_right_secret_the_profile(store, team):
-    self_scan(store, "Kim", team, default=4)
-    self_scan(store, EVIL, team, default=2, answers={"contact_relaties": [5, 5, 5, 5]})
+    self_scan(store, "Kim", team, default=4, share=True)
+    self_scan(store, EVIL, team, default=2, answers={"contact_relaties": [5, 5, 5, 5]}, share=True)
     view = new_app(store).team
     view.open_code.value, view.open_secret.value = team, "fout-geheim"
     view.open_button.click()
@@ -338,6 +411,7 @@ def test_team_view_wrong_secret_shows_nothing_right_secret_the_profile(store, te
     assert profile.score("Kim", "eigen_regie") == 4.0 and profile.score(EVIL, "eigen_regie") == 2.0
     page = all_html(view.output)
     assert "2 van de 2 deelnemers hebben een zelfscan gedaan" in page
+    assert "2 van hen delen de uitslag met naam" in page and "verschijnt vanaf 3 zelfscans" in page
     assert "Eigen regie ondersteunen: van 2,0 tot 4,0 (spreiding 1,0); sterkst: Kim." in page
     assert "<img src=x" not in page
     assert "sterkst: &lt;img src=x onerror=alert(1)&gt;." in page  # the strongest on contact_relaties
@@ -351,9 +425,40 @@ def test_team_view_wrong_secret_shows_nothing_right_secret_the_profile(store, te
     assert view.targets["eigen_regie"].value == 4.5 and view.targets["beroepsrollen"].value == 0.0
     gaps = {g.competence: g for g in view.profile.gaps}
     assert gaps["eigen_regie"].gap == pytest.approx(1.5) and gaps["contact_relaties"].reached_by == (EVIL,)
-    assert "Eigen regie ondersteunen: het team zit gemiddeld op 3,0, 1,5 onder het doel 4,5" in all_html(
-        view.output
+    assert "Het doel tegenover het team zie je vanaf drie zelfscans" in all_html(view.output)
+
+
+def test_team_view_names_only_who_shares_and_shows_the_team_as_a_whole(store, team):
+    self_scan(store, "Kim", team, default=4, share=True)
+    self_scan(store, "Zoë", team, default=2)  # does not share
+    self_scan(store, "Fenna", team, default=3)  # does not share
+    peer = new_app(store)
+    start(peer, "Ali", code=team, role="collega", about="Zoë")  # a rater without a self scan of their own
+    view = new_app(store).team
+    view.open_code.value, view.open_secret.value = team, "koffie-om-tien"
+    view.framework_choice.value = "movisie-2017"
+    view.open_button.click()
+    page = all_html(view.output)
+    assert view.profile.members == ("Kim",) and view.beeld.hidden == 2
+    assert "Zoë" not in page and "Fenna" not in page and "Kim" in page
+    assert "3 van de 4 deelnemers hebben een zelfscan gedaan" in page
+    assert (
+        "Eigen regie ondersteunen: gemiddeld 3,0, van 2,0 tot 4,0 (spreiding 0,8); 1 van de 3 scoort 4,0 of"
+        in (page)
     )
+    csv = base64.b64decode(page.split('download="team-')[1].split("base64,")[1].split('"')[0])
+    assert "Zoë".encode() not in csv and b"Kim" in csv
+    view.set_targets({"eigen_regie": 3.5})
+    view.save_targets_button.click()
+    assert (
+        "Eigen regie ondersteunen: het team zit gemiddeld op 3,0, 0,5 onder het doel 3,5; 1 van de 3 haalt"
+        in (all_html(view.output))
+    )
+    # Kim stops sharing at her next scan: from then on nobody is named
+    start(new_app(store), "Kim", code=team, share=False)
+    view.render()
+    assert view.profile.members == () and "Kim" not in all_html(view.output).replace("Team Noord", "")
+    assert "Niemand deelt de uitslag met naam" in all_html(view.output)
 
 
 def test_team_view_creates_a_team_and_shows_its_code(store):

@@ -22,6 +22,7 @@ __all__ = [
     "CasusError",
     "CompetentieError",
     "DataFileError",
+    "GeenToegang",
     "GroepssessieError",
     "IntervisieError",
     "KaartError",
@@ -150,6 +151,10 @@ class GroepssessieError(WijkteamError):
 
 class NaamBezet(GroepssessieError):
     """The display name already takes part in the session: the herstelcode is needed (missing or wrong)."""
+
+
+class GeenToegang(GroepssessieError):
+    """The person asking may not read or do this (someone else's answers, a trainer's action, a bad token)."""
 
 
 class TeVeelPogingen(GroepssessieError):

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Literal
 
 __all__ = [
+    "ANTWOORDEN_URL",
     "CASUSES",
     "COMPETENTIEKADERS",
     "CULL_IDLE_SECONDS",
@@ -36,10 +37,13 @@ __all__ = [
     "HUB_APPS",
     "HUB_BEHEERDERS",
     "HUB_BEHEERWACHTWOORD",
+    "HUB_DIENST_ADRES",
+    "HUB_DIENST_GEBRUIKER",
     "HUB_LOGIN",
     "HUB_MAP",
     "HUB_START",
     "HUB_STOP_NA_MINUTEN",
+    "HUB_TRAINERS",
     "HUB_WACHTWOORD",
     "INTERVISIE",
     "JARGON",
@@ -143,6 +147,23 @@ HUB_BEHEERDERS = Setting("WIJKTEAM_HUB_BEHEERDERS", "tekst", "hub", "Gebruikersn
 HUB_STOP_NA_MINUTEN = Setting(
     "WIJKTEAM_HUB_STOP_NA_MINUTEN", "tekst", "hub", "Een ongebruikte server stopt na zoveel minuten (standaard 60)."
 )
+HUB_TRAINERS = Setting(
+    "WIJKTEAM_HUB_TRAINERS", "tekst", "hub",
+    "Gebruikersnamen van trainers, met komma's: zij krijgen JupyterLab en lezen hun eigen groepssessies.",
+)
+HUB_DIENST_GEBRUIKER = Setting(
+    "WIJKTEAM_HUB_DIENST_GEBRUIKER", "tekst", "hub",
+    "Systeemgebruiker waaronder de antwoordendienst draait als de hub als root start (standaard `wijkteam-dienst`).",
+)
+HUB_DIENST_ADRES = Setting(
+    "WIJKTEAM_HUB_DIENST_ADRES", "url", "hub",
+    "Waar de antwoordendienst van de hub luistert (standaard http://127.0.0.1:8011).",
+)
+ANTWOORDEN_URL = Setting(
+    "WIJKTEAM_ANTWOORDEN_URL", "url", "hub",
+    "Gezet door de hub in elke gebruikersserver: het adres van de antwoordendienst. De apps bewaren en lezen "
+    "antwoorden dan via de dienst (met `JUPYTERHUB_API_TOKEN`), nooit rechtstreeks in de database.",
+)
 
 #: Every setting, in the order of the documentation.
 SETTINGS: tuple[Setting, ...] = (
@@ -150,7 +171,8 @@ SETTINGS: tuple[Setting, ...] = (
     ZRM_BESCHRIJVINGEN, JARGON, INTERVISIE, COMPETENTIEKADERS, SCENARIOS,
     DEEL_URL, CULL_IDLE_SECONDS, CULL_INTERVAL_SECONDS, ZAAL_SLEUTEL,
     HUB_MAP, HUB_APPS, HUB_START, HUB_ADRES, HUB_LOGIN, HUB_WACHTWOORD, HUB_BEHEERWACHTWOORD, HUB_BEHEERDERS,
-    HUB_STOP_NA_MINUTEN,
+    HUB_STOP_NA_MINUTEN, HUB_TRAINERS, HUB_DIENST_GEBRUIKER, HUB_DIENST_ADRES,
+    ANTWOORDEN_URL,
 )  # fmt: skip
 
 

@@ -97,10 +97,11 @@ def list_apps(apps_dir: str | Path) -> list[AppInfo]:
     return sorted(apps, key=lambda a: (a["volgorde"], a["titel"]))
 
 
-def landing_page(apps: list[AppInfo], base_url: str = "/") -> str:
+def landing_page(apps: list[AppInfo], base_url: str = "/", footer: str | None = None) -> str:
     """The HTML of the landing page (all texts escaped); its stylesheet ``app/landing.css`` is inlined.
 
     The page's Content-Security-Policy allows inline styles only, so the CSS goes into the page itself.
+    ``footer`` (plain text) replaces the note about stopping the laptop's server (the hub's page has its own).
     """
     items = (
         "".join(
@@ -120,9 +121,14 @@ def landing_page(apps: list[AppInfo], base_url: str = "/") -> str:
 <p class="intro">Oefenen en reflecteren voor sociale (wijk)teams. Kies een app om te beginnen.
 Alle casussen zijn verzonnen: vul nooit gegevens van echte cliënten in.</p>
 <ul class="apps">{items}</ul>
-<footer>Een app die je sluit, stopt meteen en maakt plaats voor anderen. Stoppen met de server: Ctrl-C in het
-terminalvenster.</footer>
+<footer>{esc(footer) if footer is not None else _FOOTER}</footer>
 </main></body></html>"""
+
+
+_FOOTER = (
+    "Een app die je sluit, stopt meteen en maakt plaats voor anderen. Stoppen met de server: Ctrl-C in het\n"
+    "terminalvenster."
+)
 
 
 class LandingHandler(web.RequestHandler):
@@ -255,6 +261,30 @@ class ZaalHandler(web.RequestHandler):
         self.write(self._status())
 
 
+#: Voila's pages that list the files of the apps folder: for the machine itself only (not for the room's Wi-Fi).
+ALLEEN_LOKAAL = ("voila/tree", "voila/api/contents")
+LOKALE_ADRESSEN = ("127.0.0.1", "::1")
+
+
+class _AlleenLokaal:
+    """Mixin: refuse (403) every client that is not this machine itself (with ``serve --delen`` the room)."""
+
+    def prepare(self):  # returns what the handler's prepare returns (maybe an awaitable)
+        if self.request.remote_ip not in LOKALE_ADRESSEN:
+            raise web.HTTPError(403, "Alleen op de computer van de trainer.")
+        return super().prepare()
+
+
+def local_only(handlers: list) -> list:
+    """The handlers with Voila's file list and contents API refused to other machines (see :data:`ALLEEN_LOKAAL`)."""
+    out = []
+    for rule in handlers:
+        if len(rule) > 1 and isinstance(rule[1], type) and any(part in rule[0] for part in ALLEEN_LOKAAL):
+            rule = (rule[0], type(f"Lokaal{rule[1].__name__}", (_AlleenLokaal, rule[1]), {}), *rule[2:])
+        out.append(rule)
+    return out
+
+
 class WijkteamVoila(Voila):
     """Voila serving a folder of apps, with :class:`LandingHandler` at the root instead of the file tree.
 
@@ -319,7 +349,7 @@ class WijkteamVoila(Voila):
         swap = {TornadoVoilaHandler: AdresVoilaHandler, VoilaShutdownKernelHandler: ShutdownHandler}
         handlers = [(h[0], swap[h[1]], *h[2:]) if len(h) > 1 and h[1] in swap else h for h in handlers]
         # Tornado uses the first matching rule, so ours goes before Voila's tree handler.
-        return [landing, zaal, *[h for h in handlers if h[0] != self.server_url]]
+        return [landing, zaal, *local_only([h for h in handlers if h[0] != self.server_url])]
 
     def start(self) -> None:
         """Start serving, with a status line every :attr:`status_seconds` when something changed."""

@@ -34,6 +34,7 @@ from .ontwikkelplan import (
     growth,
 )
 from .opslag import (
+    SOORT_DELEN,
     SOORT_PLAN,
     SOORT_SCAN,
     feedback_for,
@@ -44,10 +45,13 @@ from .opslag import (
     save_plan,
     save_scan,
     scan_csv,
+    set_sharing,
+    shares_with_team,
     stored_scans,
     target_profile,
     team_csv,
     team_members,
+    team_view,
     with_target,
 )
 from .scan import (
@@ -69,6 +73,11 @@ from .scan import (
     parse_value,
     score_values,
 )
+from .teambeeld import (
+    MIN_TEAMBEELD,
+    TeamBeeld,
+    team_beeld,
+)
 from .teamprofiel import (
     DREMPEL_VERSCHIL,
     IDEALE_TEAMGROOTTE,
@@ -87,8 +96,10 @@ __all__ = [
     "FASEN",
     "IDEALE_TEAMGROOTTE",
     "MIN_BEOORDELAARS",
+    "MIN_TEAMBEELD",
     "ROLLEN",
     "SCHAAL",
+    "SOORT_DELEN",
     "SOORT_PLAN",
     "SOORT_SCAN",
     "STERK_VANAF",
@@ -110,6 +121,7 @@ __all__ = [
     "Growth",
     "Indicator",
     "Scan",
+    "TeamBeeld",
     "TeamMember",
     "TeamProfile",
     "available_frameworks",
@@ -131,12 +143,16 @@ __all__ = [
     "save_scan",
     "scan_csv",
     "score_values",
+    "set_sharing",
+    "shares_with_team",
     "size_advice",
     "stored_scans",
     "target_profile",
+    "team_beeld",
     "team_csv",
     "team_members",
     "team_profile",
+    "team_view",
     "unknown_message",
     "with_target",
 ]

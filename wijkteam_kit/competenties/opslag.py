@@ -6,9 +6,11 @@ The app and the team view save and find everything through these functions, so t
   the scan is about (for a self scan the rater), ``rol`` the rater's role (``zelf``, ``collega``,
   ``leidinggevende``) and the payload is :meth:`Scan.to_payload <wijkteam_kit.competenties.Scan.to_payload>`;
 * a development plan is a submission of soort :data:`SOORT_PLAN` by and about the person;
-* display names are not unique: :func:`find_participant` takes the participant with that name (case and spaces
-  ignored) in the same team, or without a team when no team code is given; when there are several, the most
-  recently created one;
+* who you are is never a display name alone: the app finds a person by the kit-wide personal code (name and
+  herstelcode, :class:`~wijkteam_kit.groepssessie.PersoonlijkeCodes`) or by their hub login;
+  :func:`find_participant` only lists display names within a team (for choosing the colleague to rate);
+* sharing with the team is a choice, saved as a submission of soort :data:`SOORT_DELEN`; the team view
+  (:func:`team_view`) names only members whose latest choice is to share;
 * 360°: per colleague only the most recent scan counts, so one colleague who fills in the scan three times is
   still one rater; the person's own scans never count as a colleague's; the team leader's most recent scan
   counts as the leader's.
@@ -41,12 +43,14 @@ from wijkteam_kit.competenties.feedback360 import FeedbackProfile, feedback_prof
 from wijkteam_kit.competenties.frameworks import Framework, load_framework
 from wijkteam_kit.competenties.ontwikkelplan import DevelopmentPlan
 from wijkteam_kit.competenties.scan import SCHAAL, WEET_IK_NIET, Scan, competence_scores, format_score
+from wijkteam_kit.competenties.teambeeld import TeamBeeld, team_beeld
 from wijkteam_kit.competenties.teamprofiel import TeamMember, TeamProfile
 from wijkteam_kit.errors import CompetentieError
 from wijkteam_kit.store.schema import Deelnemer, Inzending, Team, check_display_name, normalise_team_code
 from wijkteam_kit.store.store import Store
 
 __all__ = [
+    "SOORT_DELEN",
     "SOORT_PLAN",
     "SOORT_SCAN",
     "feedback_for",
@@ -57,10 +61,13 @@ __all__ = [
     "save_plan",
     "save_scan",
     "scan_csv",
+    "set_sharing",
+    "shares_with_team",
     "stored_scans",
     "target_profile",
     "team_csv",
     "team_members",
+    "team_view",
     "with_target",
 ]
 
@@ -70,6 +77,8 @@ log = logging.getLogger("wijkteam_kit.competenties.opslag")
 SOORT_SCAN = "competentiescan"
 #: Submission kind of a development plan.
 SOORT_PLAN = "ontwikkelplan"
+#: Submission kind of the choice to share one's scan with the team by name (payload ``{"delen": bool}``).
+SOORT_DELEN = "competentie_delen"
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -197,6 +206,50 @@ def team_members(store: Store, team: str, framework: Framework | str) -> list[Te
         name = person.weergavenaam if seen[key] == 1 else f"{person.weergavenaam} ({seen[key]})"
         members.append(TeamMember(name, scan, feedback_for(store, person.id, scan)))
     return members
+
+
+def set_sharing(store: Store, person_id: str, share: bool) -> None:
+    """Save the person's choice to share their scan results with the team by name (the latest choice counts).
+
+    Nothing is saved when the choice did not change.
+    """
+    if shares_with_team(store, person_id) == bool(share):
+        return
+    store.submit(SOORT_DELEN, person_id, {"delen": bool(share)}, over_id=person_id, rol="zelf")
+
+
+def shares_with_team(store: Store, person_id: str) -> bool:
+    """Whether the person's latest choice is to share with the team by name (False when they never chose).
+
+    >>> store = Store(":memory:")
+    >>> kim = store.add_participant("Kim")
+    >>> shares_with_team(store, kim.id)
+    False
+    >>> set_sharing(store, kim.id, True); shares_with_team(store, kim.id)
+    True
+    """
+    choices = store.submissions(SOORT_DELEN, deelnemer_id=person_id)
+    return bool(choices and choices[-1].payload.get("delen") is True)
+
+
+def team_view(store: Store, team: Team, framework: Framework | str) -> TeamBeeld:
+    """What the team view may show of ``team``: the whole team, and by name only those who share."""
+    fw = load_framework(framework)
+    everyone = store.participants(team=team.code)
+    sharing = {p.id for p in everyone if shares_with_team(store, p.id)}
+    named, others, seen = [], [], {}
+    for person in everyone:
+        scan = latest_scan(store, person.id, fw)
+        if scan is None:
+            continue
+        if person.id not in sharing:
+            others.append(scan)
+            continue
+        key = person.weergavenaam.casefold()
+        seen[key] = seen.get(key, 0) + 1
+        name = person.weergavenaam if seen[key] == 1 else f"{person.weergavenaam} ({seen[key]})"
+        named.append(TeamMember(name, scan, feedback_for(store, person.id, scan)))
+    return team_beeld(named, others, fw, total=len(everyone), target=target_profile(team, fw))
 
 
 def target_profile(team: Team | None, framework: Framework | str) -> dict[str, float]:

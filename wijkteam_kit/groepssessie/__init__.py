@@ -20,12 +20,14 @@ from typing import TYPE_CHECKING
 
 from wijkteam_kit._basis.lazy import lazy_face
 from wijkteam_kit.errors import (
+    GeenToegang,
     GroepssessieError,
     NaamBezet,
     TeVeelPogingen,
 )
 
 if TYPE_CHECKING:
+    from .antwoorden import EIGENAAR_SOORT, Antwoorden, HubAntwoorden, LokaleAntwoorden, antwoorden_voor
     from .export import handout_document, session_csv
     from .limiet import SOORTEN, Limieten, record_failure, stamp, wait_seconds
     from .model import (
@@ -42,6 +44,7 @@ if TYPE_CHECKING:
     )
     from .persoonlijk import (
         FOUT_PERSOONLIJK,
+        HUB_MERK,
         KALIBRATIE_SOORT,
         NieuweCode,
         PersoonlijkeCodes,
@@ -55,25 +58,32 @@ if TYPE_CHECKING:
     from .trainer import TrainerToegang
 
 __all__ = [
+    "EIGENAAR_SOORT",
     "FOUT_PERSOONLIJK",
+    "HUB_MERK",
     "KALIBRATIE_SOORT",
     "OEFENINGEN",
     "OEFENING_NAMEN",
     "SOORTEN",
     "STANDAARD_LIMIETEN",
     "Aanmelding",
+    "Antwoorden",
     "Client",
     "Deelname",
+    "GeenToegang",
     "Groepssessie",
     "GroepssessieError",
     "Groepssessies",
+    "HubAntwoorden",
     "Limieten",
+    "LokaleAntwoorden",
     "NaamBezet",
     "NieuweCode",
     "NieuweSessie",
     "PersoonlijkeCodes",
     "TeVeelPogingen",
     "TrainerToegang",
+    "antwoorden_voor",
     "concept_soort",
     "find_by_code",
     "gone",
@@ -91,5 +101,5 @@ __all__ = [
 ]
 
 __getattr__, __dir__ = lazy_face(
-    __name__, ["export", "limiet", "model", "persoonlijk", "ronde", "sessies", "trainer"]
+    __name__, ["antwoorden", "export", "limiet", "model", "persoonlijk", "ronde", "sessies", "trainer"]
 )

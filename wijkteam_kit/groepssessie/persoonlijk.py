@@ -43,7 +43,13 @@ from wijkteam_kit.errors import GroepssessieError, StoreError, TeVeelPogingen, W
 from wijkteam_kit.groepssessie.analyse.zrm import assessment_from_payload, zrm_payload
 from wijkteam_kit.groepssessie.limiet import Limieten, record_failure, wait_seconds
 from wijkteam_kit.groepssessie.model import Client
-from wijkteam_kit.store.persoonlijk import participants_by_name_key, set_personal_code, submissions_of
+from wijkteam_kit.store.persoonlijk import (
+    participants_by_name_key,
+    personal_data,
+    set_personal_code,
+    set_team,
+    submissions_of,
+)
 from wijkteam_kit.store.schema import Deelnemer, check_display_name, check_secret, hash_secret, name_key
 from wijkteam_kit.store.store import Store
 from wijkteam_kit.zrm.assessment import Assessment
@@ -54,6 +60,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FOUT_PERSOONLIJK",
+    "HUB_MERK",
     "KALIBRATIE_SOORT",
     "NieuweCode",
     "PersoonlijkeCodes",
@@ -64,6 +71,8 @@ __all__ = [
 ]
 
 KALIBRATIE_SOORT = "zrm_kalibratie"
+#: Stored instead of a hashed code for a participant known by their hub login: no typed code ever fits it.
+HUB_MERK = "hub"
 FOUT_PERSOONLIJK = "Deze naam en herstelcode horen niet bij elkaar. Controleer de zes cijfers."
 
 
@@ -138,6 +147,49 @@ class PersoonlijkeCodes:
             record_failure(self.store, "herstel", client.pagina, client.adres, self._klok(), self.limieten)
             raise GroepssessieError(FOUT_PERSOONLIJK)
         return found
+
+    def for_hub_user(self, gebruiker: str) -> Deelnemer:
+        """The participant of a JupyterHub user (made at the first use): the hub login is their personal code.
+
+        The name key ``hub:<user>`` with the mark :data:`HUB_MERK` instead of a hashed code: no name and typed
+        code can ever open this participant outside the hub.
+
+        >>> from wijkteam_kit.store import Store
+        >>> codes = PersoonlijkeCodes(Store(":memory:"))
+        >>> codes.for_hub_user("kim") == codes.for_hub_user("kim"), codes.for_hub_user("kim").weergavenaam
+        (True, 'kim')
+        """
+        key = f"hub:{gebruiker}"
+        with self.store.transaction("je hub-account opzoeken") as conn:
+            found = [row for row in participants_by_name_key(conn, key) if row.herstel_hash == HUB_MERK]
+        if found:
+            return Deelnemer.from_row(found[0])
+        try:
+            name = check_display_name(gebruiker)
+        except StoreError:
+            name = "deelnemer"  # a hub login that looks like a number: the display name is not the key
+        deelnemer = self.store.add_participant(name)
+        with self.store.transaction("je hub-account bewaren", write=True) as conn:
+            set_personal_code(conn, deelnemer.id, HUB_MERK, key)
+        return deelnemer
+
+    def join_team(self, deelnemer_id: str, team: str | None) -> Deelnemer:
+        """Put the participant in team ``team`` (a team code; None: no team) and return them."""
+        with self.store.transaction("je team bewaren", write=True) as conn:
+            set_team(conn, deelnemer_id, team)
+        found = self.store.participant(deelnemer_id)
+        if found is None:
+            raise GroepssessieError("Je gegevens zijn niet (meer) gevonden.")
+        return found
+
+    def personal_data(self, deelnemer_id: str) -> dict[str, Any]:
+        """Everything stored about this participant (right of access), ready for ``json.dumps``."""
+        with self.store.transaction("je gegevens lezen") as conn:
+            return personal_data(conn, deelnemer_id)
+
+    def forget(self, deelnemer_id: str) -> int:
+        """Delete the participant and everything by or about them (right of erasure); how many items went."""
+        return self.store.forget_participant(deelnemer_id)
 
     # ---- calibration records ----------------------------------------------------------------------------
 

@@ -84,8 +84,10 @@ from .persoonlijk import (
     add_participation_of,
     open_round_two,
     participants_by_name_key,
+    personal_data,
     round_one_answers,
     set_personal_code,
+    set_team,
     submissions_of,
 )
 from .schema import (
@@ -190,6 +192,7 @@ __all__ = [
     "open_round_two",
     "participants_by_name_key",
     "participation_by_name",
+    "personal_data",
     "problems_error",
     "read_csv",
     "read_deelname",
@@ -208,6 +211,7 @@ __all__ = [
     "session_participations",
     "session_row",
     "set_personal_code",
+    "set_team",
     "submission_row",
     "submission_rows",
     "submissions_of",

@@ -22,16 +22,26 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Connection, Row, insert, select, update
+from sqlalchemy import Connection, Row, insert, or_, select, update
 
-from wijkteam_kit.store.schema import deelnemers, groepssessies, inzendingen, sessie_deelnames
+from wijkteam_kit.errors import StoreError
+from wijkteam_kit.store.schema import (
+    deelnemers,
+    groepssessies,
+    inzendingen,
+    normalise_team_code,
+    sessie_deelnames,
+    teams,
+)
 
 __all__ = [
     "add_participation_of",
     "open_round_two",
     "participants_by_name_key",
+    "personal_data",
     "round_one_answers",
     "set_personal_code",
+    "set_team",
     "submissions_of",
 ]
 
@@ -129,3 +139,67 @@ def round_one_answers(conn: Connection, code: str) -> list[tuple[str, dict[str, 
         .order_by(sessie_deelnames.c.aangemeld, sessie_deelnames.c.deelnemer_id)
     )
     return [(row.weergavenaam, json.loads(row.payload)) for row in conn.execute(query)]
+
+
+def set_team(conn: Connection, deelnemer_id: str, team: str | None) -> None:
+    """Put a participant in team ``team`` (None: in no team); an unknown team code is a StoreError."""
+    code = None if team is None else normalise_team_code(team)
+    if code is not None and conn.execute(select(teams.c.code).where(teams.c.code == code)).first() is None:
+        raise StoreError(f"team {team!r}: onbekende teamcode; controleer de code")
+    conn.execute(update(deelnemers).where(deelnemers.c.id == deelnemer_id).values(team=code))
+
+
+def personal_data(conn: Connection, deelnemer_id: str) -> dict[str, Any]:
+    """Everything stored about one participant, for their right of access (secrets and other people left out).
+
+    ``deelnemer``: their row without the hashed code; ``inzendingen``: what they saved (by them) and what
+    others saved about them (the rater's id left out: that is the other person's data);
+    ``groepssessies``: their places in group sessions (without the hashed herstelcode).
+
+    >>> from wijkteam_kit.store import Store
+    >>> store = Store(":memory:")
+    >>> kim, bo = store.add_participant("Kim"), store.add_participant("Bo")
+    >>> _ = store.submit("competentiescan", bo.id, {"a": 2}, over_id=kim.id, rol="collega")
+    >>> with store.transaction("voorbeeld") as conn:
+    ...     data = personal_data(conn, kim.id)
+    >>> data["deelnemer"]["weergavenaam"], [(i["rol"], i["door"]) for i in data["inzendingen"]]
+    ('Kim', [('collega', 'een collega')])
+    """
+    row = conn.execute(select(deelnemers).where(deelnemers.c.id == deelnemer_id)).first()
+    if row is None:
+        return {"deelnemer": None, "inzendingen": [], "groepssessies": []}
+    person = {k: getattr(row, k) for k in ("id", "weergavenaam", "team", "aangemaakt")}
+    person["persoonlijke_code"] = "ja (alleen versleuteld bewaard)" if row.herstel_hash else "nee"
+    query = (
+        select(inzendingen)
+        .where(or_(inzendingen.c.deelnemer_id == deelnemer_id, inzendingen.c.over_id == deelnemer_id))
+        .order_by(inzendingen.c.aangemaakt, inzendingen.c.id)
+    )
+    items = []
+    for item in conn.execute(query):
+        mine = item.deelnemer_id == deelnemer_id
+        items.append(
+            {
+                "id": item.id,
+                "soort": item.soort,
+                "door": "jij" if mine else "een collega",
+                "over": "jij" if item.over_id in (None, deelnemer_id) else "een ander",
+                "rol": item.rol,
+                "sessie": item.sessie,
+                "aangemaakt": item.aangemaakt,
+                "bijgewerkt": item.bijgewerkt,
+                "inhoud": json.loads(item.payload),
+            }
+        )
+    places = conn.execute(
+        select(
+            sessie_deelnames.c.sessie,
+            sessie_deelnames.c.weergavenaam,
+            sessie_deelnames.c.aangemeld,
+            sessie_deelnames.c.ingeleverd,
+        )
+        .where(sessie_deelnames.c.deelnemer_id == deelnemer_id)
+        .order_by(sessie_deelnames.c.aangemeld)
+    )
+    sessions = [dict(place._mapping) for place in places]
+    return {"deelnemer": person, "inzendingen": items, "groepssessies": sessions}

@@ -12,6 +12,9 @@ from .concept import (
     BrowserOpslag,
     Concept,
 )
+from .mijn_gegevens import (
+    MijnGegevens,
+)
 from .pagina import (
     na_paginaverzoek,
 )
@@ -36,6 +39,7 @@ __all__ = [
     "Concept",
     "LazyStore",
     "MessageBox",
+    "MijnGegevens",
     "bezig",
     "bezig_met",
     "casus_html",

@@ -5,12 +5,18 @@ from :mod:`wijkteam_kit.competenties.opslag` (through the one :class:`~wijkteam_
 opened at the first click that needs it, so building the app writes nothing. The second tab is the team view
 (:mod:`wijkteam_kit.ui.competentie_scan.team`).
 
+Who you are is the kit-wide personal code (:class:`~wijkteam_kit.groepssessie.PersoonlijkeCodes`): a first
+scan gives a new herstelcode, coming back needs name *and* herstelcode; under JupyterHub the hub login is the
+code (``JUPYTERHUB_USER``). A name and a team code alone never open anyone's scan.
+
 Examples
 --------
 >>> from wijkteam_kit.store import Store
 >>> app = CompetentieScan(Store(":memory:"))
 >>> app.name_input.value, app.framework_choice.value = "Kim", "movisie-2017"
 >>> app.start_button.click()
+>>> len(app.code_input.value)  # a new participant: the herstelcode to write down
+6
 >>> for indicator in app.framework.indicator_ids:
 ...     app.answer(indicator, 4)
 >>> app.submit_button.click()
@@ -22,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -29,18 +36,21 @@ import ipywidgets as widgets
 from wijkteam_kit._basis.nederlands import aantal, datum_tekst
 from wijkteam_kit.competenties.frameworks import Framework, available_frameworks, load_framework
 from wijkteam_kit.competenties.opslag import (
-    find_participant,
     latest_scan,
-    participant_for,
     save_scan,
+    set_sharing,
+    shares_with_team,
     stored_scans,
 )
 from wijkteam_kit.competenties.scan import Scan
 from wijkteam_kit.errors import WijkteamError
-from wijkteam_kit.store.schema import Deelnemer, check_display_name
+from wijkteam_kit.groepssessie.model import Client
+from wijkteam_kit.groepssessie.persoonlijk import PersoonlijkeCodes
+from wijkteam_kit.store.schema import Deelnemer, check_display_name, normalise_team_code
 from wijkteam_kit.store.store import Store
 from wijkteam_kit.ui.common.bezig import bezig
 from wijkteam_kit.ui.common.concept import Concept
+from wijkteam_kit.ui.common.mijn_gegevens import MijnGegevens
 from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, safe
 from wijkteam_kit.ui.competentie_scan.resultaat import ScanResult
@@ -55,6 +65,22 @@ ROLE_OPTIONS = [
     ("Ik geef feedback aan een collega", "collega"),
     ("Ik geef feedback als leidinggevende", "leidinggevende"),
 ]
+#: What the app tells everyone before they start: who will see what.
+WIE_ZIET_WAT = (
+    "<div class='wk-kaart wk-wie-ziet-wat'><h3>Wie ziet wat?</h3><ul>"
+    "<li><b>Jij</b> ziet je antwoorden, je uitslag en je ontwikkeldoelen. Terugkomen kan alleen met je naam "
+    "<i>én</i> je herstelcode (de zes cijfers die je bij je eerste scan krijgt){hub}. Met alleen een naam en een "
+    "teamcode opent niemand jouw scan.</li>"
+    "<li><b>Collega's</b> die feedback op jou geven, zien jouw uitslag niet. Jij ziet hun scores pas als minstens "
+    "drie collega's meededen, en dan alleen het gemiddelde.</li>"
+    "<li><b>Je teamleider</b> (met teamcode en geheim) ziet het team als geheel: per competentie het "
+    "gemiddelde, de spreiding en hoeveel teamleden sterk zijn, vanaf drie zelfscans in het team. Jouw scores "
+    "met je naam erbij ziet de teamleider alleen als je hieronder zelf kiest voor <i>delen met mijn team</i>; "
+    "die keuze kun je bij elke nieuwe scan veranderen.</li>"
+    "<li><b>Mijn gegevens</b>: alles wat de kit over jou bewaart, kun je downloaden en verwijderen.</li>"
+    "<li>Wie de server of de database beheert, kan technisch bij de opslag; spreek met je organisatie af wie "
+    "dat is.</li></ul></div>"
+)
 
 
 def _date(day: dt.date) -> str:
@@ -73,8 +99,18 @@ class CompetentieScan:
         The date of new scans and plans (for tests); default: the real date.
     """
 
-    def __init__(self, store: Store | str | Path | None = None, *, today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        store: Store | str | Path | None = None,
+        *,
+        today: dt.date | None = None,
+        hub_user: str | None = None,
+        client: Client | None = None,
+    ) -> None:
         self._stores = LazyStore(store)
+        self._codes: PersoonlijkeCodes | None = None
+        self.hub_user = hub_user if hub_user is not None else (os.environ.get("JUPYTERHUB_USER") or None)
+        self.client = client or Client("competentiescan")
         self.today = today
         self.messages = MessageBox()
         self.messages.html.add_class("wk-scan-melding")
@@ -95,7 +131,7 @@ class CompetentieScan:
             samenvatting=self._concept_samenvatting,
             stores=self._stores,
         )
-        scan_tab = widgets.VBox([self.messages.html, self.concept.widget, self.body])
+        scan_tab = widgets.VBox([self.messages.html, self.code_note, self.concept.widget, self.body])
         self.tabs = widgets.Tab(children=[scan_tab, self.team.widget])
         self.tabs.titles = ("Mijn scan", "Teamoverzicht (teamleider)")
         header = widgets.HTML(
@@ -104,7 +140,12 @@ class CompetentieScan:
             "ontwikkeling, niet voor een beoordeling. Collega's kunnen dezelfde scan over jou invullen; je ziet hun "
             "scores pas als minstens drie collega's meededen, en dan alleen het gemiddelde.</p>"
         )
-        self.widget = widgets.VBox([style_widget("ui/competentie_scan/competentie_scan.css"), header, self.tabs])
+        self.widget = widgets.VBox(
+            [style_widget("ui/competentie_scan/competentie_scan.css"), header, self.tabs]
+        )
+        if self.hub_user:
+            self.name_input.value, self.name_input.disabled = self.hub_user, True
+            self.code_input.layout.display = "none"
         self.widget.add_class("wk-app")
         self.widget.add_class("wk-competenties")
         self.show_start()
@@ -119,6 +160,8 @@ class CompetentieScan:
         return {
             "naam": self.name_input.value,
             "team": self.team_input.value,
+            # the herstelcode, so that going on logs in as the same person (never by a name or an id alone)
+            "code": "" if self.hub_user else self.code_input.value,
             "kader": self.framework_choice.value,
             "rol": self.role_choice.value,
             "collega": self.colleague_choice.value,
@@ -129,6 +172,8 @@ class CompetentieScan:
     def _herstel_concept(self, data: dict) -> None:
         self.name_input.value = str(data.get("naam") or "")
         self.team_input.value = str(data.get("team") or "")
+        if not self.hub_user:
+            self.code_input.value = str(data.get("code") or "")
         self.framework_choice.value = data["kader"]
         self.role_choice.value = data.get("rol") or "zelf"
         if data.get("collega") in {value for _label, value in self.colleague_choice.options}:
@@ -149,6 +194,13 @@ class CompetentieScan:
         """The store, opened on first use."""
         return self._stores.get()
 
+    @property
+    def codes(self) -> PersoonlijkeCodes:
+        """The kit-wide personal codes in the app's store (rate limited)."""
+        if self._codes is None:
+            self._codes = PersoonlijkeCodes(self.store)
+        return self._codes
+
     def _today(self) -> dt.date:
         return self.today or dt.date.today()
 
@@ -159,6 +211,21 @@ class CompetentieScan:
             description="Je naam:", placeholder="voornaam of schuilnaam", layout={"width": "460px"}
         )
         self.name_input.add_class("wk-naam")
+        self.code_input = widgets.Text(
+            description="Herstelcode:",
+            placeholder="6 cijfers; leeg bij je eerste scan",
+            layout={"width": "460px"},
+        )
+        self.code_input.add_class("wk-herstelcode")
+        self.code_note = widgets.HTML()
+        self.code_note.add_class("wk-scan-herstelcode")
+        self.share_choice = widgets.Checkbox(
+            description="Deel mijn uitslag met mijn naam met mijn team (teamleider)",
+            value=False,
+            indent=False,
+            layout={"width": "auto"},
+        )
+        self.share_choice.add_class("wk-delen")
         self.team_input = widgets.Text(
             description="Teamcode:",
             placeholder="optioneel, bijvoorbeeld K7MQ2X",
@@ -192,29 +259,42 @@ class CompetentieScan:
         self.start_button.add_class("wk-start")
         self.last_button = widgets.Button(description="Mijn laatste uitslag bekijken", icon="history")
         self.last_button.add_class("wk-laatste")
-        buttons = widgets.HBox([self.start_button, self.last_button])
+        self.data_button = widgets.Button(description="Mijn gegevens", icon="download")
+        self.data_button.add_class("wk-gegevens")
+        for button in (self.last_button, self.data_button):
+            button.layout.width = "auto"
+        self.my_data = MijnGegevens(lambda: self.codes, on_deleted=self._deleted)
+        buttons = widgets.HBox([self.start_button, self.last_button, self.data_button])
         buttons.add_class("wk-knoppen")
         self.framework_choice.observe(guard(self._on_framework), names="value")
         self.role_choice.observe(guard(self._refresh_colleagues), names="value")
         self.team_input.observe(guard(self._refresh_colleagues), names="value")
         self.start_button.on_click(guard(self._on_start))
         self.last_button.on_click(guard(self._on_last))
+        self.data_button.on_click(guard(self._on_my_data))
+        hub = " of, op de server van je organisatie, met je eigen account" if self.hub_user else ""
         self.start_page = widgets.VBox(
             [
+                widgets.HTML(WIE_ZIET_WAT.replace("{hub}", hub)),
                 widgets.HTML("<h3>Wie ben je?</h3>"),
                 self.name_input,
+                self.code_input,
                 self.team_input,
                 widgets.HTML(
-                    "<p class='wk-klein'>Gebruik een voornaam of schuilnaam, geen BSN of telefoonnummer. Met "
-                    "dezelfde naam en teamcode vind je later je vorige scan terug. De teamcode krijg je van je "
-                    "teamleider.</p><h3>Welk competentiekader?</h3>"
+                    "<p class='wk-klein'>Gebruik een voornaam of schuilnaam, geen BSN of telefoonnummer. Bij je "
+                    "eerste scan krijg je een herstelcode; met je naam en die code vind je later je vorige scan "
+                    "terug (ook de code uit een groepssessie of 'Mijn kalibratie' werkt). De teamcode krijg je van "
+                    "je teamleider.</p>"
                 ),
+                self.share_choice,
+                widgets.HTML("<h3>Welk competentiekader?</h3>"),
                 self.framework_choice,
                 self.framework_text,
                 widgets.HTML("<h3>Wat wil je doen?</h3>"),
                 self.role_choice,
                 self.colleague_box,
                 buttons,
+                self.my_data.widget,
             ]
         )
         self.start_page.add_class("wk-kaart")
@@ -273,19 +353,51 @@ class CompetentieScan:
             )
         return name, code
 
-    def _on_start(self, _button: object = None) -> None:
+    def _identify(self, *, create: bool) -> tuple[Deelnemer, bool]:
+        """The person at the keyboard (by hub login or by name and herstelcode) in the team typed; True if new.
+
+        Without a herstelcode a new person is made only when ``create`` is set; the new code is shown once.
+        """
         name, code = self._who()
+        new = False
+        if self.hub_user:
+            person = self.codes.for_hub_user(self.hub_user)
+        elif self.code_input.value.strip():
+            person = self.codes.login(name, self.code_input.value, client=self.client)
+        elif create:
+            nieuw = self.codes.new(name)
+            person, new = nieuw.deelnemer, True
+            self.code_input.value = nieuw.herstelcode
+            self.code_note.value = (
+                "<div class='wk-bericht'>Jouw herstelcode: <span class='wk-code'>"
+                f"{esc(nieuw.herstelcode)}</span><br>Schrijf hem op. Alleen met je naam en deze code kom je later "
+                "terug bij je scan, ook in de andere apps van de kit. We laten hem maar één keer zien.</div>"
+            )
+        else:
+            raise WijkteamError(
+                "Vul je herstelcode in: zonder die zes cijfers opent de kit geen eerdere scan, ook niet met de "
+                "goede naam en teamcode. Code kwijt? Begin dan een nieuwe scan; je krijgt een nieuwe code."
+            )
+        if code is not None and person.team != normalise_team_code(code):
+            person = self.codes.join_team(person.id, code)
+        return person, new
+
+    def _on_start(self, _button: object = None) -> None:
+        _name, code = self._who()
         role = self.role_choice.value
         if role != "zelf" and (code is None or self.colleague_choice.value is None):
             raise WijkteamError(
                 "Feedback geven kan alleen binnen een team: vul de teamcode in en kies over wie je de scan invult."
             )
-        person, new = participant_for(self.store, name, code)
+        self.my_data.hide()
+        person, new = self._identify(create=True)
         about = person if role == "zelf" else self.store.participant(self.colleague_choice.value)
         if about is None or (role != "zelf" and about.id == person.id):
             raise WijkteamError(
                 "Over jezelf vul je de scan in met 'Ik scan mezelf'. Kies een andere collega."
             )
+        if role == "zelf":
+            set_sharing(self.store, person.id, self.share_choice.value)
         fw = load_framework(self.framework_choice.value)
         self.framework, self.person, self.about, self.role = fw, person, about, role
         self.previous = latest_scan(self.store, about.id, fw, role, rater_id=person.id)
@@ -296,7 +408,6 @@ class CompetentieScan:
 
     def _welcome(self, new: bool) -> None:
         person, fw = self.person, self.framework
-        _found, count = find_participant(self.store, person.weergavenaam, person.team)
         if new:
             text = f"Welkom, {person.weergavenaam}! Je bent nieuw"
             team = self.store.team(person.team) if person.team else None
@@ -311,26 +422,40 @@ class CompetentieScan:
                 f" We vonden {what} op {fw.name} van {_date(self.previous.date)}; je ziet hem straks naast je "
                 "nieuwe uitslag."
             )
-        if count > 1:
+        if self.role == "zelf":
             text += (
-                f" Let op: er zijn {count} deelnemers met de naam {person.weergavenaam}; we gebruiken de laatst "
-                "aangemaakte. Ben jij dat niet? Kies dan een naam die nog niet voorkomt, bijvoorbeeld met de eerste "
-                "letter van je achternaam."
+                " Je uitslag deel je met naam met je team."
+                if shares_with_team(self.store, person.id)
+                else " Je teamleider ziet je scores niet met je naam; ze tellen alleen mee in het teambeeld."
             )
         self.messages.notice(text)
 
     def _on_last(self, _button: object = None) -> None:
-        name, code = self._who()
-        person, _count = find_participant(self.store, name, code)
+        self.my_data.hide()
+        person, _new = self._identify(create=False)
         fw = load_framework(self.framework_choice.value)
-        scans = [] if person is None else stored_scans(self.store, person.id, fw)
+        scans = stored_scans(self.store, person.id, fw)
         if not scans:
-            where = f" in team {code}" if code else " zonder teamcode"
-            raise WijkteamError(f"We vonden geen zelfscan van {name}{where} op {fw.name}.")
+            raise WijkteamError(f"We vonden geen zelfscan van {person.weergavenaam} op {fw.name}.")
         self.framework, self.person, self.about, self.role = fw, person, person, "zelf"
         self.previous = scans[-2][1] if len(scans) > 1 else None
         self.messages.notice(f"Je laatste scan op {fw.name} is van {_date(scans[-1][1].date)}.")
         self._show_result(scans[-1][1])
+
+    def _on_my_data(self, _button: object = None) -> None:
+        person, _new = self._identify(create=False)
+        self.messages.clear()
+        self.my_data.show(person)
+
+    def _deleted(self) -> None:
+        self.person = self.about = self.previous = self.result = None
+        self.code_input.value = ""
+        self.code_note.value = ""
+        self.show_start()
+        self.messages.notice(
+            "Al je gegevens zijn verwijderd: je scans, ontwikkeldoelen, feedback over jou en je "
+            "herstelcode. Er is niets meer van je bewaard."
+        )
 
     # ------------------------------------------------------------------ step 2: one competence per page
     def _build_rating(self) -> None:

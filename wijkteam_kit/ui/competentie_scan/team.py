@@ -1,7 +1,9 @@
 """Team view for the team leader: make a team, or open one with team code and secret, and see the team profile.
 
-Nothing of a team is shown without the right secret. The profile (from :mod:`wijkteam_kit.competenties.teamprofiel`)
-uses every member's latest self scan and the colleagues' mean only where at least three colleagues rated.
+Nothing of a team is shown without the right secret. Even then the view shows the team as a whole (per
+competence mean, spread and how many are strong, from three self scans on: :mod:`wijkteam_kit.competenties.teambeeld`)
+and by name only members who chose to share with their team; the heatmap, blind spots and the CSV hold those
+members only. The colleagues' mean counts only where at least three colleagues rated.
 
 Examples
 --------
@@ -16,8 +18,8 @@ Examples
 (True, ())
 >>> view.open_secret.value = "koffie-om-tien"
 >>> view.open_button.click()
->>> view.profile.members
-()
+>>> view.profile.members, view.beeld.scanned
+((), 0)
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ from collections.abc import Callable
 import ipywidgets as widgets
 
 from wijkteam_kit.competenties.frameworks import available_frameworks, load_framework
-from wijkteam_kit.competenties.opslag import target_profile, team_csv, team_members, with_target
+from wijkteam_kit.competenties.opslag import team_csv, team_view, with_target
 from wijkteam_kit.competenties.scan import format_score
-from wijkteam_kit.competenties.teamprofiel import TeamProfile, team_profile
+from wijkteam_kit.competenties.teambeeld import TeamBeeld
+from wijkteam_kit.competenties.teamprofiel import TeamProfile
 from wijkteam_kit.draw.competenties import complementarity_figure, team_heatmap_figure
 from wijkteam_kit.draw.export import FORMATS, figure_bytes
 from wijkteam_kit.errors import WijkteamError
@@ -60,7 +63,8 @@ class TeamOverzicht:
         self.messages = MessageBox()
         self.messages.html.add_class("wk-team-melding")
         self.team: Team | None = None
-        self.profile: TeamProfile | None = None
+        self.beeld: TeamBeeld | None = None
+        self.profile: TeamProfile | None = None  # only the members who share by name
         self.targets: dict[str, widgets.SelectionSlider] = {}
         guard = safe(self.messages)
         self.team_name = widgets.Text(description="Teamnaam:", placeholder="bijvoorbeeld Team Noord")
@@ -108,7 +112,7 @@ class TeamOverzicht:
             [
                 widgets.HTML(
                     "<h3>Teamoverzicht openen</h3><p class='wk-klein'>Alleen met de teamcode én het geheim van "
-                    "de teamleider.</p>"
+                    "de teamleider. Je ziet het team als geheel; met naam alleen wie dat zelf koos.</p>"
                 ),
                 self.open_code,
                 self.open_secret,
@@ -140,7 +144,7 @@ class TeamOverzicht:
         self.messages.clear()
 
     def _close(self) -> None:
-        self.team, self.profile, self.targets = None, None, {}
+        self.team, self.beeld, self.profile, self.targets = None, None, None, {}
         self.output.children = ()
 
     def _on_open(self, _button: object = None) -> None:
@@ -162,22 +166,14 @@ class TeamOverzicht:
             self._close()
             return
         fw = load_framework(self.framework_choice.value)
-        members = team_members(self.store, self.team.code, fw)
-        self.profile = team_profile(members, fw, target=target_profile(self.team, fw))
-        p = self.profile
-        everyone = len(self.store.participants(team=self.team.code))
-        intro = [
-            f"{len(p.members)} van de {everyone} deelnemers {'heeft' if len(p.members) == 1 else 'hebben'} een "
-            f"zelfscan gedaan op {fw.name}.",
-            *([p.size_advice] if p.size_advice else []),
-            p.balance_sentence(),
-        ]
+        beeld = self.beeld = team_view(self.store, self.team, fw)
+        p = self.profile = beeld.named
         head = widgets.HTML(
             f"<div class='wk-kaart wk-team-kop'><h3>{esc(self.team.naam)} ({esc(self.team.code)})</h3>"
-            + "".join(f"<p>{esc(t)}</p>" for t in intro)
+            + "".join(f"<p>{esc(t)}</p>" for t in beeld.intro_lines())
             + "</div>"
         )
-        if not p.members:
+        if not beeld.scanned:
             self.output.children = [
                 head,
                 widgets.HTML(
@@ -186,7 +182,25 @@ class TeamOverzicht:
                 ),
             ]
             return
-        heatmap, complement = team_heatmap_figure(p), complementarity_figure(p)
+        whole = widgets.HTML(
+            "<div class='wk-kaart wk-teambeeld'><h3>Het team als geheel</h3><ul>"
+            + "".join(f"<li>{esc(line)}</li>" for line in beeld.competence_lines())
+            + "</ul></div>"
+            if beeld.whole is not None
+            else ""
+        )
+        if not p.members:
+            self.output.children = [
+                head,
+                whole,
+                self._targets_box(),
+                widgets.HTML(
+                    "<p class='wk-klein'>Niemand deelt de uitslag met naam; daarom geen teamkaart per persoon.</p>"
+                ),
+            ]
+            return
+        heatmap = team_heatmap_figure(p, title="Wie de uitslag met naam deelt")
+        complement = complementarity_figure(p, title="Wie de uitslag met naam deelt")
         images, links = [], []
         for fig, cls, label in (
             (heatmap, "wk-heatmap", "teamprofiel"),
@@ -206,16 +220,17 @@ class TeamOverzicht:
                 )
             )
         links.append(
-            "Alle scores als tabel (Excel): "
+            "Scores van wie met naam deelt, als tabel (Excel): "
             + download_link(team_csv(p), f"team-{self.team.code}-{fw.id}.csv", "text/csv", "Download CSV")
         )
         spread = widgets.HTML(
-            "<div class='wk-kaart wk-spreiding'><h3>Wie vult wie aan?</h3><ul>"
+            "<div class='wk-kaart wk-spreiding'><h3>Wie vult wie aan? (wie met naam deelt)</h3><ul>"
             + "".join(f"<li>{esc(s.sentence())}</li>" for s in p.spreads)
             + "</ul></div>"
         )
         self.output.children = [
             head,
+            whole,
             images[0],
             spread,
             images[1],
@@ -242,7 +257,7 @@ class TeamOverzicht:
         )
 
     def _targets_box(self) -> widgets.Widget:
-        p = self.profile
+        p, lines = self.profile, self.beeld.gap_lines()
         self.targets = {}
         rows: list[widgets.Widget] = []
         for comp, name in zip(p.competences, p.names, strict=True):
@@ -255,12 +270,15 @@ class TeamOverzicht:
         save = self.save_targets_button = widgets.Button(description="Doelprofiel opslaan", icon="save")
         save.add_class("wk-bewaar-doelprofiel")
         save.on_click(safe(self.messages)(self._on_save_targets))
-        gaps = (
-            "<ul class='wk-tekorten'>" + "".join(f"<li>{esc(g.sentence())}</li>" for g in p.gaps) + "</ul>"
-            if p.gaps
-            else "<p class='wk-klein'>Nog geen doelprofiel: kies per competentie de score die jullie als team "
-            "willen halen.</p>"
-        )
+        if lines:
+            gaps = "<ul class='wk-tekorten'>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>"
+        elif p.target and self.beeld.whole is None:
+            gaps = "<p class='wk-klein'>Het doel tegenover het team zie je vanaf drie zelfscans.</p>"
+        else:
+            gaps = (
+                "<p class='wk-klein'>Nog geen doelprofiel: kies per competentie de score die jullie als team "
+                "willen halen.</p>"
+            )
         box = widgets.VBox(
             [
                 widgets.HTML("<h3>Doelprofiel van het team</h3>"),
