@@ -80,6 +80,7 @@ def test_the_view_uploads_edits_saves_and_offers_the_own_casus(tmp_path, monkeyp
     app.person_form.naam.value = "Ineke"
     app.person_form.save_button.click()
     app.event_form.jaar.value, app.event_form.omschrijving.value = "2024", "Begint in de reparatiehoek"
+    app.event_form.valentie.value = "positief"  # no default sentiment (issue 16)
     app.event_form.add_button.click()
     app.save_button.click()
     assert "Opgeslagen als" in app.messages.html.value
