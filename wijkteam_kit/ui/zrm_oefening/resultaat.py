@@ -111,6 +111,7 @@ def result_view(result: ZrmFeedback, own: Assessment, casus: Casus) -> widgets.W
         "</p></div>"
     )
     summary.add_class("wk-focusdoel")  # the app moves the keyboard focus here after "Inleveren"
+    summary.add_class("wk-focus-nu")  # ... as soon as it is drawn (toegankelijk.js), even on a busy server
     ladder = widgets.HTML(
         f"<div class='wk-kaart wk-ladder-uitslag'><h3>Participatieladder {esc(ladder_mark)}</h3>"
         f"<p>Jij: <strong>{esc(own_ladder)}</strong><br>Referentie: <strong>{esc(ref_ladder)}</strong></p>"

@@ -8,6 +8,7 @@
       that had it went away (a new page of the app): "Begin met scoren" lands on the level buttons.
    4. A field without a visible label gets an aria-label: its tooltip from Python, else the text of the label
       just above it (the kit's "label over field" pattern), else its placeholder.
+   5. A widget with the class wk-focus-nu takes the focus once, when it is first drawn (the ZRM result).
    All of it is re-applied when the widgets change (a MutationObserver, at most once per animation frame). */
 (function () {
   "use strict";
@@ -161,6 +162,21 @@
     }
   }
 
+  /* A widget marked wk-focus-nu takes the focus once, as soon as it is on screen: a Python widget.focus() that
+     arrives before the browser has drawn the widget is otherwise lost (on a busy server it often is). */
+  function focusNow(root) {
+    var wanted = root.querySelectorAll(".wk-focus-nu:not([data-wk-gefocust])");
+    for (var i = 0; i < wanted.length; i++) {
+      if (!visible(wanted[i])) { continue; }
+      wanted[i].setAttribute("data-wk-gefocust", "ja");
+      var content = wanted[i].querySelector(":scope > .widget-html-content");
+      (content || wanted[i]).focus();
+      lastFocus = document.activeElement;
+      return true;
+    }
+    return false;
+  }
+
   function inMain() {
     var main = document.getElementById("wk-pagina");
     var shell = document.getElementById("main");
@@ -175,7 +191,7 @@
     nameFields(document);
     radioGroups(document);
     focusTargets(document);
-    moveOn(document);
+    if (!focusNow(document)) { moveOn(document); }
   }
 
   function schedule() {
