@@ -223,6 +223,9 @@ class Participant:
     error: str = ""
     models: dict = field(default_factory=dict)
     kernel_id: str = ""
+    frames: int = 0
+    frame_bytes: int = 0
+    hand_in_frames: tuple[int, int] = (0, 0)
 
     async def open(self, base: str, statics: list[str], code: str) -> None:
         begin = time.perf_counter()
@@ -270,6 +273,8 @@ class Participant:
             frame = await self.ws.read_message()
             if frame is None:
                 return
+            self.frames += 1
+            self.frame_bytes += len(frame)
             msg = decode(frame)
             parent = msg.get("parent_header", {}).get("msg_id")
             kind = msg.get("header", {}).get("msg_type")
@@ -341,11 +346,13 @@ class Participant:
 
     async def hand_in(self) -> None:
         begin = time.perf_counter()
+        frames, size = self.frames, self.frame_bytes
         try:
             await self.widget(
                 self.find(description="Inleveren"), {"method": "custom", "content": {"event": "click"}}
             )
             self.handed_in = time.perf_counter() - begin
+            self.hand_in_frames = (self.frames - frames, self.frame_bytes - size)
         except Exception as exc:
             self.error = f"inleveren: {type(exc).__name__}: {exc}"
 
@@ -477,7 +484,7 @@ def main() -> None:
         server = Server(data)
         statics = record_statics(server.url)
         print(f"statische bestanden bij een eerste bezoek: {len(statics)}")
-        singles, starts, hand_ins, cpus, pages = [], [], [], [], []
+        singles, starts, hand_ins, cpus, pages, hand_cpus = [], [], [], [], [], []
         for _ in range(args.enkel):
             code = new_session(data)
             result = asyncio.run(room(server, statics, 1, code, with_page=False))
@@ -486,12 +493,17 @@ def main() -> None:
                 raise SystemExit(f"één deelnemer mislukte: {p.error}")
             singles.append(p.ready), starts.append(p.started), hand_ins.append(p.handed_in)
             cpus.append(result["cpu_join"])
+            hand_cpus.append(result["cpu_hand_in"])
             pages.append(asyncio.run(real_page_tti(server.url, code)))
         single, page_alone = statistics.median(singles), statistics.median([t for t in pages if t])
         single_hand_in = statistics.median(hand_ins)
         print(
             f"één deelnemer: klaar {single:.2f} s, start {statistics.median(starts):.2f} s, "
             f"inleveren {single_hand_in:.2f} s, cpu {statistics.median(cpus):.2f} s; echte pagina {page_alone:.2f} s"
+        )
+        print(
+            f"inleveren alleen: cpu {statistics.median(hand_cpus):.3f} s, {p.hand_in_frames[0]} berichten, "
+            f"{p.hand_in_frames[1] / 1000:.0f} kB naar de browser"
         )
         server.stop()
 
@@ -518,7 +530,8 @@ def main() -> None:
                 f"(p95/één {pct(ready, .95) / single:.1f}); echte pagina {result['page_tti'] or float('nan'):.1f} s; "
                 f"cpu/deelnemer {result['cpu_join'] / count:.2f} s "
                 f"(zaal warmen {cpu_warming:.0f} s in {warm_s:.0f} s); "
-                f"inleveren p50 {pct(hand, .5):.2f} s p95 {pct(hand, .95):.2f} s; opslag {result['store']}; "
+                f"inleveren p50 {pct(hand, .5):.2f} s p95 {pct(hand, .95):.2f} s "
+                f"(cpu/deelnemer {result['cpu_hand_in'] / count:.3f} s); opslag {result['store']}; "
                 f"PSS kernel {result['pss_idle']:.0f} → {result['pss_after']:.0f} MB, "
                 f"server {result['server_pss']:.0f} MB, "
                 f"totaal {result['pss_total'] / 1024:.1f} GB; fouten {result['errors'][:3]}"
