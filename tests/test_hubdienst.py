@@ -142,3 +142,86 @@ def test_outside_a_hub_the_store_is_used_through_the_same_interface(tmp_path):
     with pytest.raises(GroepssessieError, match="herstelcode"):
         antwoorden_voor(store, None, environ={})
     store.close()
+
+
+def _hub_env(url: str, token: str) -> dict[str, str]:
+    return {"WIJKTEAM_ANTWOORDEN_URL": url, "JUPYTERHUB_API_TOKEN": token}
+
+
+def test_the_apps_run_a_whole_group_session_through_the_service(service):
+    """Trainer dashboard and participants' join blocks on a hub: no store opened, each sees only what is theirs."""
+    from wijkteam_kit.groepssessie import Client, SessiesViaDienst
+    from wijkteam_kit.ui.common.widgets import LazyStore
+    from wijkteam_kit.ui.groepssessie import GroepssessieDashboard, GroepssessieDeelname
+
+    url, store = service
+    unused = LazyStore(":memory:")  # on a hub the apps never open a store of their own
+    dashboard = GroepssessieDashboard(unused, environ=_hub_env(url, "token-t"))
+    assert dashboard.hub and dashboard.open_secret.layout.display == "none"
+    dashboard.exercise_choice.value = "plan"
+    dashboard.casus_choice.value = "mantelzorg-dementie"
+    dashboard.title.value = "Hubdag"
+    dashboard.create_button.click()
+    assert dashboard.panel is not None, dashboard.messages.html.value
+    code = dashboard.panel.access.code
+    assert "Trainergeheim" not in dashboard.created.value and code in dict(dashboard.mine_choice.options).values()
+
+    blocks = {}
+    for token, text in (("token-a", "plan van anna"), ("token-b", "plan van bram")):
+        env = {**_hub_env(url, token), "QUERY_STRING": f"sessie={code}"}
+        block = GroepssessieDeelname(unused, "plan", environ=env, client=Client("p-" + token), poll_ms=60_000)
+        assert block.hub and block.name_input.layout.display == "none"
+        block.join_button.click()  # no name typed: the hub login is the participant
+        assert block.joined, block.messages.html.value
+        assert block.submit({"plan": text}) is not None, block.status.value
+        blocks[token] = block
+    assert blocks["token-a"].weergavenaam == "anna" and not unused.opened
+
+    panel = dashboard.panel
+    panel.refresh()
+    assert "2 aangemeld · 2 ingeleverd" in panel.counts.value
+    assert "anna" in panel.participants.value and "bram" in panel.participants.value
+    assert sorted(i.payload["plan"] for _d, i in panel.answers) == ["plan van anna", "plan van bram"]
+
+    anna = SessiesViaDienst(HubAntwoorden(url, "token-a"))
+    me = blocks["token-a"].aanmelding.deelname.deelnemer_id
+    assert anna.own_submission(code, me).payload == {"plan": "plan van anna"}
+    bram_id = blocks["token-b"].aanmelding.deelname.deelnemer_id
+    assert anna.own_submission(code, bram_id).payload == {"plan": "plan van anna"}  # an id never picks the person
+    for forbidden in (
+        lambda: anna.as_trainer(code),
+        lambda: anna.antwoorden.sessie_antwoorden(code),
+        lambda: anna.antwoorden.deelnames(code),
+        lambda: anna.antwoorden.beheer(code, "onthul"),
+        lambda: anna.antwoorden.mijn_sessies(),
+    ):
+        with pytest.raises(GeenToegang):
+            forbidden()
+    with pytest.raises(GroepssessieError, match="nog niet gedeeld"):
+        anna.group_answers(code)
+    assert not blocks["token-a"].refresh() and "bram" not in blocks["token-a"].group.value
+
+    panel.reveal_button.click()
+    assert panel.access.sessie.onthuld
+    picture = anna.group_answers(code)
+    assert sorted(picture) == [("Deelnemer 1", {"plan": "plan van bram"}), ("anna", {"plan": "plan van anna"})]
+    assert blocks["token-a"].refresh() and "bram" not in blocks["token-a"].group.value
+    # someone who did not join sees nothing of the session, not even its state
+    with pytest.raises(GeenToegang):
+        HubAntwoorden(url, "token-a").sessie("ZZZZZZ")
+    USERS["token-c"] = {"kind": "user", "name": "cor", "scopes": [ACCESS]}
+    cor = SessiesViaDienst(HubAntwoorden(url, "token-c"))
+    assert cor.find(code) is None
+    with pytest.raises(GeenToegang):
+        cor.group_answers(code)
+
+    panel.close_button.click()
+    assert not panel.access.sessie.open
+    assert "gesloten" in (blocks["token-b"].submit({"plan": "te laat"}) or blocks["token-b"].status.value)
+    panel.export_button.click()
+    assert "sessie-" in panel.downloads.value
+    panel.confirm_delete.value = True
+    panel.delete_button.click()
+    assert dashboard.panel is None and "verwijderd" in dashboard.messages.html.value
+    assert anna.find(code) is None and not unused.opened
+    assert store.participant(me).weergavenaam == "anna"  # everything lives in the service's store
