@@ -33,6 +33,10 @@ The API (JSON; errors as ``{"fout": "…"}`` in Dutch), below ``$JUPYTERHUB_SERV
 ``GET``    ``api/sessies/<code>/antwoorden``    trainer: every answer of your session
 ``GET``    ``api/sessies/<code>/deelnames``     trainer: who joined and handed in
 ``GET``    ``api/sessies/<code>/eerste_ronde``  trainer: round one after a second round
+``POST``   ``api/scan/<vraag>``                 the Competentiescan as the user who asks: own scans,
+                                                sharing, feedback to a colleague in the team, the
+                                                360° profile, plans; the team view with code and
+                                                secret (:func:`~wijkteam_kit.competenties.scan_dienst`)
 =========  ===================================  ==============================================
 
 Run: ``python -m wijkteam_kit.app.hubdienst`` (only as a hub service: it reads ``JUPYTERHUB_SERVICE_URL``).
@@ -49,6 +53,7 @@ from urllib.parse import urlparse
 from jupyterhub.services.auth import HubAuth, HubAuthenticated
 from tornado import ioloop, web
 
+from wijkteam_kit.competenties.toegang import LokaleScans, scan_dienst
 from wijkteam_kit.errors import GeenToegang, WijkteamError
 from wijkteam_kit.groepssessie.antwoorden import LokaleAntwoorden
 from wijkteam_kit.groepssessie.persoonlijk import PersoonlijkeCodes
@@ -186,6 +191,13 @@ class Sessie(_Handler):
             raise web.HTTPError(404)
 
 
+class ScanVraag(_Handler):
+    def post(self, actie: str) -> None:
+        model = self.current_user
+        person = PersoonlijkeCodes(self.store).for_hub_user(model["name"])
+        self.reply(scan_dienst(LokaleScans(self.store, person), actie, self.body()))
+
+
 def make_app(store: Store, prefix: str, hub_auth: HubAuth | None = None) -> web.Application:
     """The tornado application of the service below ``prefix`` (ends in ``/``)."""
     auth = hub_auth or HubAuth()
@@ -196,6 +208,7 @@ def make_app(store: Store, prefix: str, hub_auth: HubAuth | None = None) -> web.
             (prefix + r"api/antwoorden", Antwoorden, args),
             (prefix + r"api/sessies", Sessies, args),
             (prefix + r"api/sessies/([A-Za-z0-9]{4,12})/([a-z_]+)", Sessie, args),
+            (prefix + r"api/scan/([a-z_]+)", ScanVraag, args),
         ]
     )
 

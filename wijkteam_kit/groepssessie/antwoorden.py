@@ -281,6 +281,13 @@ class HubAntwoorden:
     def __repr__(self) -> str:
         return f"HubAntwoorden({self.url!r})"  # never the token
 
+    def call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        """One request to the service (``path`` below its url) as JSON; errors as Dutch WijkteamErrors.
+
+        Other topic packages send their own calls this way (the scan: :mod:`wijkteam_kit.competenties.toegang`).
+        """
+        return self._call(method, path, body)
+
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
         data = None if body is None else json.dumps(body).encode("utf-8")
         request = urllib.request.Request(
