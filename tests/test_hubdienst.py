@@ -7,6 +7,7 @@ is in tests/test_jupyterhub_isolatie.py.
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 
 import pytest
@@ -225,3 +226,93 @@ def test_the_apps_run_a_whole_group_session_through_the_service(service):
     assert dashboard.panel is None and "verwijderd" in dashboard.messages.html.value
     assert anna.find(code) is None and not unused.opened
     assert store.participant(me).weergavenaam == "anna"  # everything lives in the service's store
+
+
+def test_the_competence_scan_on_a_hub_sees_the_team_through_the_service(service):
+    """Own scans, sharing, colleague feedback and the team view through the service, each as the hub user."""
+    import datetime as dt
+
+    from wijkteam_kit.competenties import HubScans, Scan, load_framework
+    from wijkteam_kit.ui.competentie_scan import CompetentieScan
+
+    url, store = service
+    fw = load_framework("movisie-2017")
+    for token, name in (("token-c", "cor"), ("token-d", "dirk")):
+        USERS[token] = {"kind": "user", "name": name, "scopes": [ACCESS]}
+    unused = Store(":memory:")
+
+    def app(token, name):
+        scans = HubScans(HubAntwoorden(url, token))
+        return CompetentieScan(unused, today=dt.date(2024, 3, 1), hub_user=name, scans=scans)
+
+    def scan(page, team, value, role="zelf", about=None, share=False):
+        page.show_start()
+        page.team_input.value, page.framework_choice.value = team, fw.id
+        page.role_choice.value, page.share_choice.value = role, share
+        if about is not None:
+            page.colleague_choice.value = dict(page.colleague_choice.options)[about]
+        page.start_button.click()
+        assert page.person is not None, page.messages.html.value
+        for indicator in page.framework.indicator_ids:
+            page.answer(indicator, value)
+        page.submit_button.click()
+        assert page.result is not None, page.messages.html.value
+        return page
+
+    leader = app("token-t", "tess")
+    leader.team.team_name.value, leader.team.new_secret.value = "Team Hub", "koffie-om-tien"
+    leader.team.create_button.click()
+    code = leader.team.open_code.value
+    assert code, leader.team.messages.html.value
+
+    anna = scan(app("token-a", "anna"), code, 4, share=True)
+    assert anna.data_button.layout.display == "none" and anna.code_input.layout.display == "none"
+    scan(app("token-b", "bram"), code, 2)
+    scan(app("token-c", "cor"), code, 3)
+    for token, name in (("token-b", "bram"), ("token-c", "cor"), ("token-t", "tess")):
+        scan(app(token, name), code, 5, role="collega", about="anna")
+    again = app("token-a", "anna")
+    again.team_input.value, again.framework_choice.value = code, fw.id
+    again.last_button.click()  # no herstelcode: the hub login is enough
+    assert again.result is not None and again.result.feedback.peers_shown, again.messages.html.value
+    assert again.result.feedback.peer_total == 3
+
+    # the team view: with code and secret only, the team as a whole, by name only anna (who shares)
+    leader.team.open_code.value, leader.team.open_secret.value = code, "fout-geheim"
+    leader.team.open_button.click()
+    assert leader.team.beeld is None and "klopt niet" in leader.team.messages.html.value
+    leader.team.open_secret.value = "koffie-om-tien"
+    leader.team.framework_choice.value = fw.id
+    leader.team.open_button.click()
+    beeld = leader.team.beeld
+    assert beeld is not None, leader.team.messages.html.value
+    assert beeld.named.members == ("anna",) and beeld.hidden == 2 and beeld.whole is not None
+    shown = all_text(leader.team.widget)
+    assert "anna" in shown, shown
+    for other in ("bram", "cor"):
+        assert not re.search(rf"\b{other}\b", shown), re.findall(rf".{{80}}\b{other}\b.{{40}}", shown)[:2]
+
+    # nobody reads someone else's scans: bram sees only what he gave himself
+    bram = HubScans(HubAntwoorden(url, "token-b"))
+    anna_id = anna.person.id
+    assert bram.scans(fw, "zelf", anna_id) == []
+    assert [s.role for s in bram.scans(fw, "collega", anna_id)] == ["collega"]
+    with pytest.raises(GroepssessieError, match="klopt niet"):
+        bram.teambeeld(code, "raden", fw)
+    outsider = HubScans(HubAntwoorden(url, "token-d"))  # not in the team
+    outsider.ik()
+    feedback = Scan.build(fw, "collega", {i: 1 for i in fw.indicator_ids}, "2024-03-01")
+    with pytest.raises(GroepssessieError, match="eigen team"):
+        outsider.bewaar_scan(feedback, anna_id)
+    assert len(store.submissions("competentiescan", over_id=anna_id)) == 4  # her own + three colleagues
+    with pytest.raises(GeenToegang):
+        HubScans(HubAntwoorden(url, "token-x")).ik()
+
+
+def all_text(widget) -> str:
+    """Every HTML text inside a widget tree."""
+    import ipywidgets as widgets
+
+    out = [widget.value] if isinstance(widget, widgets.HTML) else []
+    out += [all_text(child) for child in getattr(widget, "children", ())]
+    return "\n".join(out)
