@@ -266,7 +266,7 @@ def test_the_competence_scan_on_a_hub_sees_the_team_through_the_service(service)
     assert code, leader.team.messages.html.value
 
     anna = scan(app("token-a", "anna"), code, 4, share=True)
-    assert anna.data_button.layout.display == "none" and anna.code_input.layout.display == "none"
+    assert anna.code_input.layout.display == "none"  # no herstelcode on a hub
     scan(app("token-b", "bram"), code, 2)
     scan(app("token-c", "cor"), code, 3)
     for token, name in (("token-b", "bram"), ("token-c", "cor"), ("token-t", "tess")):
@@ -276,6 +276,8 @@ def test_the_competence_scan_on_a_hub_sees_the_team_through_the_service(service)
     again.last_button.click()  # no herstelcode: the hub login is enough
     assert again.result is not None and again.result.feedback.peers_shown, again.messages.html.value
     assert again.result.feedback.peer_total == 3
+    again.data_button.click()  # right of access through the service, from every app: the three about her too
+    assert "3 over jou van anderen" in again.my_data.summary.value, again.messages.html.value
 
     # the team view: with code and secret only, the team as a whole, by name only anna (who shares)
     leader.team.open_code.value, leader.team.open_secret.value = code, "fout-geheim"
@@ -307,6 +309,9 @@ def test_the_competence_scan_on_a_hub_sees_the_team_through_the_service(service)
     assert len(store.submissions("competentiescan", over_id=anna_id)) == 4  # her own + three colleagues
     with pytest.raises(GeenToegang):
         HubScans(HubAntwoorden(url, "token-x")).ik()
+    assert outsider.mijn_gegevens()["deelnemer"]["weergavenaam"] == "dirk"
+    outsider.vergeet()
+    assert all(p.weergavenaam != "dirk" for p in store.participants())  # right of erasure
 
 
 def all_text(widget) -> str:

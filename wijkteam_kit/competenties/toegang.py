@@ -68,7 +68,7 @@ from wijkteam_kit.errors import CompetentieError, WijkteamError
 from wijkteam_kit.store.schema import Deelnemer, Team, normalise_team_code
 from wijkteam_kit.store.store import Store
 
-__all__ = ["FOUT_TEAM", "HubScans", "LokaleScans", "Scans", "scan_dienst", "scans_voor"]
+__all__ = ["FOUT_TEAM", "HubScans", "LokaleScans", "MijnGegevensVia", "Scans", "scan_dienst", "scans_voor"]
 
 FOUT_TEAM = "Teamcode of geheim klopt niet. Controleer ze allebei (let op hoofdletters in het geheim)."
 _NIEMAND = "Vul eerst je naam in en begin de scan: de kit weet nog niet wie je bent."
@@ -119,6 +119,12 @@ class Scans(Protocol):
 
     def zet_doel(self, code: str, geheim: str, doelprofiel: dict[str, Any]) -> Team:
         """Save the team's target profile (code and secret)."""
+
+    def mijn_gegevens(self) -> dict[str, Any]:
+        """Everything stored about you, in every app (right of access), ready for ``json.dumps``."""
+
+    def vergeet(self) -> int:
+        """Delete you and everything by or about you (right of erasure); how many items went."""
 
 
 class LokaleScans:
@@ -205,6 +211,18 @@ class LokaleScans:
 
     def zet_doel(self, code: str, geheim: str, doelprofiel: dict[str, Any]) -> Team:  # noqa: D102
         return self.store.set_target_profile(self.open_team(code, geheim).code, doelprofiel)
+
+    def mijn_gegevens(self) -> dict[str, Any]:  # noqa: D102
+        from wijkteam_kit.groepssessie.persoonlijk import PersoonlijkeCodes
+
+        return PersoonlijkeCodes(self.store).personal_data(self._me().id)
+
+    def vergeet(self) -> int:  # noqa: D102
+        from wijkteam_kit.groepssessie.persoonlijk import PersoonlijkeCodes
+
+        gone = PersoonlijkeCodes(self.store).forget(self._me().id)
+        self.person = None
+        return gone
 
 
 # ---- the wire: JSON both ways ----------------------------------------------------------------------------
@@ -311,6 +329,8 @@ def scan_dienst(scans: LokaleScans, actie: str, args: Mapping[str, Any]) -> Any:
         "maak_team": lambda: scans.maak_team(_text(args, "naam"), _text(args, "geheim")),
         "open_team": lambda: asdict(scans.open_team(_text(args, "code"), _text(args, "geheim"))),
         "teambeeld": lambda: _beeld_data(scans.teambeeld(_text(args, "code"), _text(args, "geheim"), str(fw))),
+        "mijn_gegevens": scans.mijn_gegevens,
+        "vergeet": scans.vergeet,
         "zet_doel": lambda: asdict(
             scans.zet_doel(_text(args, "code"), _text(args, "geheim"), dict(args.get("doelprofiel") or {}))
         ),
@@ -382,6 +402,32 @@ class HubScans:
 
     def zet_doel(self, code: str, geheim: str, doelprofiel: dict[str, Any]) -> Team:  # noqa: D102
         return Team(**self._ask("zet_doel", code=code, geheim=geheim, doelprofiel=doelprofiel))
+
+    def mijn_gegevens(self) -> dict[str, Any]:  # noqa: D102
+        return self._ask("mijn_gegevens")
+
+    def vergeet(self) -> int:  # noqa: D102
+        self.person = None
+        return int(self._ask("vergeet"))
+
+
+class MijnGegevensVia:
+    """The "Mijn gegevens" calls (``personal_data``, ``forget``) through :class:`Scans`, always as its person.
+
+    Made for :class:`~wijkteam_kit.ui.common.MijnGegevens`, which asks by participant id: the id is not used,
+    the service knows who asks.
+    """
+
+    def __init__(self, scans: Scans) -> None:
+        self.scans = scans
+
+    def personal_data(self, deelnemer_id: str = "") -> dict[str, Any]:
+        """Everything stored about you."""
+        return self.scans.mijn_gegevens()
+
+    def forget(self, deelnemer_id: str = "") -> int:
+        """Delete everything about you."""
+        return self.scans.vergeet()
 
 
 def scans_voor(environ: Mapping[str, str] | None = None) -> HubScans | None:

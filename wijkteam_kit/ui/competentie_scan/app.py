@@ -36,7 +36,7 @@ import ipywidgets as widgets
 from wijkteam_kit._basis.nederlands import aantal, datum_tekst
 from wijkteam_kit.competenties.frameworks import Framework, available_frameworks, load_framework
 from wijkteam_kit.competenties.scan import Scan
-from wijkteam_kit.competenties.toegang import LokaleScans, Scans, scans_voor
+from wijkteam_kit.competenties.toegang import LokaleScans, MijnGegevensVia, Scans, scans_voor
 from wijkteam_kit.errors import WijkteamError
 from wijkteam_kit.groepssessie.model import Client
 from wijkteam_kit.groepssessie.persoonlijk import PersoonlijkeCodes
@@ -148,8 +148,6 @@ class CompetentieScan:
         if self.hub_user:
             self.name_input.value, self.name_input.disabled = self.hub_user, True
             self.code_input.layout.display = "none"
-        if self.dienst is not None:  # "Mijn gegevens" shows this machine's store; on a hub that is not where scans are
-            self.data_button.layout.display = "none"
         self.widget.add_class("wk-app")
         self.widget.add_class("wk-competenties")
         self.show_start()
@@ -273,7 +271,11 @@ class CompetentieScan:
         self.data_button.add_class("wk-gegevens")
         for button in (self.last_button, self.data_button):
             button.layout.width = "auto"
-        self.my_data = MijnGegevens(lambda: self.codes, on_deleted=self._deleted)
+        # on a hub "Mijn gegevens" reads and deletes through the answers service, where everything about you is
+        self.my_data = MijnGegevens(
+            (lambda: MijnGegevensVia(self.dienst)) if self.dienst is not None else (lambda: self.codes),
+            on_deleted=self._deleted,
+        )
         buttons = widgets.HBox([self.start_button, self.last_button, self.data_button])
         buttons.add_class("wk-knoppen")
         self.framework_choice.observe(guard(self._on_framework), names="value")
