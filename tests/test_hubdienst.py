@@ -289,6 +289,7 @@ def test_the_competence_scan_on_a_hub_sees_the_team_through_the_service(service)
     beeld = leader.team.beeld
     assert beeld is not None, leader.team.messages.html.value
     assert beeld.named.members == ("anna",) and beeld.hidden == 2 and beeld.whole is not None
+    assert sorted(beeld.whole.members) == ["lid 1", "lid 2", "lid 3"]  # the whole team: placeholders only
     shown = all_text(leader.team.widget)
     assert "anna" in shown, shown
     for other in ("bram", "cor"):
