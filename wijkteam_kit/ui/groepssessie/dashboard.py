@@ -226,13 +226,12 @@ class GroepssessieDashboard:
         if not self.hub:
             return
         mine = self.sessies.mine()
-        self.mine_choice.options = [("", "")] + [
-            (f"{s.code_weergave} · {s.titel}", s.code) for s in mine
-        ]
+        self.mine_choice.options = [("kies een sessie", "")] + [(f"{s.code_weergave} · {s.titel}", s.code) for s in mine]
 
     def _on_mine(self, change: dict) -> None:
         if change["new"]:
             self.open_code.value = change["new"]
+
     @staticmethod
     def _page_url() -> str:
         """The address of this page as participants reach it (``serve --delen``: the network address)."""
