@@ -225,8 +225,8 @@ class GroepssessieDashboard:
         """On a hub: fill "Mijn sessies" with the sessions this trainer opened (newest first)."""
         if not self.hub:
             return
-        mine = self.sessies.mine()
-        self.mine_choice.options = [("kies een sessie", "")] + [(f"{s.code_weergave} · {s.titel}", s.code) for s in mine]
+        mine = [(f"{s.code_weergave} · {s.titel}", s.code) for s in self.sessies.mine()]
+        self.mine_choice.options = [("kies een sessie", ""), *mine]
 
     def _on_mine(self, change: dict) -> None:
         if change["new"]:
