@@ -56,6 +56,7 @@ from tornado import ioloop, web
 from wijkteam_kit.competenties.toegang import LokaleScans, scan_dienst
 from wijkteam_kit.errors import GeenToegang, WijkteamError
 from wijkteam_kit.groepssessie.antwoorden import LokaleAntwoorden
+from wijkteam_kit.groepssessie.model import Client
 from wijkteam_kit.groepssessie.persoonlijk import PersoonlijkeCodes
 from wijkteam_kit.store.store import Store
 
@@ -195,7 +196,9 @@ class ScanVraag(_Handler):
     def post(self, actie: str) -> None:
         model = self.current_user
         person = PersoonlijkeCodes(self.store).for_hub_user(model["name"])
-        self.reply(scan_dienst(LokaleScans(self.store, person), actie, self.body()))
+        # wrong team secrets are counted per hub user (every user server calls from the same address)
+        client = Client(pagina=f"hub:{model['name']}"[:100])
+        self.reply(scan_dienst(LokaleScans(self.store, person, client=client), actie, self.body()))
 
 
 def make_app(store: Store, prefix: str, hub_auth: HubAuth | None = None) -> web.Application:

@@ -128,11 +128,16 @@ class Scans(Protocol):
 
 
 class LokaleScans:
-    """:class:`Scans` on a store, as ``person`` (None until :meth:`ik` or the app's login found them)."""
+    """:class:`Scans` on a store, as ``person`` (None until :meth:`ik` or the app's login found them).
 
-    def __init__(self, store: Store, person: Deelnemer | None = None) -> None:
+    With ``client`` (the answers service gives every hub user one) wrong team secrets are rate limited like
+    the trainer secret of a group session (:mod:`wijkteam_kit.groepssessie.limiet`).
+    """
+
+    def __init__(self, store: Store, person: Deelnemer | None = None, *, client: Any = None) -> None:
         self.store = store
         self.person = person
+        self.client = client
 
     def _me(self) -> Deelnemer:
         if self.person is None:
@@ -196,6 +201,18 @@ class LokaleScans:
         return self.store.create_team(naam, geheim)
 
     def open_team(self, code: str, geheim: str) -> Team:  # noqa: D102
+        from datetime import UTC, datetime
+
+        from wijkteam_kit.errors import TeVeelPogingen
+        from wijkteam_kit.groepssessie.limiet import record_failure, wait_seconds
+        from wijkteam_kit.groepssessie.sessies import STANDAARD_LIMIETEN
+
+        if self.client is not None:
+            wait = wait_seconds(
+                self.store, self.client.pagina, self.client.adres, STANDAARD_LIMIETEN, datetime.now(UTC)
+            )
+            if wait:
+                raise TeVeelPogingen(wait)
         team = None
         try:
             if self.store.verify_team_secret(code, geheim):
@@ -203,6 +220,15 @@ class LokaleScans:
         except WijkteamError:
             team = None
         if team is None:
+            if self.client is not None:
+                record_failure(
+                    self.store,
+                    "geheim",
+                    self.client.pagina,
+                    self.client.adres,
+                    datetime.now(UTC),
+                    STANDAARD_LIMIETEN,
+                )
             raise CompetentieError(FOUT_TEAM)
         return team
 
