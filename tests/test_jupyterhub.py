@@ -11,7 +11,8 @@ server runs as its own Linux account and the service as ``wijkteam-dienst``, as 
 * ``test_a_participant_cannot_read_anothers_answers``: participant A, even running code of her own with her
   server's environment and token, cannot read B's answers: not through the service API, not in her environment
   or files, not in /proc of the service or of B's server, not on the database port, not by asking B's server;
-  the trainer reads the session.
+  the trainer reads the session; the apps' own path (``sessies_voor``, ``scans_voor`` in a user server's
+  environment) runs a session and a scan through the service.
 
 Outside .ci/run the module is skipped when jupyterhub or configurable-http-proxy is missing, and the isolation
 test when not running as root; with ``WIJKTEAM_TEST_HUB_VERPLICHT=1`` (set by .ci/run) both fail instead.
@@ -499,6 +500,29 @@ def test_a_participant_cannot_read_anothers_answers(hub):
     tess.onthul(code)
     picture = anna.groepsbeeld(code)  # after the reveal: everyone's answers, no names
     assert sorted(p["eigen"] for p in picture) == [False, True] and BRAM not in json.dumps(picture)
+    # the apps' own path: in a user server's environment the group sessions and scans go through the service
+    from wijkteam_kit.competenties import Scan, load_framework, scans_voor
+    from wijkteam_kit.groepssessie import sessies_voor
+
+    def no_store():
+        raise AssertionError("op de hub opent een app geen eigen opslag")
+
+    as_anna, as_tess = (sessies_voor(no_store, environ=envs[n]) for n in (ANNA, TESS))
+    nieuw = as_tess.create("mantelzorg-dementie", "plan", "App-pad")
+    joined = as_anna.join(nieuw.sessie.code, "", client=None)
+    assert joined.deelname.weergavenaam == ANNA
+    as_anna.submit(nieuw.sessie.code, joined.deelname.deelnemer_id, {"plan": "van anna"})
+    trainer = as_tess.as_trainer(nieuw.sessie.code)
+    assert [(d.weergavenaam, i.payload) for d, i in trainer.answers()] == [(ANNA, {"plan": "van anna"})]
+    assert nieuw.sessie.code in [s.code for s in as_tess.mine()]
+    with pytest.raises(GeenToegang):
+        as_anna.as_trainer(nieuw.sessie.code)
+    fw = load_framework("movisie-2017")
+    scans_anna, scans_bram = scans_voor(envs[ANNA]), scans_voor(envs[BRAM])
+    anna_id = scans_anna.ik().id
+    scans_anna.bewaar_scan(Scan.build(fw, "zelf", {i: 4 for i in fw.indicator_ids}, "2024-03-01"))
+    assert len(scans_anna.scans(fw)) == 1 and scans_bram.scans(fw, "zelf", anna_id) == []
+
     # the trainer's server has JupyterLab, a participant's has not
     for name, expected in ((TESS, 200), (ANNA, 404)):
         request = urllib.request.Request(

@@ -22,11 +22,21 @@ The API (JSON; errors as ``{"fout": "…"}`` in Dutch), below ``$JUPYTERHUB_SERV
 ``POST``   ``api/antwoorden``                   ``{"soort", "antwoord"}``: save your own answer
 ``GET``    ``api/antwoorden?soort=…``           your own answers
 ``POST``   ``api/sessies``                      trainer: ``{"casus", "oefening", "titel"}``
-``POST``   ``api/sessies/<code>/deelname``      join a session
+``GET``    ``api/sessies``                      trainer: the sessions you opened
+``POST``   ``api/sessies/<code>/deelname``      join a session (returns session and participation)
+``GET``    ``api/sessies/<code>/sessie``        the session's state: its participants and trainer
 ``POST``   ``api/sessies/<code>/antwoord``      ``{"antwoord"}``: hand in
+``GET``    ``api/sessies/<code>/mijn``          your own answer in the session (or null)
 ``GET``    ``api/sessies/<code>/groepsbeeld``   after the reveal, without names
 ``POST``   ``api/sessies/<code>/onthul``        trainer: reveal your session
+``POST``   ``api/sessies/<code>/beheer``        trainer: ``{"actie"}``: sluit, heropen, verberg, …
 ``GET``    ``api/sessies/<code>/antwoorden``    trainer: every answer of your session
+``GET``    ``api/sessies/<code>/deelnames``     trainer: who joined and handed in
+``GET``    ``api/sessies/<code>/eerste_ronde``  trainer: round one after a second round
+``POST``   ``api/scan/<vraag>``                 the Competentiescan as the user who asks: own scans,
+                                                sharing, feedback to a colleague in the team, the
+                                                360° profile, plans; the team view with code and
+                                                secret (:func:`~wijkteam_kit.competenties.scan_dienst`)
 =========  ===================================  ==============================================
 
 Run: ``python -m wijkteam_kit.app.hubdienst`` (only as a hub service: it reads ``JUPYTERHUB_SERVICE_URL``).
@@ -43,8 +53,10 @@ from urllib.parse import urlparse
 from jupyterhub.services.auth import HubAuth, HubAuthenticated
 from tornado import ioloop, web
 
+from wijkteam_kit.competenties.toegang import LokaleScans, scan_dienst
 from wijkteam_kit.errors import GeenToegang, WijkteamError
 from wijkteam_kit.groepssessie.antwoorden import LokaleAntwoorden
+from wijkteam_kit.groepssessie.model import Client
 from wijkteam_kit.groepssessie.persoonlijk import PersoonlijkeCodes
 from wijkteam_kit.store.store import Store
 
@@ -139,6 +151,9 @@ class Antwoorden(_Handler):
 
 
 class Sessies(_Handler):
+    def get(self) -> None:
+        self.reply(self.antwoorden().mijn_sessies())
+
     def post(self) -> None:
         data = self.body()
         code = self.antwoorden().nieuwe_sessie(
@@ -150,25 +165,40 @@ class Sessies(_Handler):
 class Sessie(_Handler):
     def get(self, code: str, wat: str) -> None:
         calls = self.antwoorden()
-        if wat == "groepsbeeld":
-            self.reply(calls.groepsbeeld(code))
-        elif wat == "antwoorden":
-            self.reply(calls.sessie_antwoorden(code))
-        else:
+        reads = {
+            "sessie": calls.sessie,
+            "mijn": calls.mijn_inzending,
+            "groepsbeeld": calls.groepsbeeld,
+            "antwoorden": calls.sessie_antwoorden,
+            "deelnames": calls.deelnames,
+            "eerste_ronde": calls.eerste_ronde,
+        }
+        if wat not in reads:
             raise web.HTTPError(404)
+        self.reply(reads[wat](code))
 
     def post(self, code: str, wat: str) -> None:
         calls = self.antwoorden()
         if wat == "deelname":
-            calls.doe_mee(code)
-            self.reply({"sessie": code})
+            self.reply(calls.doe_mee(code))
         elif wat == "antwoord":
             self.reply({"id": calls.lever_in(code, self.body().get("antwoord"))})
         elif wat == "onthul":
             calls.onthul(code)
             self.reply({"sessie": code, "onthuld": True})
+        elif wat == "beheer":
+            self.reply(calls.beheer(code, str(self.body().get("actie", ""))))
         else:
             raise web.HTTPError(404)
+
+
+class ScanVraag(_Handler):
+    def post(self, actie: str) -> None:
+        model = self.current_user
+        person = PersoonlijkeCodes(self.store).for_hub_user(model["name"])
+        # wrong team secrets are counted per hub user (every user server calls from the same address)
+        client = Client(pagina=f"hub:{model['name']}"[:100])
+        self.reply(scan_dienst(LokaleScans(self.store, person, client=client), actie, self.body()))
 
 
 def make_app(store: Store, prefix: str, hub_auth: HubAuth | None = None) -> web.Application:
@@ -180,7 +210,8 @@ def make_app(store: Store, prefix: str, hub_auth: HubAuth | None = None) -> web.
             (prefix + r"api/wie", Wie, args),
             (prefix + r"api/antwoorden", Antwoorden, args),
             (prefix + r"api/sessies", Sessies, args),
-            (prefix + r"api/sessies/([A-Za-z0-9]{4,12})/([a-z]+)", Sessie, args),
+            (prefix + r"api/sessies/([A-Za-z0-9]{4,12})/([a-z_]+)", Sessie, args),
+            (prefix + r"api/scan/([a-z_]+)", ScanVraag, args),
         ]
     )
 

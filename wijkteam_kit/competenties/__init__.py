@@ -1,7 +1,8 @@
 """Competence self-assessment: frameworks, scans, 360° feedback, team profile, development plans.
 
 ``frameworks`` (the YAML competence profiles), ``scan`` (questionnaire, scores and phases), ``feedback360``,
-``teamprofiel``, ``ontwikkelplan`` and ``opslag`` (saving and finding scans in the store, with who may see them).
+``teamprofiel``, ``ontwikkelplan``, ``opslag`` (saving and finding scans in the store, with who may see them)
+and ``toegang`` (the same as one person, on the store or through a hub's answers service).
 
 Examples
 --------
@@ -90,10 +91,20 @@ from .teamprofiel import (
     size_advice,
     team_profile,
 )
+from .toegang import (
+    FOUT_TEAM,
+    HubScans,
+    LokaleScans,
+    MijnGegevensVia,
+    Scans,
+    scan_dienst,
+    scans_voor,
+)
 
 __all__ = [
     "DREMPEL_VERSCHIL",
     "FASEN",
+    "FOUT_TEAM",
     "IDEALE_TEAMGROOTTE",
     "MIN_BEOORDELAARS",
     "MIN_TEAMBEELD",
@@ -119,8 +130,12 @@ __all__ = [
     "Framework",
     "Gap",
     "Growth",
+    "HubScans",
     "Indicator",
+    "LokaleScans",
+    "MijnGegevensVia",
     "Scan",
+    "Scans",
     "TeamBeeld",
     "TeamMember",
     "TeamProfile",
@@ -142,6 +157,8 @@ __all__ = [
     "save_plan",
     "save_scan",
     "scan_csv",
+    "scan_dienst",
+    "scans_voor",
     "score_values",
     "set_sharing",
     "shares_with_team",

@@ -3,8 +3,8 @@
 ``sessies`` (create, join, hand in), ``model`` (records, errors, codes), ``trainer`` (watch, close, reveal,
 round two, delete), ``persoonlijk`` (the kit-wide personal code and calibration records), ``ronde`` (round
 two compared with round one), ``limiet`` (failed attempts), ``analyse`` (the group picture per exercise) and
-``export`` (CSV and hand-out). The SQL lives in :mod:`wijkteam_kit.store.groepssessies` and
-:mod:`wijkteam_kit.store.persoonlijk`.
+``export`` (CSV and hand-out); ``antwoorden`` and ``opdehub`` (the same calls through a hub's answers
+service). The SQL lives in :mod:`wijkteam_kit.store.groepssessies` and :mod:`wijkteam_kit.store.persoonlijk`.
 
 Examples
 --------
@@ -27,7 +27,14 @@ from wijkteam_kit.errors import (
 )
 
 if TYPE_CHECKING:
-    from .antwoorden import EIGENAAR_SOORT, Antwoorden, HubAntwoorden, LokaleAntwoorden, antwoorden_voor
+    from .antwoorden import (
+        ACTIES,
+        EIGENAAR_SOORT,
+        Antwoorden,
+        HubAntwoorden,
+        LokaleAntwoorden,
+        antwoorden_voor,
+    )
     from .export import handout_document, session_csv
     from .limiet import SOORTEN, Limieten, record_failure, stamp, wait_seconds
     from .model import (
@@ -42,6 +49,7 @@ if TYPE_CHECKING:
         new_secret,
         normalise_code,
     )
+    from .opdehub import SessiesViaDienst, TrainerViaDienst, op_een_hub, sessies_voor
     from .persoonlijk import (
         FOUT_PERSOONLIJK,
         HUB_MERK,
@@ -55,9 +63,10 @@ if TYPE_CHECKING:
     )
     from .ronde import round_comparison, round_two_blocks
     from .sessies import STANDAARD_LIMIETEN, Groepssessies
-    from .trainer import TrainerToegang
+    from .trainer import TrainerToegang, session_json
 
 __all__ = [
+    "ACTIES",
     "EIGENAAR_SOORT",
     "FOUT_PERSOONLIJK",
     "HUB_MERK",
@@ -81,8 +90,10 @@ __all__ = [
     "NieuweCode",
     "NieuweSessie",
     "PersoonlijkeCodes",
+    "SessiesViaDienst",
     "TeVeelPogingen",
     "TrainerToegang",
+    "TrainerViaDienst",
     "antwoorden_voor",
     "concept_soort",
     "find_by_code",
@@ -91,15 +102,18 @@ __all__ = [
     "new_herstelcode",
     "new_secret",
     "normalise_code",
+    "op_een_hub",
     "record_failure",
     "round_comparison",
     "round_two_blocks",
+    "sessies_voor",
     "session_csv",
+    "session_json",
     "stamp",
     "unique_code",
     "wait_seconds",
 ]
 
 __getattr__, __dir__ = lazy_face(
-    __name__, ["antwoorden", "export", "limiet", "model", "persoonlijk", "ronde", "sessies", "trainer"]
+    __name__, ["antwoorden", "export", "limiet", "model", "opdehub", "persoonlijk", "ronde", "sessies", "trainer"]
 )

@@ -22,7 +22,9 @@ Examples
 >>> trainer = LokaleAntwoorden(store, codes.for_hub_user("tess"), trainer=True)
 >>> kim = LokaleAntwoorden(store, codes.for_hub_user("kim"))
 >>> code = trainer.nieuwe_sessie("mantelzorg-dementie", "zrm")
->>> kim.doe_mee(code); _ = kim.lever_in(code, {"a": 1})
+>>> kim.doe_mee(code)["deelname"]["weergavenaam"]
+'kim'
+>>> _ = kim.lever_in(code, {"a": 1})
 >>> kim.groepsbeeld(code)
 Traceback (most recent call last):
 ...
@@ -44,20 +46,23 @@ import os
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
+from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any, Protocol, runtime_checkable
 
 from wijkteam_kit import settings
 from wijkteam_kit.errors import GeenToegang, GroepssessieError, NaamBezet
-from wijkteam_kit.groepssessie.model import normalise_code
+from wijkteam_kit.groepssessie.model import Deelname, gone, normalise_code
 from wijkteam_kit.groepssessie.persoonlijk import HUB_MERK
 from wijkteam_kit.groepssessie.sessies import Groepssessies
 from wijkteam_kit.groepssessie.trainer import TrainerToegang
+from wijkteam_kit.store.groepssessies import deelname_row
 from wijkteam_kit.store.persoonlijk import add_participation_of
 from wijkteam_kit.store.schema import Deelnemer, check_slug, name_key
 from wijkteam_kit.store.store import Store
 
 __all__ = [
+    "ACTIES",
     "EIGENAAR_SOORT",
     "Antwoorden",
     "HubAntwoorden",
@@ -84,8 +89,14 @@ class Antwoorden(Protocol):
     def mijn(self, soort: str | None = None) -> list[dict[str, Any]]:
         """Your own answers (of one kind), oldest first: ``{"id", "soort", "sessie", "aangemaakt", "antwoord"}``."""
 
-    def doe_mee(self, sessie: str) -> None:
-        """Join group session ``sessie`` (nothing happens when you joined already)."""
+    def doe_mee(self, sessie: str) -> dict[str, Any]:
+        """Join group session ``sessie`` (again is fine); returns ``{"sessie": …, "deelname": …}`` as dicts."""
+
+    def sessie(self, sessie: str) -> dict[str, Any]:
+        """The session's state (status, reveal, round) as a dict: for its participants and its trainer."""
+
+    def mijn_inzending(self, sessie: str) -> dict[str, Any] | None:
+        """Your own answer in a session you joined (with ``bijgewerkt``), or None when you did not hand in."""
 
     def lever_in(self, sessie: str, payload: dict[str, Any]) -> str:
         """Hand in (or replace) your answer in a session you joined; returns its id."""
@@ -100,7 +111,23 @@ class Antwoorden(Protocol):
         """Trainer: share the group picture of your own session with its participants."""
 
     def sessie_antwoorden(self, sessie: str) -> list[dict[str, Any]]:
-        """Trainer: every answer of your own session, with the display names."""
+        """Trainer: every answer of your own session, with the display names (and ``deelname``)."""
+
+    def deelnames(self, sessie: str) -> list[dict[str, Any]]:
+        """Trainer: who joined your own session and when they handed in, in joining order."""
+
+    def beheer(self, sessie: str, actie: str) -> dict[str, Any] | None:
+        """Trainer: one of :data:`ACTIES` on your own session; the session afterwards (None after ``verwijder``)."""
+
+    def eerste_ronde(self, sessie: str) -> list[list[Any]]:
+        """Trainer: ``[name, answer]`` of round one of your own session (empty before round two)."""
+
+    def mijn_sessies(self) -> list[dict[str, Any]]:
+        """Trainer: the sessions you opened that still exist, newest first."""
+
+
+#: What a trainer may do to their own session through :meth:`Antwoorden.beheer`.
+ACTIES = ("sluit", "heropen", "onthul", "verberg", "tweede_ronde", "verwijder")
 
 
 def _item(item: Any) -> dict[str, Any]:
@@ -109,6 +136,7 @@ def _item(item: Any) -> dict[str, Any]:
         "soort": item.soort,
         "sessie": item.sessie,
         "aangemaakt": item.aangemaakt,
+        "bijgewerkt": item.bijgewerkt,
         "antwoord": item.payload,
     }
 
@@ -134,7 +162,7 @@ class LokaleAntwoorden:
         items = self.store.submissions(soort, deelnemer_id=self.deelnemer.id)
         return [_item(i) for i in items if i.soort != EIGENAAR_SOORT]
 
-    def doe_mee(self, sessie: str) -> None:  # noqa: D102
+    def doe_mee(self, sessie: str) -> dict[str, Any]:  # noqa: D102
         code = normalise_code(sessie)
         found = self.sessies.find(code)
         if found is None:
@@ -145,15 +173,35 @@ class LokaleAntwoorden:
         now = datetime.now(UTC).isoformat(timespec="microseconds")
         with self.store.transaction("meedoen aan een groepssessie", write=True) as conn:
             joined = add_participation_of(conn, code, self.deelnemer.id, name, name_key(name), HUB_MERK, now)
-        if not joined and not self._joined(code):
+        deelname = self._deelname(code)
+        if not joined and deelname is None:
             raise NaamBezet("Deze naam doet al mee in deze sessie.")
+        return {"sessie": asdict(found), "deelname": asdict(deelname)}
+
+    def _deelname(self, code: str) -> Deelname | None:
+        with self.store.transaction("je deelname lezen") as conn:
+            row = deelname_row(conn, code, self.deelnemer.id)
+        return None if row is None else Deelname.from_row(row)
 
     def _joined(self, code: str) -> bool:
-        try:
-            self.sessies.own_submission(code, self.deelnemer.id)
-        except GroepssessieError:
-            return False
-        return True
+        return self._deelname(code) is not None
+
+    def _owns(self, code: str) -> bool:
+        mine = self.store.submissions(EIGENAAR_SOORT, deelnemer_id=self.deelnemer.id)
+        return self.trainer and any(i.payload.get("sessie") == code for i in mine)
+
+    def sessie(self, sessie: str) -> dict[str, Any]:  # noqa: D102
+        code = normalise_code(sessie)
+        if not self._owns(code) and not self._joined(code):
+            raise GeenToegang("Je doet niet mee aan deze groepssessie.")
+        found = self.sessies.find(code)
+        if found is None:
+            raise gone(code)
+        return asdict(found)
+
+    def mijn_inzending(self, sessie: str) -> dict[str, Any] | None:  # noqa: D102
+        own = self.sessies.own_submission(sessie, self.deelnemer.id)
+        return None if own is None else _item(own)
 
     def lever_in(self, sessie: str, payload: dict[str, Any]) -> str:  # noqa: D102
         return self.sessies.submit(sessie, self.deelnemer.id, payload).id
@@ -172,8 +220,7 @@ class LokaleAntwoorden:
         if not self.trainer:
             raise GeenToegang(_GEEN_TRAINER)
         code = normalise_code(sessie)
-        mine = self.store.submissions(EIGENAAR_SOORT, deelnemer_id=self.deelnemer.id)
-        if not any(i.payload.get("sessie") == code for i in mine):
+        if not self._owns(code):
             raise GeenToegang(_NIET_JOUW_SESSIE)
         return TrainerToegang(self.store, code, klok=self.sessies.now)
 
@@ -189,9 +236,38 @@ class LokaleAntwoorden:
 
     def sessie_antwoorden(self, sessie: str) -> list[dict[str, Any]]:  # noqa: D102
         return [
-            {"naam": deelname.weergavenaam, **_item(answer)}
+            {"naam": deelname.weergavenaam, **_item(answer), "deelname": asdict(deelname)}
             for deelname, answer in self._own_session(sessie).answers()
         ]
+
+    def deelnames(self, sessie: str) -> list[dict[str, Any]]:  # noqa: D102
+        return [asdict(d) for d in self._own_session(sessie).deelnames()]
+
+    def beheer(self, sessie: str, actie: str) -> dict[str, Any] | None:  # noqa: D102
+        access = self._own_session(sessie)
+        steps = {
+            "sluit": access.close,
+            "heropen": access.reopen,
+            "onthul": access.reveal,
+            "verberg": access.hide,
+            "tweede_ronde": access.open_round_two,
+        }
+        if actie == "verwijder":
+            access.delete()
+            return None
+        if actie not in steps:
+            raise GroepssessieError(f"Actie {actie!r}: kies uit {', '.join(ACTIES)}.")
+        return asdict(steps[actie]())
+
+    def eerste_ronde(self, sessie: str) -> list[list[Any]]:  # noqa: D102
+        return [[name, payload] for name, payload in self._own_session(sessie).round_one_answers()]
+
+    def mijn_sessies(self) -> list[dict[str, Any]]:  # noqa: D102
+        if not self.trainer:
+            raise GeenToegang(_GEEN_TRAINER)
+        mine = self.store.submissions(EIGENAAR_SOORT, deelnemer_id=self.deelnemer.id)
+        found = (self.sessies.find(str(i.payload.get("sessie", ""))) for i in reversed(mine))
+        return [asdict(f) for f in found if f is not None]
 
 
 class HubAntwoorden:
@@ -204,6 +280,13 @@ class HubAntwoorden:
 
     def __repr__(self) -> str:
         return f"HubAntwoorden({self.url!r})"  # never the token
+
+    def call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        """One request to the service (``path`` below its url) as JSON; errors as Dutch WijkteamErrors.
+
+        Other topic packages send their own calls this way (the scan: :mod:`wijkteam_kit.competenties.toegang`).
+        """
+        return self._call(method, path, body)
 
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
         data = None if body is None else json.dumps(body).encode("utf-8")
@@ -239,8 +322,14 @@ class HubAntwoorden:
     def mijn(self, soort: str | None = None) -> list[dict[str, Any]]:  # noqa: D102
         return self._call("GET", "api/antwoorden" + (f"?soort={soort}" if soort else ""))
 
-    def doe_mee(self, sessie: str) -> None:  # noqa: D102
-        self._call("POST", f"api/sessies/{normalise_code(sessie)}/deelname", {})
+    def doe_mee(self, sessie: str) -> dict[str, Any]:  # noqa: D102
+        return self._call("POST", f"api/sessies/{normalise_code(sessie)}/deelname", {})
+
+    def sessie(self, sessie: str) -> dict[str, Any]:  # noqa: D102
+        return self._call("GET", f"api/sessies/{normalise_code(sessie)}/sessie")
+
+    def mijn_inzending(self, sessie: str) -> dict[str, Any] | None:  # noqa: D102
+        return self._call("GET", f"api/sessies/{normalise_code(sessie)}/mijn")
 
     def lever_in(self, sessie: str, payload: dict[str, Any]) -> str:  # noqa: D102
         return self._call("POST", f"api/sessies/{normalise_code(sessie)}/antwoord", {"antwoord": payload})[
@@ -259,6 +348,18 @@ class HubAntwoorden:
 
     def sessie_antwoorden(self, sessie: str) -> list[dict[str, Any]]:  # noqa: D102
         return self._call("GET", f"api/sessies/{normalise_code(sessie)}/antwoorden")
+
+    def deelnames(self, sessie: str) -> list[dict[str, Any]]:  # noqa: D102
+        return self._call("GET", f"api/sessies/{normalise_code(sessie)}/deelnames")
+
+    def beheer(self, sessie: str, actie: str) -> dict[str, Any] | None:  # noqa: D102
+        return self._call("POST", f"api/sessies/{normalise_code(sessie)}/beheer", {"actie": actie})
+
+    def eerste_ronde(self, sessie: str) -> list[list[Any]]:  # noqa: D102
+        return self._call("GET", f"api/sessies/{normalise_code(sessie)}/eerste_ronde")
+
+    def mijn_sessies(self) -> list[dict[str, Any]]:  # noqa: D102
+        return self._call("GET", "api/sessies")
 
 
 def antwoorden_voor(

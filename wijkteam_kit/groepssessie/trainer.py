@@ -35,7 +35,7 @@ from wijkteam_kit.store.persoonlijk import open_round_two, round_one_answers
 from wijkteam_kit.store.schema import Inzending
 from wijkteam_kit.store.store import Store
 
-__all__ = ["TrainerToegang"]
+__all__ = ["TrainerToegang", "session_json"]
 
 
 class TrainerToegang:
@@ -135,18 +135,24 @@ class TrainerToegang:
 
     def export_json(self) -> str:
         """The session, who joined and their answers as JSON text (a backup of one session; no secrets)."""
-        sessie = self.refresh()
-        answers = {d.deelnemer_id: i for d, i in self.answers()}
-        data = {
-            "formaat": "wijkteam-kit-groepssessie",
-            "geexporteerd": stamp(self._klok()),
-            "sessie": {**sessie.__dict__, "oefening_naam": OEFENING_NAMEN[sessie.oefening]},
-            "deelnames": [
-                {
-                    **d.__dict__,
-                    "payload": answers[d.deelnemer_id].payload if d.deelnemer_id in answers else None,
-                }
-                for d in self.deelnames()
-            ],
-        }
-        return json.dumps(data, ensure_ascii=False, indent=1)
+        return session_json(self.refresh(), self.deelnames(), self.answers(), stamp(self._klok()))
+
+
+def session_json(
+    sessie: Groepssessie, deelnames: list[Deelname], answers: list[tuple[Deelname, Inzending]], geexporteerd: str
+) -> str:
+    """A session's backup as JSON text: the session, who joined and their answers (no secrets)."""
+    by_person = {d.deelnemer_id: i for d, i in answers}
+    data = {
+        "formaat": "wijkteam-kit-groepssessie",
+        "geexporteerd": geexporteerd,
+        "sessie": {**sessie.__dict__, "oefening_naam": OEFENING_NAMEN[sessie.oefening]},
+        "deelnames": [
+            {
+                **d.__dict__,
+                "payload": by_person[d.deelnemer_id].payload if d.deelnemer_id in by_person else None,
+            }
+            for d in deelnames
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1)

@@ -35,14 +35,8 @@ import ipywidgets as widgets
 
 from wijkteam_kit._basis.nederlands import aantal, datum_tekst
 from wijkteam_kit.competenties.frameworks import Framework, available_frameworks, load_framework
-from wijkteam_kit.competenties.opslag import (
-    latest_scan,
-    save_scan,
-    set_sharing,
-    shares_with_team,
-    stored_scans,
-)
 from wijkteam_kit.competenties.scan import Scan
+from wijkteam_kit.competenties.toegang import LokaleScans, MijnGegevensVia, Scans, scans_voor
 from wijkteam_kit.errors import WijkteamError
 from wijkteam_kit.groepssessie.model import Client
 from wijkteam_kit.groepssessie.persoonlijk import PersoonlijkeCodes
@@ -97,6 +91,11 @@ class CompetentieScan:
         ``$WIJKTEAM_DATABASE_URL``), opened at the first click that needs it.
     today : date, optional
         The date of new scans and plans (for tests); default: the real date.
+    hub_user : str, optional
+        The JupyterHub login (default ``$JUPYTERHUB_USER``): the person, no herstelcode asked.
+    scans : Scans, optional
+        Where scans go instead of the store; default inside a hub user server: the hub's answers service
+        (:func:`~wijkteam_kit.competenties.scans_voor`), so that colleagues and the team leader see the team.
     """
 
     def __init__(
@@ -106,8 +105,11 @@ class CompetentieScan:
         today: dt.date | None = None,
         hub_user: str | None = None,
         client: Client | None = None,
+        scans: Scans | None = None,
     ) -> None:
         self._stores = LazyStore(store)
+        self.dienst = scans if scans is not None else scans_voor()  # None: the store on this machine
+        self._colleagues: dict[str, Deelnemer] = {}
         self._codes: PersoonlijkeCodes | None = None
         self.hub_user = hub_user if hub_user is not None else (os.environ.get("JUPYTERHUB_USER") or None)
         self.client = client or Client("competentiescan")
@@ -123,7 +125,7 @@ class CompetentieScan:
         self.body = widgets.VBox()
         self._build_start()
         self._build_rating()
-        self.team = TeamOverzicht(lambda: self.store)
+        self.team = TeamOverzicht(lambda: self.dienst or self.store)
         self.concept = Concept(
             "competentie_scan",
             bewaar=self._concept_data,
@@ -194,6 +196,12 @@ class CompetentieScan:
         """The store, opened on first use."""
         return self._stores.get()
 
+    def scans(self, person: Deelnemer | None = None) -> Scans:
+        """What this page may do with scans as ``person`` (default: the person of the page)."""
+        if self.dienst is not None:
+            return self.dienst
+        return LokaleScans(self.store, person or self.person)
+
     @property
     def codes(self) -> PersoonlijkeCodes:
         """The kit-wide personal codes in the app's store (rate limited)."""
@@ -263,7 +271,11 @@ class CompetentieScan:
         self.data_button.add_class("wk-gegevens")
         for button in (self.last_button, self.data_button):
             button.layout.width = "auto"
-        self.my_data = MijnGegevens(lambda: self.codes, on_deleted=self._deleted)
+        # on a hub "Mijn gegevens" reads and deletes through the answers service, where everything about you is
+        self.my_data = MijnGegevens(
+            (lambda: MijnGegevensVia(self.dienst)) if self.dienst is not None else (lambda: self.codes),
+            on_deleted=self._deleted,
+        )
         buttons = widgets.HBox([self.start_button, self.last_button, self.data_button])
         buttons.add_class("wk-knoppen")
         self.framework_choice.observe(guard(self._on_framework), names="value")
@@ -317,11 +329,12 @@ class CompetentieScan:
                 "invult.</p>"
             )
             return
-        if self.store.team(code) is None:
+        if self.scans().team_naam(code) is None:
             self.colleague_hint.value = f"<p class='wk-waarschuwing'>Teamcode {esc(code)} kennen we niet.</p>"
             return
         me = " ".join(self.name_input.value.split()).casefold()
-        people = [p for p in self.store.participants(team=code) if p.weergavenaam.casefold() != me]
+        people = [p for p in self.scans().collegas(code) if p.weergavenaam.casefold() != me]
+        self._colleagues = {p.id: p for p in people}
         counts: dict[str, int] = {}
         options = []
         for p in people:
@@ -347,7 +360,7 @@ class CompetentieScan:
             raise WijkteamError("Vul eerst je naam in: een voornaam of schuilnaam is genoeg.")
         name = check_display_name(self.name_input.value)
         code = self.team_input.value.strip() or None
-        if code is not None and self.store.team(code) is None:
+        if code is not None and self.scans().team_naam(code) is None:
             raise WijkteamError(
                 f"Teamcode {code} kennen we niet. Controleer de code bij je teamleider, of laat het veld leeg."
             )
@@ -360,6 +373,8 @@ class CompetentieScan:
         """
         name, code = self._who()
         new = False
+        if self.dienst is not None:  # on a hub: the service knows who is asking
+            return self.dienst.ik(code), False
         if self.hub_user:
             person = self.codes.for_hub_user(self.hub_user)
         elif self.code_input.value.strip():
@@ -391,16 +406,17 @@ class CompetentieScan:
             )
         self.my_data.hide()
         person, new = self._identify(create=True)
-        about = person if role == "zelf" else self.store.participant(self.colleague_choice.value)
+        about = person if role == "zelf" else self._colleagues.get(self.colleague_choice.value)
         if about is None or (role != "zelf" and about.id == person.id):
             raise WijkteamError(
                 "Over jezelf vul je de scan in met 'Ik scan mezelf'. Kies een andere collega."
             )
         if role == "zelf":
-            set_sharing(self.store, person.id, self.share_choice.value)
+            self.scans(person).delen(self.share_choice.value)
         fw = load_framework(self.framework_choice.value)
         self.framework, self.person, self.about, self.role = fw, person, about, role
-        self.previous = latest_scan(self.store, about.id, fw, role, rater_id=person.id)
+        earlier = self.scans(person).scans(fw, role, about.id)
+        self.previous = earlier[-1] if earlier else None
         self.result = None
         self._welcome(new)
         self._make_questions()
@@ -410,8 +426,8 @@ class CompetentieScan:
         person, fw = self.person, self.framework
         if new:
             text = f"Welkom, {person.weergavenaam}! Je bent nieuw"
-            team = self.store.team(person.team) if person.team else None
-            text += f" in team {team.naam}." if team is not None else "."
+            team = self.scans(person).team_naam(person.team) if person.team else None
+            text += f" in team {team}." if team is not None else "."
         else:
             text = f"Welkom terug, {person.weergavenaam}."
         if self.previous is not None:
@@ -425,7 +441,7 @@ class CompetentieScan:
         if self.role == "zelf":
             text += (
                 " Je uitslag deel je met naam met je team."
-                if shares_with_team(self.store, person.id)
+                if self.scans(person).deelt()
                 else " Je teamleider ziet je scores niet met je naam; ze tellen alleen mee in het teambeeld."
             )
         self.messages.notice(text)
@@ -434,13 +450,13 @@ class CompetentieScan:
         self.my_data.hide()
         person, _new = self._identify(create=False)
         fw = load_framework(self.framework_choice.value)
-        scans = stored_scans(self.store, person.id, fw)
+        scans = self.scans(person).scans(fw)
         if not scans:
             raise WijkteamError(f"We vonden geen zelfscan van {person.weergavenaam} op {fw.name}.")
         self.framework, self.person, self.about, self.role = fw, person, person, "zelf"
-        self.previous = scans[-2][1] if len(scans) > 1 else None
-        self.messages.notice(f"Je laatste scan op {fw.name} is van {_date(scans[-1][1].date)}.")
-        self._show_result(scans[-1][1])
+        self.previous = scans[-2] if len(scans) > 1 else None
+        self.messages.notice(f"Je laatste scan op {fw.name} is van {_date(scans[-1].date)}.")
+        self._show_result(scans[-1])
 
     def _on_my_data(self, _button: object = None) -> None:
         person, _new = self._identify(create=False)
@@ -514,7 +530,7 @@ class CompetentieScan:
                 "Pas eerst je voorbeeld aan; we bewaren geen echte persoonsgegevens. " + " ".join(private)
             )
             return
-        save_scan(self.store, self.person.id, scan, self.about.id)
+        self.scans().bewaar_scan(scan, self.about.id)
         log.info("Competentiescan bewaard (%s, rol %s)", scan.framework, scan.role)
         if self.role == "zelf":
             self.messages.notice("Je scan is bewaard. Hieronder zie je je uitslag.")
@@ -532,7 +548,7 @@ class CompetentieScan:
         again.add_class("wk-opnieuw")
         again.on_click(safe(self.messages)(lambda _b: self._again()))
         self.result = ScanResult(
-            self.store, scan, self.person, self.about, previous=self.previous, today=self._today()
+            self.scans(), scan, self.person, self.about, previous=self.previous, today=self._today()
         )
         self.body.children = [self.result.widget, widgets.HBox([again])]
 

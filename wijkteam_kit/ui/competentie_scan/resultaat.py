@@ -23,8 +23,9 @@ from wijkteam_kit._basis.nederlands import datum_tekst
 from wijkteam_kit.competenties.feedback360 import MIN_BEOORDELAARS, FeedbackProfile
 from wijkteam_kit.competenties.frameworks import load_framework
 from wijkteam_kit.competenties.ontwikkelplan import DevelopmentPlan, Growth, growth
-from wijkteam_kit.competenties.opslag import feedback_for, plans, save_plan, scan_csv
+from wijkteam_kit.competenties.opslag import scan_csv
 from wijkteam_kit.competenties.scan import CompetenceScore, Scan, competence_scores, format_score
+from wijkteam_kit.competenties.toegang import LokaleScans, Scans
 from wijkteam_kit.draw.competenties import radar_figure
 from wijkteam_kit.draw.export import FORMATS, figure_bytes
 from wijkteam_kit.errors import CompetentieError, WijkteamError
@@ -52,11 +53,13 @@ class ScanResult:
     For a self scan: the own radar with the previous scan and the colleagues' mean (at least
     :data:`~wijkteam_kit.competenties.feedback360.MIN_BEOORDELAARS` colleagues), per competence score, phase and
     growth, downloads and a development goal. For feedback about a colleague: what you gave, and thanks.
+    ``store`` is the app's store, or its :class:`~wijkteam_kit.competenties.Scans` as ``person`` (on a hub: the
+    answers service).
     """
 
     def __init__(
         self,
-        store: Store,
+        store: Store | Scans,
         scan: Scan,
         person: Deelnemer,
         about: Deelnemer,
@@ -64,13 +67,14 @@ class ScanResult:
         previous: Scan | None = None,
         today: dt.date | None = None,
     ) -> None:
-        self.store, self.scan, self.person, self.about = store, scan, person, about
+        self.store: Scans = LokaleScans(store, person) if isinstance(store, Store) else store
+        self.scan, self.person, self.about = scan, person, about
         self.framework = load_framework(scan.framework)
         self.previous = previous
         self.today = today or dt.date.today()
         self.scores: dict[str, CompetenceScore] = competence_scores(scan, self.framework)
         self.own = scan.role == "zelf"
-        self.feedback: FeedbackProfile | None = feedback_for(store, person.id, scan) if self.own else None
+        self.feedback: FeedbackProfile | None = self.store.feedback(scan) if self.own else None
         self.growth: dict[str, Growth] | None = None
         if previous is not None:
             try:
@@ -250,7 +254,7 @@ class ScanResult:
         return box
 
     def _plans_html(self) -> str:
-        saved = plans(self.store, self.person.id, self.framework)
+        saved = self.store.plannen(self.framework)
         if not saved:
             return ""
         items = "".join(
@@ -277,7 +281,7 @@ class ScanResult:
         if private:
             self.plan_messages.warn("Niet bewaard. " + " ".join(private))
             return
-        save_plan(self.store, self.person.id, plan)
+        self.store.bewaar_plan(plan)
         self.plan_goal.value = self.plan_actions.value = ""
         self.plan_list.value = self._plans_html()
         self.plan_messages.notice("Je ontwikkeldoel is bewaard. Succes! Doe over een tijdje de scan opnieuw.")

@@ -29,10 +29,11 @@ from collections.abc import Callable
 import ipywidgets as widgets
 
 from wijkteam_kit.competenties.frameworks import available_frameworks, load_framework
-from wijkteam_kit.competenties.opslag import team_csv, team_view, with_target
+from wijkteam_kit.competenties.opslag import team_csv, with_target
 from wijkteam_kit.competenties.scan import format_score
 from wijkteam_kit.competenties.teambeeld import TeamBeeld
 from wijkteam_kit.competenties.teamprofiel import TeamProfile
+from wijkteam_kit.competenties.toegang import LokaleScans, Scans
 from wijkteam_kit.draw.competenties import complementarity_figure, team_heatmap_figure
 from wijkteam_kit.draw.export import FORMATS, figure_bytes
 from wijkteam_kit.errors import WijkteamError
@@ -55,11 +56,14 @@ class TeamOverzicht:
     Parameters
     ----------
     store : callable
-        Returns the :class:`~wijkteam_kit.store.Store` (called at the first click, so nothing opens early).
+        Returns the :class:`~wijkteam_kit.store.Store` (called at the first click, so nothing opens early), or
+        the app's :class:`~wijkteam_kit.competenties.Scans` (on a hub: its answers service). Every call that reads
+        the team gives the team code and the secret.
     """
 
-    def __init__(self, store: Callable[[], Store]) -> None:
+    def __init__(self, store: Callable[[], Store | Scans]) -> None:
         self._store = store
+        self._geheim = ""  # the secret of the open team, for the next calls (kept in this page only)
         self.messages = MessageBox()
         self.messages.html.add_class("wk-team-melding")
         self.team: Team | None = None
@@ -127,13 +131,14 @@ class TeamOverzicht:
         )
 
     @property
-    def store(self) -> Store:
-        """The app's store."""
-        return self._store()
+    def store(self) -> Scans:
+        """Where teams are: the app's store (as :class:`~wijkteam_kit.competenties.LokaleScans`) or service."""
+        found = self._store()
+        return LokaleScans(found) if isinstance(found, Store) else found
 
     def _on_create(self, _button: object = None) -> None:
-        code = self.store.create_team(self.team_name.value, self.new_secret.value)
-        name = self.store.team(code).naam
+        code = self.store.maak_team(self.team_name.value, self.new_secret.value)
+        name = self.store.team_naam(code) or self.team_name.value
         self.new_secret.value = ""
         self.open_code.value = code
         self.created.value = (
@@ -144,7 +149,7 @@ class TeamOverzicht:
         self.messages.clear()
 
     def _close(self) -> None:
-        self.team, self.beeld, self.profile, self.targets = None, None, None, {}
+        self.team, self.beeld, self.profile, self.targets, self._geheim = None, None, None, {}, ""
         self.output.children = ()
 
     def _on_open(self, _button: object = None) -> None:
@@ -152,11 +157,8 @@ class TeamOverzicht:
         code = self.open_code.value.strip()
         if not code or not self.open_secret.value:
             raise WijkteamError("Vul de teamcode en het geheim van de teamleider in.")
-        if not self.store.verify_team_secret(code, self.open_secret.value):
-            raise WijkteamError(
-                "Teamcode of geheim klopt niet. Controleer ze allebei (let op hoofdletters in het geheim)."
-            )
-        self.team = self.store.team(code)
+        self.team = self.store.open_team(code, self.open_secret.value)
+        self._geheim = self.open_secret.value
         self.messages.clear()
         self.render()
 
@@ -166,7 +168,7 @@ class TeamOverzicht:
             self._close()
             return
         fw = load_framework(self.framework_choice.value)
-        beeld = self.beeld = team_view(self.store, self.team, fw)
+        beeld = self.beeld = self.store.teambeeld(self.team.code, self._geheim, fw)
         p = self.profile = beeld.named
         head = widgets.HTML(
             f"<div class='wk-kaart wk-team-kop'><h3>{esc(self.team.naam)} ({esc(self.team.code)})</h3>"
@@ -301,6 +303,6 @@ class TeamOverzicht:
             raise WijkteamError("Open eerst het team met de teamcode en het geheim.")
         fw = load_framework(self.framework_choice.value)
         profile = with_target(self.team, fw, {c: s.value or None for c, s in self.targets.items()})
-        self.team = self.store.set_target_profile(self.team.code, profile)
+        self.team = self.store.zet_doel(self.team.code, self._geheim, profile)
         self.render()
         self.messages.notice("Het doelprofiel is opgeslagen.")

@@ -33,6 +33,7 @@ from wijkteam_kit import settings
 from wijkteam_kit.casus.model import Casus, load_library
 from wijkteam_kit.errors import WijkteamError
 from wijkteam_kit.groepssessie.model import OEFENING_NAMEN, OEFENINGEN, Client
+from wijkteam_kit.groepssessie.opdehub import SessiesViaDienst, op_een_hub, sessies_voor
 from wijkteam_kit.groepssessie.sessies import Groepssessies
 from wijkteam_kit.scenario import load_scenario
 from wijkteam_kit.store.store import Store
@@ -73,11 +74,21 @@ class GroepssessieDashboard:
         opened at the first click.
     library : list of Casus, optional
         The casuses to choose from (default: the casus library).
+    environ : mapping, optional
+        Where the app looks whether it runs on a JupyterHub (default ``os.environ``). On a hub the sessions go
+        through the hub's answers service as the logged-in trainer: no trainer secret, and the store is not used.
     """
 
-    def __init__(self, store: Store | str | Path | None = None, library: list[Casus] | None = None) -> None:
+    def __init__(
+        self,
+        store: Store | str | Path | None = None,
+        library: list[Casus] | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
         self._stores = LazyStore(store)
-        self._sessies: Groepssessies | None = None
+        self._environ = environ
+        self.hub = op_een_hub(environ)  # the hub login is the trainer: no secret to give
+        self._sessies: Groepssessies | SessiesViaDienst | None = None
         self.client = client_from_environment()
         self.library = library if library is not None else load_library()
         self.messages = MessageBox()
@@ -125,6 +136,13 @@ class GroepssessieDashboard:
             description="Dashboard openen", button_style="primary", icon="users"
         )
         self.open_button.add_class("wk-sessie-open")
+        self.mine_choice = widgets.Dropdown(description="Mijn sessies:", options=[], layout={"width": "380px"})
+        self.mine_choice.add_class("wk-sessie-mijn")
+        self.mine_choice.observe(self._on_mine, names="value")
+        if self.hub:
+            self.open_secret.layout.display = "none"
+        else:
+            self.mine_choice.layout.display = "none"
         self.open_button.layout.width = "auto"
         self.create_button.layout.width = "auto"
 
@@ -156,8 +174,14 @@ class GroepssessieDashboard:
         open_ = widgets.VBox(
             [
                 widgets.HTML(
-                    "<h3>Sessie openen</h3><p class='wk-klein'>Met de sessiecode én het trainergeheim.</p>"
+                    "<h3>Sessie openen</h3><p class='wk-klein'>"
+                    + (
+                        "Een sessie die jij hebt aangemaakt: kies hem of vul de code in.</p>"
+                        if self.hub
+                        else "Met de sessiecode én het trainergeheim.</p>"
+                    )
                 ),
+                self.mine_choice,
                 self.open_code,
                 self.open_secret,
                 widgets.HBox([self.open_button]),
@@ -183,17 +207,30 @@ class GroepssessieDashboard:
             ]
         )
         self.widget.add_class("wk-app")
+        if self.hub:
+            guard(lambda: self.show_mine())()
 
     def use_request(self, environ: Mapping[str, str]) -> None:
         """Read the page's request: the trainer's address (rate limiting of the trainer secret)."""
         self.client = Client(self.client.pagina, client_from_environment(environ).adres)
 
     @property
-    def sessies(self) -> Groepssessies:
-        """The sessions in the app's store (opened at first use)."""
+    def sessies(self) -> Groepssessies | SessiesViaDienst:
+        """The sessions in the app's store (opened at first use); on a hub: through its answers service."""
         if self._sessies is None:
-            self._sessies = Groepssessies(self._stores.get())
+            self._sessies = sessies_voor(self._stores.get, self._environ)
         return self._sessies
+
+    def show_mine(self) -> None:
+        """On a hub: fill "Mijn sessies" with the sessions this trainer opened (newest first)."""
+        if not self.hub:
+            return
+        mine = [(f"{s.code_weergave} · {s.titel}", s.code) for s in self.sessies.mine()]
+        self.mine_choice.options = [("kies een sessie", ""), *mine]
+
+    def _on_mine(self, change: dict) -> None:
+        if change["new"]:
+            self.open_code.value = change["new"]
 
     @staticmethod
     def _page_url() -> str:
@@ -241,13 +278,23 @@ class GroepssessieDashboard:
         )
         sessie = new.sessie
         link = join_link(self._page_url(), sessie.oefening, sessie.code)
+        secret = (
+            f"<p>Trainergeheim: <code class='wk-geheim'>{esc(new.geheim)}</code></p>"
+            if new.geheim
+            else "<p class='wk-klein'>Je opent deze sessie later weer via 'Mijn sessies'.</p>"
+        )
+        keep = (
+            "bewaar het <strong>trainergeheim</strong> voor jezelf (je ziet het maar één keer)."
+            if new.geheim
+            else "alleen jij ziet de antwoorden, omdat jij bent ingelogd."
+        )
         self.created.value = (
             "<div class='wk-bericht wk-sessie-gegevens'><p>De sessie is klaar. Zet de <strong>sessiecode</strong> "
-            "op het scherm; bewaar het <strong>trainergeheim</strong> voor jezelf (je ziet het maar één keer).</p>"
+            f"op het scherm; {keep}</p>"
             f"<p style='font-size:2em;margin:0.2em 0'>Code: <strong class='wk-code'>{esc(sessie.code_weergave)}"
             "</strong></p>"
-            f"<p>Trainergeheim: <code class='wk-geheim'>{esc(new.geheim)}</code></p>"
-            f"<p>Deelnemers openen <a class='wk-deelnamelink' href='{esc(link)}' target='_blank'>{esc(link)}</a> "
+            + secret
+            + f"<p>Deelnemers openen <a class='wk-deelnamelink' href='{esc(link)}' target='_blank'>{esc(link)}</a> "
             f"of de app '{esc(OEFENING_NAMEN[sessie.oefening])}' en vullen daar de code in.</p>"
             + (
                 f"<p class='wk-klein'>Feedback pas aan het eind (de groep kiest eerst, jullie praten daarna)? "
@@ -264,6 +311,7 @@ class GroepssessieDashboard:
         self.open_code.value = sessie.code_weergave
         self.messages.clear()
         self._show(self.sessies.as_trainer(sessie.code, new.geheim, client=self.client))
+        self.show_mine()
 
     def _refresh_room(self, _change: object = None) -> None:
         """Follow the warm room until it is ready (only while the sentence says it is not)."""
@@ -275,7 +323,9 @@ class GroepssessieDashboard:
             self.panel.stop()
         self.panel = None
         self.body.children = ()
-        if not self.open_code.value.strip() or not self.open_secret.value:
+        if self.hub and not self.open_code.value.strip():
+            raise WijkteamError("Kies een sessie bij 'Mijn sessies' of vul de sessiecode in.")
+        if not self.hub and (not self.open_code.value.strip() or not self.open_secret.value):
             raise WijkteamError("Vul de sessiecode en het trainergeheim in.")
         access = self.sessies.as_trainer(self.open_code.value, self.open_secret.value, client=self.client)
         self.open_secret.value = ""

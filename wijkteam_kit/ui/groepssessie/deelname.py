@@ -42,6 +42,7 @@ import ipywidgets as widgets
 from wijkteam_kit.casus.model import Casus, load_library
 from wijkteam_kit.errors import GroepssessieError, NaamBezet, WijkteamError
 from wijkteam_kit.groepssessie.model import OEFENING_NAMEN, Client
+from wijkteam_kit.groepssessie.opdehub import op_een_hub, sessies_voor
 from wijkteam_kit.store.schema import local_time
 from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, safe
@@ -49,6 +50,7 @@ from wijkteam_kit.ui.groepssessie.groepsbeeld import APP_NOTEBOOKS, group_view_h
 
 if TYPE_CHECKING:
     from wijkteam_kit.groepssessie.model import Aanmelding, Groepssessie
+    from wijkteam_kit.groepssessie.opdehub import SessiesViaDienst
     from wijkteam_kit.groepssessie.sessies import Groepssessies
     from wijkteam_kit.store.schema import Inzending
 
@@ -99,6 +101,9 @@ class GroepssessieDeelname:
     sessies_factory : callable or LazyStore
         Returns the :class:`~wijkteam_kit.groepssessie.Groepssessies` (or the app's :class:`~.common.LazyStore`);
         called at the first join, so the store is opened only when someone takes part (the app starts fast).
+        Inside a JupyterHub user server the app's store is not used: the sessions go through the hub's answers
+        service (:func:`~wijkteam_kit.groepssessie.sessies_voor`) and the hub login is the participant, so the
+        block asks no name and no herstelcode.
     oefening : str
         The exercise of this app: ``"zrm"``, ``"netwerkatlas"`` or ``"plan"``.
     library : list of Casus or callable, optional
@@ -115,7 +120,7 @@ class GroepssessieDeelname:
 
     def __init__(
         self,
-        sessies_factory: Callable[[], Groepssessies] | LazyStore,
+        sessies_factory: Callable[[], Groepssessies | SessiesViaDienst] | LazyStore,
         oefening: str,
         *,
         library: Sequence[Casus] | Callable[[], Sequence[Casus]] | None = None,
@@ -129,7 +134,9 @@ class GroepssessieDeelname:
         self.also = tuple(also)  # other exercises this app takes part in (the ZRM app: "evaluatie")
         self.client = client or client_from_environment(env)
         self._factory = sessies_factory
-        self._sessies: Groepssessies | None = None
+        self._environ = environ
+        self.hub = op_een_hub(env)  # the hub login is the participant: no name, no herstelcode
+        self._sessies: Groepssessies | SessiesViaDienst | None = None
         self._library = library
         self._listeners: list[Callable[[Aanmelding, Casus | None], None]] = []
         self._shown_key: object = None
@@ -162,11 +169,19 @@ class GroepssessieDeelname:
         self.join_button = widgets.Button(description="Meedoen", button_style="primary", icon="users")
         self.join_button.add_class("wk-sessie-meedoen")
         self.join_button.on_click(guard(self._join))
+        if self.hub:
+            self.name_input.layout.display = "none"
+            self.have_code_button.layout.display = "none"
+        intro = (
+            "Vul de code van je trainer in; je doet mee onder je inlognaam."
+            if self.hub
+            else "Vul de code van je trainer in en een voornaam of schuilnaam."
+        )
         self.form = widgets.VBox(
             [
                 widgets.HTML(
-                    "<b>Doe je mee met een groepssessie?</b> <span class='wk-klein'>Vul de code van je trainer "
-                    "in en een voornaam of schuilnaam. Zonder code oefen je gewoon alleen.</span>"
+                    f"<b>Doe je mee met een groepssessie?</b> <span class='wk-klein'>{intro} "
+                    "Zonder code oefen je gewoon alleen.</span>"
                 ),
                 widgets.HBox(
                     [self.code_input, self.name_input, self.herstel_input, self.join_button, self.have_code_button],
@@ -218,13 +233,11 @@ class GroepssessieDeelname:
 
     # ------------------------------------------------------------------ state
     @property
-    def sessies(self) -> Groepssessies:
-        """The sessions, created (and the store opened) at first use."""
+    def sessies(self) -> Groepssessies | SessiesViaDienst:
+        """The sessions, created (and the store opened) at first use; on a hub: through its answers service."""
         if self._sessies is None:
             if isinstance(self._factory, LazyStore):
-                from wijkteam_kit.groepssessie.sessies import Groepssessies
-
-                self._sessies = Groepssessies(self._factory.get())
+                self._sessies = sessies_voor(self._factory.get, self._environ)
             else:
                 self._sessies = self._factory()
         return self._sessies
@@ -263,7 +276,7 @@ class GroepssessieDeelname:
                 "Vul de sessiecode in die je van je trainer kreeg (zes tekens, bijv. ABC-123)."
             )
             return
-        if not self.name_input.value.strip():
+        if not self.hub and not getattr(self.sessies, "via_dienst", False) and not self.name_input.value.strip():
             self.messages.warn("Vul je naam in: een voornaam of schuilnaam is genoeg.")
             return
         try:

@@ -166,6 +166,12 @@ class ZrmKalibratiePaneel:
     def _on_check(self, _button: object = None) -> None:
         self.messages.clear()
         standard = self.standard()
+        if getattr(self.access, "store", None) is None:  # on a hub: the histories live in the answers service
+            self.standard_result.value = (
+                "<p class='wk-klein'>Op de hub toetst de kit de kalibratiestandaard nog niet: de kalibraties van "
+                "deelnemers staan niet in deze sessie. Gebruik de tweede ronde hierboven.</p>"
+            )
+            return
         codes = PersoonlijkeCodes(self.access.store)
         from wijkteam_kit.casus.model import load_library
 

@@ -135,9 +135,10 @@ class ZrmOefening:
         self.sessie.on_join(lambda a, c: zrm_joined(self, a, c))
         self.kalibratie = MijnKalibratie(self._stores, lambda: self.library, client=self.sessie.client)
         self.kalibratie.show(False)
-        self.sessie.on_join(
-            lambda a, _c: self.kalibratie.use(a.deelname.deelnemer_id, a.deelname.weergavenaam)
-        )
+        if not self.sessie.hub:  # on a hub the session's participant lives in the answers service, not here
+            self.sessie.on_join(
+                lambda a, _c: self.kalibratie.use(a.deelname.deelnemer_id, a.deelname.weergavenaam)
+            )
         self.kalibratie_button = widgets.Button(description="Mijn kalibratie", icon="line-chart")
         self.kalibratie_button.layout.width = "auto"
         self.kalibratie_button.add_class("wk-kalibratie-knop")
