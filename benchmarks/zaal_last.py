@@ -25,6 +25,9 @@ interactive of the same app. Figures (one run):
 - server and kernel CPU-seconds per participant while the room joins (and for warming the room beforehand);
 - memory: PSS per kernel idle and after handing in, server PSS, total.
 
+With ``ZAAL_SPOOR=1`` every message the simulated browsers receive is printed (type, widget method, model, size):
+that is how the 65 messages and 88 kB of one hand-in were found.
+
 Usage::
 
     python benchmarks/zaal_last.py                      # 30 participants, cold and warm, and 60 warm
@@ -233,8 +236,11 @@ class Participant:
         try:
             page = await client.fetch(f"{base}voila/render/{APP}?sessie={code}", request_timeout=LONG)
             html = page.body.decode()
-            config = json.loads(re.search(r'id="jupyter-config-data" type="application/json">(.*?)</script>',
-                                          html, re.S).group(1))  # fmt: skip
+            found = re.search(r'id="jupyter-config-data" type="application/json">(.*?)</script>', html, re.S)
+            if found is None:  # not the app: the busy page or an error page; say which
+                title = re.search(r"<title>(.*?)</title>", html, re.S)
+                raise RuntimeError(f"geen app maar '{title.group(1) if title else html[:80]}'")
+            config = json.loads(found.group(1))
             self.kernel_id = config["kernelId"]
             await asyncio.gather(
                 *(client.fetch(base + url.lstrip("/"), request_timeout=LONG) for url in statics)
@@ -276,6 +282,12 @@ class Participant:
             self.frames += 1
             self.frame_bytes += len(frame)
             msg = decode(frame)
+            if os.environ.get("ZAAL_SPOOR"):
+                c = msg.get("content", {})
+                d = c.get("data", {}) if isinstance(c.get("data"), dict) else {}
+                st = d.get("state", {})
+                print("SPOOR", len(frame), msg.get("header", {}).get("msg_type"), d.get("method", ""),
+                      st.get("_model_name", ""), sorted(st)[:6], c.get("execution_state", ""))
             parent = msg.get("parent_header", {}).get("msg_id")
             kind = msg.get("header", {}).get("msg_type")
             data = msg.get("content", {}).get("data", {}) if kind == "comm_msg" else {}
