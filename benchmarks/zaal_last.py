@@ -239,6 +239,7 @@ class Participant:
             found = re.search(r'id="jupyter-config-data" type="application/json">(.*?)</script>', html, re.S)
             if found is None:  # not the app: the busy page or an error page; say which
                 title = re.search(r"<title>(.*?)</title>", html, re.S)
+                Path(tempfile.gettempdir(), f"zaal_geen_app_{self.number}.html").write_text(html)
                 raise RuntimeError(f"geen app maar '{title.group(1) if title else html[:80]}'")
             config = json.loads(found.group(1))
             self.kernel_id = config["kernelId"]
