@@ -75,7 +75,8 @@ def test_zrm_another_device_with_the_herstelcode(store):
     app.concept.naam_input.value = "Noor"
     app.concept.nieuw_button.click()
     code = app.concept.code_note.value.split("wk-code'>")[1][:6]
-    app.choose_level(app.version.domain_ids[1], 2)  # saved under the code as well (no event loop: at once)
+    app.choose_level(app.version.domain_ids[1], 2)  # saved under the code as well, after a short pause
+    app.concept.bewaar_nu()  # (a running event loop, e.g. Playwright's in the same test run, waits for the pause)
     tablet = ZrmOefening(store=store)
     tablet.concept.naam_input.value = " noor "
     tablet.concept.code_input.value = "000000" if code != "000000" else "111111"

@@ -498,6 +498,12 @@ class Concept:
             return
         self._server_timer = loop.call_later(SERVER_PAUZE, self._flush)
 
+    def bewaar_nu(self) -> None:
+        """Save the draft that waits for the pause to the store now (what the timer would do a moment later)."""
+        if self._server_timer is not None:
+            self._server_timer.cancel()
+        self._flush()
+
     def _flush(self) -> None:
         self._server_timer = None
         envelope, self._server_wacht = self._server_wacht, None

@@ -94,7 +94,7 @@ def result_view(result: ZrmFeedback, own: Assessment, casus: Casus) -> widgets.W
 
     make_downloads.on_click(_make_downloads)
     scores_csv = download_link(assessment_csv(own, version), f"{stem}-scores.csv", "text/csv", "Download CSV")
-    line = widgets.HTML(
+    line = (
         "<div class='wk-kaart'><h3>Jouw scores bewaren of doorgeven</h3>"
         "<p>Scoreregel voor de nabespreking (kalibratie): "
         f"<code class='wk-scoreregel'>{esc(score_line(own))}</code></p>"
@@ -112,34 +112,31 @@ def result_view(result: ZrmFeedback, own: Assessment, casus: Casus) -> widgets.W
     )
     summary.add_class("wk-focusdoel")  # the app moves the keyboard focus here after "Inleveren"
     summary.add_class("wk-focus-nu")  # ... as soon as it is drawn (toegankelijk.js), even on a busy server
-    ladder = widgets.HTML(
+    ladder = (
         f"<div class='wk-kaart wk-ladder-uitslag'><h3>Participatieladder {esc(ladder_mark)}</h3>"
         f"<p>Jij: <strong>{esc(own_ladder)}</strong><br>Referentie: <strong>{esc(ref_ladder)}</strong></p>"
         f"<p class='wk-klein'>{esc(result.ladder_note)}</p></div>"
     )
-    diffs = widgets.HTML("<h3>Waar verschil je van de referentie?</h3>" + differences_html(result))
-    everything = widgets.Accordion(
-        children=[widgets.HTML(_all_rationales_html(result))],
-        titles=("Alle toelichtingen bij de referentie",),
+    diffs = "<h3>Waar verschil je van de referentie?</h3>" + differences_html(result)
+    everything = (
+        "<details class='wk-kaart wk-alle-toelichtingen'><summary>Alle toelichtingen bij de referentie</summary>"
+        + _all_rationales_html(result)
+        + "</details>"
     )
-    everything.selected_index = None
     strengths = "".join(f"<li>{esc(k)}</li>" for k in casus.krachten)
     follow_up = (
         f"<h3>Hoe het verderging</h3><p class='wk-vervolg'>{esc(casus.vervolg)}</p>" if casus.vervolg else ""
     )
-    extra = widgets.HTML(
-        f"<div class='wk-kaart'><h3>Krachten in deze casus</h3><ul>{strengths}</ul>{follow_up}</div>"
-    )
+    extra = f"<div class='wk-kaart'><h3>Krachten in deze casus</h3><ul>{strengths}</ul>{follow_up}</div>"
+    # One HTML widget for the rest of the page: every widget is three models on the wire (layout, style, widget),
+    # and a room hands in at the same moment (benchmarks/zaal_last.py: 65 messages and 88 kB per hand-in before).
+    rest = widgets.HTML(diffs + ladder + everything + extra + line)
     return widgets.VBox(
         [
             summary,
             image,
             widgets.HBox([widgets.HTML("<p>Profiel bewaren als PNG, SVG of PDF:</p>"), make_downloads, downloads],
                          layout={"flex_flow": "row wrap", "align_items": "center", "gap": "0.5em"}),
-            diffs,
-            ladder,
-            everything,
-            extra,
-            line,
+            rest,
         ]
     )
