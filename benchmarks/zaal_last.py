@@ -71,6 +71,8 @@ APP = "zrm_oefening.ipynb"
 CASUS_ID = "administratie-taal"
 KEY = "benchmark-zaalsleutel-" + uuid.uuid4().hex
 LONG = 300.0
+#: A browser waits for a busy server; Tornado's client would give up connecting after 20 s.
+WAIT = {"request_timeout": LONG, "connect_timeout": LONG}
 
 
 # ---------------------------------------------------------------------------------------------- processes
@@ -234,7 +236,7 @@ class Participant:
         begin = time.perf_counter()
         client = AsyncHTTPClient(force_instance=True, max_clients=6)
         try:
-            page = await client.fetch(f"{base}voila/render/{APP}?sessie={code}", request_timeout=LONG)
+            page = await client.fetch(f"{base}voila/render/{APP}?sessie={code}", **WAIT)
             html = page.body.decode()
             found = re.search(r'id="jupyter-config-data" type="application/json">(.*?)</script>', html, re.S)
             if found is None:  # not the app: the busy page or an error page; say which
@@ -244,12 +246,12 @@ class Participant:
             config = json.loads(found.group(1))
             self.kernel_id = config["kernelId"]
             await asyncio.gather(
-                *(client.fetch(base + url.lstrip("/"), request_timeout=LONG) for url in statics)
+                *(client.fetch(base + url.lstrip("/"), **WAIT) for url in statics)
             )
             self.session = uuid.uuid4().hex
             ws_url = f"ws://{base.split('://', 1)[1]}api/kernels/{self.kernel_id}/channels?session_id={self.session}"
             self.ws = await websocket_connect(
-                HTTPRequest(ws_url, request_timeout=LONG), max_message_size=2**28, subprotocols=[V1]
+                HTTPRequest(ws_url, **WAIT), max_message_size=2**28, subprotocols=[V1]
             )
             self.pending: dict[str, asyncio.Future] = {}
             self.replies: dict[str, asyncio.Future] = {}
