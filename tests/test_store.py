@@ -731,3 +731,19 @@ def test_forgotten_participant_is_overwritten_in_the_sqlite_file(tmp_path: Path)
     store.close()
     raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("vergeet.db"))
     assert b"Zonneveld" not in raw  # overwritten (secure_delete), not just unlinked
+
+
+def test_personal_data_gives_no_single_colleagues_scores():
+    """Right of access: that colleagues rated you, not what one colleague said (only averages of 3+ are shown)."""
+    from wijkteam_kit.store.persoonlijk import personal_data
+
+    store = Store(":memory:")
+    kim, bo = store.add_participant("Kim"), store.add_participant("Bo")
+    store.submit("competentiescan", kim.id, {"eigen": 3})
+    store.submit("competentiescan", bo.id, {"geheim-oordeel": 1}, over_id=kim.id, rol="collega")
+    with store.transaction("test") as conn:
+        data = personal_data(conn, kim.id)
+    text = json.dumps(data)
+    assert "geheim-oordeel" not in text and bo.id not in text and "Bo" not in text
+    own, other = data["inzendingen"]
+    assert own["inhoud"] == {"eigen": 3} and "minstens drie" in other["inhoud"]

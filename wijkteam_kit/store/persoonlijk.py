@@ -152,8 +152,10 @@ def set_team(conn: Connection, deelnemer_id: str, team: str | None) -> None:
 def personal_data(conn: Connection, deelnemer_id: str) -> dict[str, Any]:
     """Everything stored about one participant, for their right of access (secrets and other people left out).
 
-    ``deelnemer``: their row without the hashed code; ``inzendingen``: what they saved (by them) and what
-    others saved about them (the rater's id left out: that is the other person's data);
+    ``deelnemer``: their row without the hashed code; ``inzendingen``: what they saved (by them) and that others
+    saved something about them, without its content and times: one colleague's scores, with the moment they were
+    given, would show who said what (the AVG's right of access may not harm others' rights, art. 15(4)); the app
+    shows feedback about you only as the average of at least three colleagues;
     ``groepssessies``: their places in group sessions (without the hashed herstelcode).
 
     >>> from wijkteam_kit.store import Store
@@ -178,11 +180,24 @@ def personal_data(conn: Connection, deelnemer_id: str) -> dict[str, Any]:
     items = []
     for item in conn.execute(query):
         mine = item.deelnemer_id == deelnemer_id
+        if not mine:
+            items.append(
+                {
+                    "id": item.id,
+                    "soort": item.soort,
+                    "door": "een collega",
+                    "over": "jij",
+                    "rol": item.rol,
+                    "inhoud": "niet per collega: je ziet feedback over jou als gemiddelde van minstens drie "
+                    "collega's in de app, zodat niemand te herleiden is",
+                }
+            )
+            continue
         items.append(
             {
                 "id": item.id,
                 "soort": item.soort,
-                "door": "jij" if mine else "een collega",
+                "door": "jij",
                 "over": "jij" if item.over_id in (None, deelnemer_id) else "een ander",
                 "rol": item.rol,
                 "sessie": item.sessie,
