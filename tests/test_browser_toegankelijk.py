@@ -14,15 +14,18 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from wijkteam_kit.casus import load_library
+from wijkteam_kit.casus import load_casus, load_library
 from wijkteam_kit.netwerk.model import STEUNFUNCTIES
+from wijkteam_kit.netwerk.networkcanvas import VOORBEELD_EXPORT
 from wijkteam_kit.scenario import load_scenario
 
 from ._pagina_checks import AXE_EXCLUDED, axe_path, axe_violations, clipped_controls, serious
+from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
 WIDTHS = (768, 1024, 1366, 1920)
+FEW_WIDTHS = (768, 1366)  # the screens added later: a tablet upright and the most common laptop
 MAX_KEYS_ZRM = 120
 
 
@@ -40,7 +43,7 @@ class Checks:
     def __init__(self, page, app: str) -> None:
         self.page, self.app, self.problems, self.states = page, app, [], []
 
-    def state(self, name: str, *, layout: bool = True) -> None:
+    def state(self, name: str, *, layout: bool = True, widths: tuple[int, ...] = WIDTHS) -> None:
         self.states.append(name)
         found = axe_violations(self.page)
         lesser = sorted({f"{v['id']} ({v['impact']})" for v in found if v not in serious(found)})
@@ -50,11 +53,11 @@ class Checks:
                 f"{self.app}/{name}: axe {v['impact']} {v['id']} ({v['help']}): {v['nodes'][:3]}"
             )
         if layout:
-            self.layout(name)
+            self.layout(name, widths)
 
-    def layout(self, name: str) -> None:
+    def layout(self, name: str, widths: tuple[int, ...] = WIDTHS) -> None:
         size = self.page.viewport_size
-        for width in WIDTHS:
+        for width in widths:
             self.page.set_viewport_size({"width": width, "height": 900})
             self.wait_for_width(width)
             cut = clipped_controls(self.page)
@@ -249,6 +252,22 @@ def test_netwerkatlas_records_what_it_shows_and_fits_a_tablet(page, server, tmp_
         ("Man overleden", "negatief")
     ]
 
+    page.locator(".wk-openen").click()  # another map while this one has work: the draft's question first
+    question = page.locator(".wk-concept-vraag")
+    expect(question).to_contain_text("Open je een andere kaart")
+    checks.state("vraag: andere kaart", widths=FEW_WIDTHS)
+    question.get_by_role("button", name="Nee, verder werken").click()
+    expect(question).to_be_hidden()
+    export = tmp_path / "gerda-interview.graphml"
+    export.write_text(VOORBEELD_EXPORT, encoding="utf-8")
+    with page.expect_file_chooser() as chooser:
+        page.locator(".wk-upload").click()
+    chooser.value.set_files(str(export))
+    expect(page.locator(".wk-nc-koppeling")).to_be_visible()
+    checks.state("Network Canvas koppelen", widths=FEW_WIDTHS)
+    page.get_by_role("button", name="Importeren").click()
+    expect(page.locator(".wk-bericht")).to_contain_text("gekoppeld en geopend")
+
     page.set_viewport_size({"width": 768, "height": 1024})  # a tablet upright: the map wide, the forms below
     checks.wait_for_width(768)
     kaart = page.locator(".wk-beeld-relatiekaart svg").bounding_box()
@@ -313,6 +332,9 @@ def test_bouwstenen(page, server):
     page.locator(".wk-stappen").get_by_role("radio", name="3 Vormgeving", exact=True).click()
     expect(page.locator(".wk-bouwsteen h3")).to_contain_text("Bouwsteen 3: Vormgeving")
     checks.state("bouwsteen 3")
+    page.get_by_role("button", name="Verder op een ander apparaat").click()  # the draft under a personal code
+    expect(page.locator(".wk-concept-codes")).to_be_visible()
+    checks.state("concept: ander apparaat", widths=FEW_WIDTHS)
     checks.done()
 
 
@@ -341,6 +363,83 @@ def test_groepssessie_dashboard(page, server):
     page.locator(".wk-sessie-maak").click()
     expect(page.locator(".wk-sessie-gegevens")).to_contain_text("Trainergeheim")
     checks.state("sessie loopt")
+    checks.done()
+
+
+# ---------------------------------------------------------------- screens added later (two widths each)
+def _score(page, casus, levels, ladder):
+    """Click a level for every domain (``levels``: domain id -> level or None) and the ladder, then hand in."""
+    for domain in casus.version().domains:
+        expect(page.locator(".wk-kaart h3").first).to_have_text(domain.name)
+        level = levels.get(domain.id)
+        label = "niet besproken" if level is None else str(level)
+        page.locator(".wk-niveau").get_by_role("radio", name=label, exact=True).click()
+        done = f"✓ {domain.name}: {'n.b.' if level is None else level}"
+        expect(page.locator(".wk-nav-knop", has_text=done)).to_be_visible()
+        page.get_by_role("button", name="Volgende").click()
+    page.locator(".wk-ladder").get_by_role("radio", name=str(ladder), exact=True).click()
+    page.get_by_role("button", name="Inleveren").click()
+
+
+def test_zrm_calibration_and_evaluation(page, server):
+    casus = load_casus(ROOT / "casuses" / "administratie-taal.yaml")  # a casus with a later moment (T1)
+    checks = _open(page, server, "zrm_oefening", ".wk-casus-keuze select")
+    page.get_by_role("button", name="Mijn kalibratie").click()
+    page.locator(".wk-kalibratie-naam input").fill("Kim")
+    page.locator(".wk-kalibratie-nieuw").click()
+    expect(page.locator(".wk-kalibratie")).to_contain_text("nog geen casus", timeout=60_000)
+    checks.state("mijn kalibratie, leeg", widths=FEW_WIDTHS)
+
+    page.locator(".wk-casus-keuze select").select_option(label=casus.titel)
+    page.locator(".wk-moment").get_by_text("Evaluatie (T1)").click()
+    page.get_by_role("button", name="Begin met scoren").click()
+    expect(page.locator(".wk-t1")).to_contain_text("Wat er gebeurde")
+    checks.state("evaluatie: T1 lezen en scoren", widths=FEW_WIDTHS)
+    t1 = casus.t1_assessment()
+    _score(page, casus, t1.levels(), t1.ladder)
+    expect(page.locator(".wk-evaluatievragen h3")).to_have_text("De evaluatievragen", timeout=60_000)
+    page.locator(".wk-evaluatie-zelfredzaamheid").get_by_text("gestegen", exact=True).click()
+    page.locator(".wk-evaluatie-participatie").get_by_text("gelijk gebleven", exact=True).click()
+    checks.state("evaluatievragen", widths=FEW_WIDTHS)
+    page.get_by_role("button", name="Bekijk de evaluatie").click()
+    expect(page.locator(".wk-evaluatie-uitslag")).to_contain_text("Jouw evaluatie", timeout=60_000)
+    checks.state("evaluatie", widths=FEW_WIDTHS)
+
+    page.get_by_role("button", name="Opnieuw beginnen").click()
+    page.locator(".wk-moment").get_by_text("Eerste contact (T0)").click()
+    page.get_by_role("button", name="Begin met scoren").click()
+    _score(page, casus, casus.reference_assessment().levels(), casus.participatieladder.trede)
+    expect(page.locator(".wk-kalibratie")).to_contain_text("1 keer gescoord", timeout=60_000)
+    checks.state("mijn kalibratie, na een casus", widths=FEW_WIDTHS)
+    checks.done()
+
+
+def test_intervisie_meedenkbijeenkomst_and_basisteam_sheet(page, server):
+    checks = _open(page, server, "intervisie", ".wk-soort select")
+    page.locator(".wk-soort select").select_option(label="Rollenspel SNV: Meedenkbijeenkomst · 95 min")
+    page.locator(".wk-netwerk-voorstel").click()
+    expect(page.locator(".wk-uitnodigingen")).to_contain_text("Voorgesteld")
+    page.locator(".wk-start").click()
+    expect(page.locator(".wk-basisteam")).to_be_visible()
+    checks.state("meedenkbijeenkomst met afsprakenblad", widths=FEW_WIDTHS)
+    page.locator(".wk-maak-blad").click()
+    expect(page.locator(".wk-blad-links a").first).to_be_visible(timeout=60_000)
+    checks.state("afsprakenblad gemaakt", widths=FEW_WIDTHS)
+    checks.done()
+
+
+def test_casus_maken_every_part(page, server):
+    checks = _open(page, server, "casus_maken", ".wk-start-keuze select")
+    checks.state("nieuwe casus", widths=FEW_WIDTHS)
+    first = load_library()[0]
+    page.locator(".wk-start-keuze select").select_option(label=f"Kopie van: {first.titel}")
+    page.locator(".wk-openen").click()
+    expect(page.locator(".wk-bericht", has_text="Een kopie van")).to_be_visible()  # every part filled in
+    tabs = page.locator(".wk-casus-tabs > .lm-TabBar .lm-TabBar-tab")
+    for index in range(1, tabs.count()):
+        tabs.nth(index).click()
+        expect(tabs.nth(index)).to_have_attribute("aria-selected", "true")
+        checks.state(f"deel {tabs.nth(index).inner_text()}", widths=FEW_WIDTHS)
     checks.done()
 
 
