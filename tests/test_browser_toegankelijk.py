@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from wijkteam_kit.casus import load_casus, load_library
+from wijkteam_kit.competenties import load_framework
 from wijkteam_kit.netwerk.model import STEUNFUNCTIES
 from wijkteam_kit.netwerk.networkcanvas import VOORBEELD_EXPORT
 from wijkteam_kit.scenario import load_scenario
@@ -103,6 +104,32 @@ class Keys:
             if self.page.evaluate("document.activeElement.textContent.trim()") == text:
                 return
         raise AssertionError(f"'{text}' niet bereikt met Tab")
+
+    def tab_into(self, selector: str, limit: int = 150) -> None:
+        """Tab until the focused element matches ``selector``."""
+        for _ in range(limit):
+            self.press("Tab")
+            if self.page.evaluate(f"document.activeElement.matches({selector!r})"):
+                return
+        raise AssertionError(f"'{selector}' niet bereikt met Tab")
+
+    def type(self, text: str) -> None:
+        self.page.keyboard.type(text)
+        self.count += len(text)
+
+    def choose(self, label: str) -> None:
+        """In the focused (closed) select: type the start of an option's label, as a keyboard user does."""
+        self.type(label[:3])
+        try:
+            self.page.wait_for_function(
+                f"document.activeElement.value === {label!r}", timeout=10_000
+            )
+        except Exception as exc:
+            got = self.page.evaluate(
+                "(() => { const e = document.activeElement; return [e.outerHTML.slice(0, 300),"
+                " e.selectedOptions ? [...e.selectedOptions].map(o => o.text) : null]; })()"
+            )
+            raise AssertionError(f"'{label}' niet gekozen met het toetsenbord: {got}") from exc
 
 
 def _focus_in(page, selector: str) -> None:
@@ -363,6 +390,80 @@ def test_groepssessie_dashboard(page, server):
     page.locator(".wk-sessie-maak").click()
     expect(page.locator(".wk-sessie-gegevens")).to_contain_text("Trainergeheim")
     checks.state("sessie loopt")
+    checks.done()
+
+
+# ---------------------------------------------------------------- two more apps' main task by keyboard
+def test_plan_by_keyboard_with_social_map_tips(page, server):
+    checks = _open(page, server, "plan_schrijven", ".wk-casus-keuze select")
+    keys = Keys(page)
+    keys.tab_into(".wk-probleem-tekst textarea")
+    keys.type("Ik kom niet rond")
+    keys.press("Tab")
+    keys.choose("Financiën")  # the problem's ZRM domain
+    keys.tab_into(".wk-doel-tekst textarea")
+    keys.type("Ik wil mijn rekeningen op tijd betalen")
+    keys.tab_into(".wk-oplossing-tekst textarea")
+    keys.type("Samen naar de schuldhulp")
+    keys.press("Tab")
+    keys.choose("Algemene / voorliggende voorziening")
+    expect(page.get_by_text("Uit de sociale kaart")).to_be_visible()
+    checks.state("sociale-kaarttips", widths=FEW_WIDTHS)
+    keys.tab_into(".wk-naam input")
+    keys.type("Kim")
+    keys.tab_to("Bewaar plan")
+    keys.press("Enter")
+    expect(page.locator(".wk-bericht")).to_contain_text("Je plan is bewaard als 'Mijn plan'")
+    print(f"Plan met het toetsenbord: {keys.count} toetsaanslagen")
+
+    page.reload()  # the draft is kept after saving: a reload offers it
+    offer = page.locator(".wk-concept-aanbod")
+    expect(offer).to_contain_text("Je was hier eerder mee bezig", timeout=120_000)
+    page.wait_for_function("document.querySelector('#wk-pagina .wk-app') !== null")
+    checks.state("concept: verder gaan?", widths=FEW_WIDTHS)
+    offer.get_by_role("button", name="Verder gaan").click()
+    expect(page.locator(".wk-probleem-tekst textarea").first).to_have_value("Ik kom niet rond")
+    checks.done()
+
+
+def test_competence_scan_by_keyboard_result_and_my_data(page, server):
+    framework = load_framework("movisie-2017")
+    checks = _open(page, server, "competentie_scan", ".wk-naam input")
+    expect(page.locator(".wk-wie-ziet-wat")).to_contain_text("Je teamleider")  # checked in test_competentie_scan
+    keys = Keys(page)
+    keys.tab_into(".wk-naam input")
+    keys.type("Kim")
+    keys.tab_into(".wk-kader select")
+    keys.choose("Generieke competenties wijkteams (7 competenties, 25 vragen)")
+    keys.tab_to("Begin met de scan")
+    keys.press("Enter")
+    for number, competence in enumerate(framework.competences, 1):
+        expect(page.locator(".wk-voortgang")).to_contain_text(f"Competentie {number} van")
+        _focus_in(page, ".wk-schaal")  # after "Begin" and "Volgende": the first question of the page
+        scales = page.locator(".wk-schaal")
+        for k in range(len(competence.indicators)):
+            keys.press("ArrowRight", 3)  # nooit, soms, regelmatig, vaak
+            expect(scales.nth(k).get_by_role("radio", name="vaak", exact=True)).to_have_attribute(
+                "aria-checked", "true"
+            )
+            if k < len(competence.indicators) - 1:
+                keys.press("Tab", 2)  # past the example field to the next question
+                _focus_in(page, ".wk-schaal")
+        if number < len(framework.competences):
+            keys.tab_to("Volgende")
+            keys.press("Enter")
+    expect(page.locator(".wk-voortgang")).to_contain_text("25 van 25 vragen beantwoord")
+    keys.tab_to("Inleveren")
+    keys.press("Enter")
+    expect(page.locator(".wk-radar")).to_be_visible(timeout=60_000)
+    page.wait_for_function("document.activeElement.querySelector('.wk-uitslag') !== null")  # focus: the result
+    expect(page.locator(".wk-scores .wk-score-eigen_regie")).to_contain_text("4,0")
+    print(f"Competentiescan met het toetsenbord: {keys.count} toetsaanslagen")
+    checks.state("uitslag", widths=FEW_WIDTHS)
+    page.get_by_role("button", name="Nieuwe scan").click()
+    page.get_by_role("button", name="Mijn gegevens").click()
+    expect(page.locator(".wk-mijn-gegevens")).to_contain_text("Over Kim bewaart de kit")
+    checks.state("mijn gegevens", widths=FEW_WIDTHS)
     checks.done()
 
 

@@ -421,6 +421,7 @@ class CompetentieScan:
         self._welcome(new)
         self._make_questions()
         self.body.children = [self.rating_page]
+        self.questionnaire.focus_question()  # keyboard users go on at the first question
 
     def _welcome(self, new: bool) -> None:
         person, fw = self.person, self.framework
@@ -516,6 +517,7 @@ class CompetentieScan:
         if missing:
             parts = [f"{name} ({aantal(n, 'vraag', 'vragen')})" for _i, name, n in missing]
             self.questionnaire.show_page(missing[0][0])
+            self.questionnaire.focus_question()
             self.messages.warn(
                 "Nog niet ingevuld: "
                 + ", ".join(parts)
@@ -551,6 +553,7 @@ class CompetentieScan:
             self.scans(), scan, self.person, self.about, previous=self.previous, today=self._today()
         )
         self.body.children = [self.result.widget, widgets.HBox([again])]
+        self.result.widget.children[0].focus()  # the summary: what comes next after "Inleveren"
 
     def _again(self) -> None:
         self.messages.clear()

@@ -84,7 +84,9 @@ class ScanResult:
         self.plan_messages = MessageBox()
         self.table = widgets.HTML(self._table_html())
         self.table.add_class("wk-scores")
-        parts: list[widgets.Widget] = [self._summary(), self._radar(), self.table]
+        summary = self._summary()
+        summary.add_class("wk-focusdoel")  # the app moves the keyboard focus here after "Inleveren"
+        parts: list[widgets.Widget] = [summary, self._radar(), self.table]
         if self.growth:
             items = "".join(f"<li>{esc(g.sentence())}</li>" for g in self.growth.values())
             box = widgets.HTML(

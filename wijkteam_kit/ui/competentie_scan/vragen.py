@@ -31,6 +31,8 @@ SCALE_OPTIONS: list[tuple[str, int | str]] = [
     *((w, v) for v, w in SCHAAL.items()),
     (WEET_IK_NIET, WEET_IK_NIET),
 ]
+FOCUS_NOW = "wk-focus-nu"
+"""The class that makes the page's script focus a widget once it is drawn (``toegankelijk.js``)."""
 _TOOLTIPS = [f"{v} – {w}" for v, w in SCHAAL.items()] + ["dit kan ik niet inschatten"]
 
 
@@ -66,8 +68,8 @@ class Questionnaire:
         self.prev_button = widgets.Button(description="Vorige", icon="arrow-left")
         self.next_button = widgets.Button(description="Volgende", icon="arrow-right")
         self.next_button.add_class("wk-volgende")
-        self.prev_button.on_click(guard(lambda _b: self.show_page(self.page - 1)))
-        self.next_button.on_click(guard(lambda _b: self.show_page(self.page + 1)))
+        self.prev_button.on_click(guard(lambda _b: self.go(self.page - 1)))
+        self.next_button.on_click(guard(lambda _b: self.go(self.page + 1)))
         self.pages = [self._page(comp.id, guard) for comp in self.framework.competences]
         self.show_page(0)
 
@@ -81,6 +83,7 @@ class Questionnaire:
                 options=SCALE_OPTIONS, value=None, tooltips=_TOOLTIPS, style={"button_width": "auto"}
             )
             scale.add_class("wk-schaal")
+            scale.add_class("wk-focusdoel")  # focus that falls to the page goes to the first question
             scale.add_class(f"wk-schaal-{ind.id}")
             example = widgets.Textarea(
                 placeholder="Voorbeeld uit je praktijk (optioneel; geen echte namen of nummers)",
@@ -142,6 +145,26 @@ class Questionnaire:
         self.prev_button.disabled = self.page == 0
         self.next_button.disabled = self.page == len(self.pages) - 1
         self._refresh_progress()
+
+    def go(self, index: int) -> None:
+        """Show page ``index`` because the user asked for it ("Vorige", "Volgende") and focus its first question."""
+        self.show_page(index)
+        self.focus_question()
+
+    def focus_question(self) -> None:
+        """Put the keyboard focus on the first unanswered question of the page shown (else its first question).
+
+        The page's radio-group script (``toegankelijk.js`` in the Voila template) passes the focus on to the
+        chosen answer, or the first; without it (JupyterLab) nothing happens.
+        """
+        comp = self.framework.competences[self.page]
+        scales = [self.scale[i] for i in comp.indicator_ids]
+        target = next((s for s in scales if s.value is None), scales[0])
+        for scale in self.scale.values():
+            if scale is not target:
+                scale.remove_class(FOCUS_NOW)
+        target.add_class(FOCUS_NOW)  # for the script, when the page is new and not yet drawn
+        target.focus()  # when it is drawn already
 
     def show_competence(self, competence: str) -> None:
         """Show the page of one competence."""

@@ -8,7 +8,8 @@
       that had it went away (a new page of the app): "Begin met scoren" lands on the level buttons.
    4. A field without a visible label gets an aria-label: its tooltip from Python, else the text of the label
       just above it (the kit's "label over field" pattern), else its placeholder.
-   5. A widget with the class wk-focus-nu takes the focus once, when it is first drawn (the ZRM result).
+   5. A widget with the class wk-focus-nu takes the focus once, when it is first drawn (the ZRM result, the first
+      open question of a new page of the competence scan).
    All of it is re-applied when the widgets change (a MutationObserver, at most once per animation frame). */
 (function () {
   "use strict";
