@@ -282,6 +282,7 @@ def test_netwerkatlas_records_what_it_shows_and_fits_a_tablet(page, server, tmp_
     page.locator(".wk-openen").click()  # another map while this one has work: the draft's question first
     question = page.locator(".wk-concept-vraag")
     expect(question).to_contain_text("Open je een andere kaart")
+    page.wait_for_function("document.activeElement.closest('.wk-concept-vraag') !== null")  # focus: the question
     checks.state("vraag: andere kaart", widths=FEW_WIDTHS)
     question.get_by_role("button", name="Nee, verder werken").click()
     expect(question).to_be_hidden()
@@ -314,6 +315,8 @@ def test_plan_schrijven(page, server):
     checks.state("leeg plan")
     page.get_by_role("button", name="Vraag feedback").click()
     expect(page.locator(".wk-regel").first).to_be_visible()
+    expect(page.get_by_role("button", name="Vraag feedback")).to_be_enabled()  # not busy any more
+    expect(page.get_by_role("button", name="Vergelijk met het referentieplan")).to_be_enabled()
     checks.state("feedback")
     checks.done()
 

@@ -339,6 +339,7 @@ class Concept:
         self.vraag_tekst.value = f"<div class='wk-waarschuwing' role='alert'>{esc(vraag)}</div>"
         self.ja_button.description = ja
         self.vraag_box.layout.display = None
+        self.nee_button.focus()  # keyboard users land on the question (on its safe answer), not far below it
 
     def _on_ja(self, _button: object = None) -> None:
         actie, self._ja = self._ja, None
