@@ -2,8 +2,9 @@
 
 One test per app walks its main states on one page; at each state axe-core (npm, see ``_pagina_checks``) may
 find no critical or serious violation, and at 768, 1024, 1366 and 1920 px (the same page, resized) no field,
-tab, button or heading may be cut off or stick out of its panel. The ZRM test does the whole exercise by keyboard
-and counts the key presses; the netwerkatlas test ticks every support option of a tie between two new people and
+tab, button or heading may be cut off or stick out of its panel (screens added later: at 768 and 1366 px only).
+The ZRM test does the whole exercise by keyboard and counts the key presses, as do the plan and competence scan
+tests for their main task; the netwerkatlas test ticks every support option of a tie between two new people and
 reads back what was saved. The results are the basis of docs/toegankelijkheid.md.
 """
 
