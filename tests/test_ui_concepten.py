@@ -220,3 +220,18 @@ def test_zrm_start_page_asks_the_name_once(store):
     app.casus_choice.value = app.casus_choice.options[0][1]
     app.start_button.click()
     assert app.assessment().rater == "Kim"
+
+
+def test_netwerkatlas_an_uploaded_file_asks_before_it_replaces_work(store):
+    app = NetwerkatlasApp(store=store)
+    app.start_choice.value = app.start_choice.options[1][1]
+    app.start_button.click()
+    app.person_form.naam.value = "Oma Jet"
+    app.person_form.save_button.click()
+    other = {"personen": [{"id": "ans", "naam": "Ans", "relatie": "buur", "sector": "buurt", "cirkel": 2}]}
+    upload = {"name": "ander.json", "content": json.dumps(other).encode()}
+    app._uploaded({"new": (upload,)})
+    assert "vervangt dat bestand je kaart" in app.concept.vraag_tekst.value
+    assert any(p.naam == "Oma Jet" for p in app.atlas.personen)  # nothing replaced before the answer
+    app.concept.ja_button.click()
+    assert [p.naam for p in app.atlas.personen] == ["Ans"]

@@ -441,18 +441,34 @@ class NetwerkatlasApp:
             return
         finally:
             self.upload.value = ()
-        self.source_name = name.rsplit(".", 1)[0] or "netwerkatlas"
-        self._set_atlas(atlas)
-        self.messages.notice(
-            f"{name} is geopend: {len(atlas.personen)} personen, {len(atlas.banden)} banden."
+
+        def open_file() -> None:
+            self.source_name = name.rsplit(".", 1)[0] or "netwerkatlas"
+            self._set_atlas(atlas)
+            self.messages.notice(
+                f"{name} is geopend: {len(atlas.personen)} personen, {len(atlas.banden)} banden."
+            )
+
+        self._ask_replace(name, open_file)
+
+    def _ask_replace(self, name: str, open_it: Callable[[], None]) -> None:
+        """Replace the map by an opened file; with changes in the current map, ask first."""
+        self.concept.vraag(
+            f"Je kaart heeft wijzigingen die nog niet zijn ingeleverd of gedownload. Open je {name}, dan vervangt "
+            "dat bestand je kaart en gaan de wijzigingen verloren.",
+            "Ja, bestand openen",
+            open_it,
         )
 
     def _mapped(self, atlas: Netwerkatlas, name: str) -> None:
-        self.source_name = name.rsplit(".", 1)[0] or "netwerkatlas"
-        self._set_atlas(atlas)
-        self.messages.notice(
-            f"{name} is gekoppeld en geopend: {len(atlas.personen)} personen, {len(atlas.banden)} banden."
-        )
+        def open_file() -> None:
+            self.source_name = name.rsplit(".", 1)[0] or "netwerkatlas"
+            self._set_atlas(atlas)
+            self.messages.notice(
+                f"{name} is gekoppeld en geopend: {len(atlas.personen)} personen, {len(atlas.banden)} banden."
+            )
+
+        self._ask_replace(name, open_file)
 
     # ------------------------------------------------------------------ pictures and signals
     def _visible(self) -> str:
