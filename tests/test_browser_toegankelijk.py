@@ -295,6 +295,8 @@ def test_netwerkatlas_records_what_it_shows_and_fits_a_tablet(page, server, tmp_
     expect(page.locator(".wk-nc-koppeling")).to_be_visible()
     checks.state("Network Canvas koppelen", widths=FEW_WIDTHS)
     page.get_by_role("button", name="Importeren").click()
+    expect(question).to_contain_text("vervangt dat bestand je kaart")  # the map has unsaved work: asked first
+    question.get_by_role("button", name="Ja, bestand openen").click()
     expect(page.locator(".wk-bericht")).to_contain_text("gekoppeld en geopend")
 
     page.set_viewport_size({"width": 768, "height": 1024})  # a tablet upright: the map wide, the forms below

@@ -165,13 +165,26 @@
 
   /* A widget marked wk-focus-nu takes the focus once, as soon as it is on screen: a Python widget.focus() that
      arrives before the browser has drawn the widget is otherwise lost (on a busy server it often is). */
+  var focusNowEl = null;
+  var focusNowAt = 0;
+
   function focusNow(root) {
     var wanted = root.querySelectorAll(".wk-focus-nu:not([data-wk-gefocust])");
     for (var i = 0; i < wanted.length; i++) {
       if (!visible(wanted[i])) { continue; }
       wanted[i].setAttribute("data-wk-gefocust", "ja");
       var content = wanted[i].querySelector(":scope > .widget-html-content");
-      (content || wanted[i]).focus();
+      focusNowEl = content || wanted[i];
+      focusNowAt = Date.now();
+      focusNowEl.focus();
+      lastFocus = document.activeElement;
+      return true;
+    }
+    /* The widgets around it may be laid out again just after (a box re-attaches its children): the browser then
+       drops the focus to the page. Within a few seconds, give it back. */
+    if (focusNowEl && document.activeElement === document.body && Date.now() - focusNowAt < 5000 &&
+        focusNowEl.isConnected && visible(focusNowEl)) {
+      focusNowEl.focus();
       lastFocus = document.activeElement;
       return true;
     }
