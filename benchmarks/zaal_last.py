@@ -166,8 +166,11 @@ class Server:
         import urllib.request
 
         request = urllib.request.Request(self.url + "wijkteam/api/zaal", headers={"X-Wijkteam-Sleutel": KEY})
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return json.loads(response.read())
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return json.loads(response.read())
+        except TimeoutError:  # the server is busy starting the room's kernels: ask again
+            return {"zalen": []}
 
     def wait_warm(self, timeout: float = 600) -> float:
         started = time.monotonic()
@@ -527,17 +530,19 @@ def main() -> None:
             folder.mkdir()
             extra = ("--groep", str(count + 1)) if warm else ()
             srv = Server(folder, *extra)
-            cpu_warming = warm_s = 0.0
-            if warm:
-                before = cpu_seconds(srv.process.pid)
-                warm_s = srv.wait_warm()
-                cpu_warming = cpu_seconds(srv.process.pid) - before
-            time.sleep(3)
-            code = new_session(folder)
-            result = asyncio.run(room(srv, statics, count, code, with_page=True))
-            result["warm_s"], result["cpu_warming"] = warm_s, cpu_warming
-            result["store"] = submissions(folder, code)
-            srv.stop()
+            try:  # a run that fails leaves no server and kernels behind
+                cpu_warming = warm_s = 0.0
+                if warm:
+                    before = cpu_seconds(srv.process.pid)
+                    warm_s = srv.wait_warm()
+                    cpu_warming = cpu_seconds(srv.process.pid) - before
+                time.sleep(3)
+                code = new_session(folder)
+                result = asyncio.run(room(srv, statics, count, code, with_page=True))
+                result["warm_s"], result["cpu_warming"] = warm_s, cpu_warming
+                result["store"] = submissions(folder, code)
+            finally:
+                srv.stop()
             ready = result["ready"]
             hand = [p.handed_in for p in result["people"] if p.handed_in is not None]
             print(
