@@ -466,7 +466,9 @@ def test_competence_scan_by_keyboard_result_and_my_data(page, server):
     expect(page.locator(".wk-scores .wk-score-eigen_regie")).to_contain_text("4,0")
     print(f"Competentiescan met het toetsenbord: {keys.count} toetsaanslagen")
     checks.state("uitslag", widths=FEW_WIDTHS)
-    page.get_by_role("button", name="Nieuwe scan").click()
+    page.get_by_role("button", name="Nieuwe scan").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.closest('.wk-wie-ben-je') !== null")  # not the page
     page.get_by_role("button", name="Mijn gegevens").click()
     expect(page.locator(".wk-mijn-gegevens")).to_contain_text("Over Kim bewaart de kit")
     checks.state("mijn gegevens", widths=FEW_WIDTHS)

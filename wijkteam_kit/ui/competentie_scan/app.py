@@ -285,10 +285,14 @@ class CompetentieScan:
         self.last_button.on_click(guard(self._on_last))
         self.data_button.on_click(guard(self._on_my_data))
         hub = " of, op de server van je organisatie, met je eigen account" if self.hub_user else ""
+        who_heading = widgets.HTML("<h3>Wie ben je?</h3>")
+        # "Nieuwe scan" goes away with the result: the keyboard focus then lands here, not on the page
+        who_heading.add_class("wk-focusdoel")
+        who_heading.add_class("wk-wie-ben-je")
         self.start_page = widgets.VBox(
             [
                 widgets.HTML(WIE_ZIET_WAT.replace("{hub}", hub)),
-                widgets.HTML("<h3>Wie ben je?</h3>"),
+                who_heading,
                 self.name_input,
                 self.code_input,
                 self.team_input,
