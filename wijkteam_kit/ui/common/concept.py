@@ -468,6 +468,18 @@ class Concept:
         for callback in self._op_gekoppeld:
             callback(nieuw.deelnemer.id, nieuw.deelnemer.weergavenaam)
 
+    def volg_sessie(self, sessie: Any) -> None:
+        """Keep the draft under the personal code of whoever joins ``sessie`` (a ``GroepssessieDeelname``).
+
+        The draft's requests then count as that block's client for the rate limits.
+        """
+        self._client = lambda: sessie.client
+
+        def joined(aanmelding: Any, _casus: Any) -> None:
+            self.koppel(aanmelding.deelname.deelnemer_id, aanmelding.deelname.weergavenaam)
+
+        sessie.on_join(joined)
+
     def koppel(self, deelnemer_id: str, weergavenaam: str) -> None:
         """Link the page to a participant's personal code: drafts go to the store too, theirs is offered."""
         if deelnemer_id == self.deelnemer_id:

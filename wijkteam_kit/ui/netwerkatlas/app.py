@@ -189,9 +189,8 @@ class NetwerkatlasApp:
             herstel=self._herstel_concept,
             samenvatting=self._concept_samenvatting,
             stores=self._stores,
-            client=lambda: self.sessie.client,
         )
-        self.sessie.on_join(lambda a, _c: self.concept.koppel(a.deelname.deelnemer_id, a.deelname.weergavenaam))
+        self.concept.volg_sessie(self.sessie)
         self.widget = widgets.VBox(
             [
                 style_widget("ui/netwerkatlas/netwerkatlas.css"),

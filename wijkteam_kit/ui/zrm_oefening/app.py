@@ -149,9 +149,8 @@ class ZrmOefening:
             herstel=self._herstel_concept,
             samenvatting=self._concept_samenvatting,
             stores=self._stores,
-            client=lambda: self.sessie.client,
         )
-        self.sessie.on_join(lambda a, _c: self.concept.koppel(a.deelname.deelnemer_id, a.deelname.weergavenaam))
+        self.concept.volg_sessie(self.sessie)
         self.kalibratie.op_gebruik(self.concept.koppel)
         self.concept.op_gekoppeld(self.kalibratie.use)
         self.widget = widgets.VBox(
