@@ -32,6 +32,7 @@ Usage::
 
     python benchmarks/zaal_last.py                      # 30 participants, cold and warm, and 60 warm
     python benchmarks/zaal_last.py --deelnemers 30 --zonder-60
+    python benchmarks/zaal_last.py --zonder-koud --zonder-60   # only the warm room (about 1.5 min)
 
 Run it on a quiet machine (no tests or other benchmarks): the figures are about the 2 cores.
 """
@@ -490,6 +491,7 @@ def main() -> None:
     parser.add_argument("--deelnemers", type=int, default=30)
     parser.add_argument("--enkel", type=int, default=5, help="hoe vaak één deelnemer alleen (mediaan)")
     parser.add_argument("--zonder-60", action="store_true", help="sla de meting met 2×N over")
+    parser.add_argument("--zonder-koud", action="store_true", help="sla de koude zaal over (alleen warm)")
     args = parser.parse_args()
     n = args.deelnemers
     rows: list[str] = []
@@ -565,7 +567,8 @@ def main() -> None:
             )
             return result
 
-        run(f"{n} koud", n, warm=False)
+        if not args.zonder_koud:
+            run(f"{n} koud", n, warm=False)
         run(f"{n} warm", n, warm=True)
         if not args.zonder_60:
             run(f"{2 * n} warm", 2 * n, warm=True)

@@ -50,6 +50,7 @@ from wijkteam_kit.store.schema import (
     sessie_deelnames,
     teams,
 )
+from wijkteam_kit.store.schrijfbeurt import Schrijfbeurt
 
 __all__ = ["Store"]
 
@@ -85,6 +86,10 @@ class Store:
             if self._url.get_backend_name() == "sqlite" and self._url.database in (None, "", ":memory:")
             else nullcontext()
         )
+        database = self._url.database if self._url.get_backend_name() == "sqlite" else None
+        self._schrijfbeurt: AbstractContextManager[Any] = (
+            Schrijfbeurt(Path(database)) if database not in (None, "", ":memory:") else nullcontext()
+        )  # writers of one file take turns without SQLite's sleeping busy handler (a room hands in at once)
         try:
             with self._engine.connect() as conn:
                 current = migraties.schema_version(conn)
@@ -142,7 +147,7 @@ class Store:
         if self._closed:
             raise StoreError(f"{self._label}: deze opslag is al gesloten; open hem opnieuw met Store(...)")
         try:
-            with self._turns, self._engine.connect() as conn:
+            with self._schrijfbeurt if write else nullcontext(), self._turns, self._engine.connect() as conn:
                 if write:
                     conn.execution_options(**{migraties.WRITE_OPTION: True})
                 with conn.begin():

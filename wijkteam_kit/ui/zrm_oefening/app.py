@@ -41,6 +41,7 @@ from wijkteam_kit.ui.groepssessie.deelname import GroepssessieDeelname
 from wijkteam_kit.ui.groepssessie.koppeling import zrm_joined
 from wijkteam_kit.ui.zrm_oefening.evaluatie import EvaluatieVragen, evaluation_view, t1_html
 from wijkteam_kit.ui.zrm_oefening.kalibratie import MijnKalibratie
+from wijkteam_kit.ui.zrm_oefening.resultaat import ResultView
 from wijkteam_kit.zrm.assessment import BASIS, Assessment
 from wijkteam_kit.zrm.evaluation import Evaluation, evaluate
 from wijkteam_kit.zrm.mapping import load_mapping
@@ -124,6 +125,8 @@ class ZrmOefening:
         self.evaluation: Evaluation | None = None
         self.vragen: EvaluatieVragen | None = None
         self._updating = False
+        self._result: ResultView | None = None  # built when scoring starts, reused at every hand-in
+        self._after: dict[str, widgets.Widget] = {}
         self.body = widgets.VBox()
         header = widgets.HTML(
             "<h2>ZRM-oefening</h2><p class='wk-intro'>Lees een casus, schat per levensdomein de "
@@ -311,6 +314,9 @@ class ZrmOefening:
         self.show_step(self.version.domain_ids[0])
         self.body.children = [self.score_page]
         self._focus_step()
+        # The result page now, while the person reads and scores: then "Inleveren" only sends its values.
+        self._result_view()
+        self._after_result("aanpassen" if self.sessie.joined else "opnieuw")
 
     # ------------------------------------------------------------------ step 2: score
     def _build_score(self) -> None:
@@ -557,8 +563,6 @@ class ZrmOefening:
             return
         self.result = feedback(own, self.casus)
         tip_row: list[widgets.Widget] = []
-        from wijkteam_kit.ui.zrm_oefening.resultaat import result_view
-
         if self.sessie.joined:
             from wijkteam_kit.groepssessie.analyse.zrm import zrm_payload
 
@@ -566,23 +570,44 @@ class ZrmOefening:
                 current = self.sessie.sessies.find(self.sessie.sessie.code)
                 ronde = current.ronde if current is not None else 1
                 self.kalibratie.save(own, bron=self.sessie.sessie.code, ronde=ronde)
-            restart = widgets.Button(description="Scores aanpassen", button_style="primary", icon="pencil")
-            restart.add_class("wk-aanpassen")
-            restart.on_click(safe(self.messages)(lambda _b: self._back_to_scoring()))
+            restart = self._after_result("aanpassen")
         else:
             if not self.kalibratie.save(own):
-                tip = widgets.HTML(
+                tip_row.append(self._after_result("tip"))
+            restart = self._after_result("opnieuw")
+        view = self._result_view()
+        view.show(self.result, own, self.casus)
+        self.body.children = [view.widget, *tip_row, restart]
+        self.concept.klaar()
+        view.summary.focus()  # the summary: what comes next after "Inleveren"
+
+    def _result_view(self) -> ResultView:
+        """The result page, built once (at the first start of scoring) and refilled at every hand-in."""
+        if self._result is None:
+            self._result = ResultView()
+        return self._result
+
+    def _after_result(self, which: str) -> widgets.Widget:
+        """The widget under the result: "Scores aanpassen" (session), "Opnieuw beginnen", or the calibration tip.
+
+        Built once each and reused, like the result view: a room hands in at the same moment.
+        """
+        if which not in self._after:
+            if which == "aanpassen":
+                button = widgets.Button(description="Scores aanpassen", button_style="primary", icon="pencil")
+                button.add_class("wk-aanpassen")
+                button.on_click(safe(self.messages)(lambda _b: self._back_to_scoring()))
+            elif which == "opnieuw":
+                button = widgets.Button(description="Opnieuw beginnen", button_style="primary", icon="refresh")
+                button.add_class("wk-opnieuw")
+                button.on_click(safe(self.messages)(lambda _b: self.show_choose()))
+            else:
+                button = widgets.HTML(
                     "<p class='wk-klein wk-kalibratie-tip'>Tip: open 'Mijn kalibratie' en log in met je naam en "
                     "herstelcode; dan bewaart de kit je scores en zie je hoe je kalibratie zich ontwikkelt.</p>"
                 )
-                tip_row.append(tip)
-            restart = widgets.Button(description="Opnieuw beginnen", button_style="primary", icon="refresh")
-            restart.add_class("wk-opnieuw")
-            restart.on_click(safe(self.messages)(lambda _b: self.show_choose()))
-        view = result_view(self.result, own, self.casus)
-        self.body.children = [view, *tip_row, restart]
-        self.concept.klaar()
-        view.children[0].focus()  # the summary: what comes next after "Inleveren"
+            self._after[which] = button
+        return self._after[which]
 
     # ------------------------------------------------------------------ the evaluation exercise (T1)
     def _ask_evaluation(self, own: Assessment) -> None:
