@@ -117,6 +117,12 @@ def cpu_seconds(pid: int) -> float:
     return total / _ticks()
 
 
+def own_cpu_seconds(pid: int) -> float:
+    """CPU time of the server process itself (not its kernels)."""
+    fields = _stat(pid)
+    return (int(fields[11]) + int(fields[12])) / _ticks() if fields else 0.0
+
+
 def pss_mb(pid: int) -> float:
     try:
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
@@ -180,7 +186,12 @@ class Server:
             if rooms and all(r["is_klaar"] for r in rooms):
                 return time.monotonic() - started
             time.sleep(0.5)
-        raise RuntimeError("de zaal werd niet klaar")
+        import shutil
+
+        keep = Path(tempfile.gettempdir()) / "zaal_niet_klaar"
+        shutil.rmtree(keep, ignore_errors=True)
+        shutil.copytree(self.data, keep, ignore=shutil.ignore_patterns("*.db*"))
+        raise RuntimeError(f"de zaal werd niet klaar: {self.status()}; logboek bewaard in {keep}")
 
     def stop(self) -> None:
         import signal
@@ -235,6 +246,7 @@ class Participant:
     frames: int = 0
     frame_bytes: int = 0
     hand_in_frames: tuple[int, int] = (0, 0)
+    static_bytes: int = 0
 
     async def open(self, base: str, statics: list[str], code: str) -> None:
         begin = time.perf_counter()
@@ -249,9 +261,18 @@ class Participant:
                 raise RuntimeError(f"geen app maar '{title.group(1) if title else html[:80]}'")
             config = json.loads(found.group(1))
             self.kernel_id = config["kernelId"]
-            await asyncio.gather(
-                *(client.fetch(base + url.lstrip("/"), **WAIT) for url in statics)
+            # As a browser asks (compressed files welcome); unpacking them is the browser's work, on its own
+            # device in a real room, so the simulated participant leaves them packed.
+            responses = await asyncio.gather(
+                *(
+                    client.fetch(
+                        base + url.lstrip("/"), headers={"Accept-Encoding": "gzip, deflate, br"},
+                        decompress_response=False, **WAIT,
+                    )
+                    for url in statics
+                )
             )
+            self.static_bytes = sum(len(r.body) for r in responses)
             self.session = uuid.uuid4().hex
             ws_url = f"ws://{base.split('://', 1)[1]}api/kernels/{self.kernel_id}/channels?session_id={self.session}"
             self.ws = await websocket_connect(
@@ -441,7 +462,15 @@ def new_session(data: Path) -> str:
 
 async def room(server: Server, statics: list[str], count: int, code: str, with_page: bool) -> dict:
     """``count`` participants at once (plus one real page): timings, CPU and memory."""
-    cpu_before = cpu_seconds(server.process.pid)
+    cpu_before, own_before = cpu_seconds(server.process.pid), own_cpu_seconds(server.process.pid)
+    spy = None
+    if os.environ.get("ZAAL_PROFIEL") and count > 1:  # py-spy on the server while the room joins and hands in
+        spy = subprocess.Popen(
+            [os.environ["ZAAL_PROFIEL"], "record", "-p", str(server.process.pid), "-r", "250", "--nonblocking",
+             "-f", "raw", "-o", str(Path(tempfile.gettempdir()) / f"zaal_profiel_{count}.txt")],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        time.sleep(1)
     people = [Participant(i) for i in range(count)]
     begin = time.perf_counter()
     tasks = [asyncio.ensure_future(p.open(server.url, statics, code)) for p in people]
@@ -449,13 +478,20 @@ async def room(server: Server, statics: list[str], count: int, code: str, with_p
     await asyncio.gather(*tasks)
     all_ready = time.perf_counter() - begin
     cpu_join = cpu_seconds(server.process.pid) - cpu_before
+    own_join = own_cpu_seconds(server.process.pid) - own_before
     kernels = kernel_pids(server.process.pid)
     idle = [pss_mb(k) for k in kernels]
     await asyncio.gather(*(p.join_and_start(f"Deelnemer {p.number + 1}") for p in people if not p.error))
     await asyncio.gather(*(p.score() for p in people if not p.error))
-    cpu_before_hand_in = cpu_seconds(server.process.pid)
+    cpu_before_hand_in, own_before_hand_in = cpu_seconds(server.process.pid), own_cpu_seconds(server.process.pid)
     await asyncio.gather(*(p.hand_in() for p in people if not p.error))
     cpu_hand_in = cpu_seconds(server.process.pid) - cpu_before_hand_in
+    own_hand_in = own_cpu_seconds(server.process.pid) - own_before_hand_in
+    if spy is not None:
+        import signal
+
+        spy.send_signal(signal.SIGINT)
+        spy.wait(30)
     after = [pss_mb(k) for k in kernel_pids(server.process.pid)]
     page_tti = await page_task if page_task else None
     for p in people:
@@ -463,7 +499,8 @@ async def room(server: Server, statics: list[str], count: int, code: str, with_p
     ready = [p.ready for p in people if p.ready is not None]
     return {
         "people": people, "ready": ready, "all_ready": len(ready) == count, "wall": all_ready,
-        "cpu_join": cpu_join, "cpu_hand_in": cpu_hand_in, "page_tti": page_tti,
+        "cpu_join": cpu_join, "cpu_hand_in": cpu_hand_in, "own_join": own_join, "own_hand_in": own_hand_in,
+        "page_tti": page_tti,
         "pss_idle": statistics.median(idle) if idle else 0.0, "pss_after": statistics.median(after) if after else 0.0,
         "pss_total": sum(after) + pss_mb(server.process.pid), "server_pss": pss_mb(server.process.pid),
         "errors": [p.error for p in people if p.error],
@@ -523,7 +560,7 @@ def main() -> None:
         )
         print(
             f"inleveren alleen: cpu {statistics.median(hand_cpus):.3f} s, {p.hand_in_frames[0]} berichten, "
-            f"{p.hand_in_frames[1] / 1000:.0f} kB naar de browser"
+            f"{p.hand_in_frames[1] / 1000:.0f} kB naar de browser; paginabestanden {p.static_bytes / 1e6:.1f} MB"
         )
         server.stop()
 
@@ -550,10 +587,11 @@ def main() -> None:
             print(
                 f"{label}: {len(ready)}/{count} klaar, p50 {pct(ready, .5):.1f} s, p95 {pct(ready, .95):.1f} s "
                 f"(p95/één {pct(ready, .95) / single:.1f}); echte pagina {result['page_tti'] or float('nan'):.1f} s; "
-                f"cpu/deelnemer {result['cpu_join'] / count:.2f} s "
+                f"cpu/deelnemer {result['cpu_join'] / count:.2f} s (server zelf {result['own_join'] / count:.2f} s) "
                 f"(zaal warmen {cpu_warming:.0f} s in {warm_s:.0f} s); "
                 f"inleveren p50 {pct(hand, .5):.2f} s p95 {pct(hand, .95):.2f} s "
-                f"(cpu/deelnemer {result['cpu_hand_in'] / count:.3f} s); opslag {result['store']}; "
+                f"(cpu/deelnemer {result['cpu_hand_in'] / count:.3f} s, "
+                f"server zelf {result['own_hand_in'] / count:.3f} s); opslag {result['store']}; "
                 f"PSS kernel {result['pss_idle']:.0f} → {result['pss_after']:.0f} MB, "
                 f"server {result['server_pss']:.0f} MB, "
                 f"totaal {result['pss_total'] / 1024:.1f} GB; fouten {result['errors'][:3]}"

@@ -1,6 +1,7 @@
 """The app server: landing page, arguments, clean stop with Ctrl-C, culling of closed tabs."""
 
 import os
+import re
 import signal
 import sys
 import time
@@ -288,3 +289,36 @@ def test_wait_for_request_takes_the_request_from_voilas_query_socket(monkeypatch
     assert seen == ["k-1"]
     assert os.environ["QUERY_STRING"] == "sessie=ABC123"
     assert os.environ["REMOTE_ADDR"] == "10.0.0.7"
+
+
+@pytest.mark.browser  # uses the session's real server
+def test_page_files_are_sent_compressed_and_unchanged(server):
+    """Scripts and styles go compressed to a browser that accepts gzip (a room loads 30 × 5 MB otherwise)."""
+    import gzip
+    import urllib.request
+
+    page = urllib.request.urlopen(server.url + "voila/render/zrm_oefening.ipynb", timeout=120).read().decode()
+    files = ["voila/static/voila.js", *re.findall(r'(voila/templates/wijkteam/static/[^"\']+\.css[^"\']*)', page)]
+    files.append(next(iter(re.findall(r'(voila/labextensions/@jupyter-widgets/[^"\']+\.js)', page)), None) or "")
+    files = [f for f in files if f]
+    assert len(files) >= 2, files
+    sent = plain_size = 0
+    for path in files:
+        plain = urllib.request.urlopen(server.url + path, timeout=30)
+        body = plain.read()
+        assert plain.headers.get("Content-Encoding") is None  # a client without gzip gets the file as it is
+        ask = urllib.request.Request(server.url + path, headers={"Accept-Encoding": "gzip, deflate, br"})
+        packed = urllib.request.urlopen(ask, timeout=30)
+        assert packed.headers["Content-Encoding"] == "gzip", path
+        assert "Accept-Encoding" in packed.headers["Vary"]
+        data = packed.read()
+        assert int(packed.headers["Content-Length"]) == len(data)
+        assert gzip.decompress(data) == body, path
+        sent, plain_size = sent + len(data), plain_size + len(body)
+        # a request for a part of the file gets that part, uncompressed
+        part = urllib.request.Request(
+            server.url + path, headers={"Accept-Encoding": "gzip", "Range": "bytes=0-99"}
+        )
+        with urllib.request.urlopen(part, timeout=30) as response:
+            assert response.status == 206 and response.read() == body[:100]
+    assert sent < plain_size / 2

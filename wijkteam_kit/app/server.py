@@ -28,14 +28,18 @@ from pathlib import Path
 from typing import TypedDict
 from urllib.parse import urlsplit
 
+from jupyter_server.base.handlers import FileFindHandler
 from tornado import ioloop, web
 from traitlets import Int, Unicode
 from voila import app as voila_app
 from voila.app import Voila
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
+from voila.static_file_handler import MultiStaticFileHandler, TemplateStaticFileHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
 from wijkteam_kit import settings
+from wijkteam_kit.app.activiteit import licht
+from wijkteam_kit.app.statisch import gecomprimeerd
 from wijkteam_kit.app.terminal import log_to_file, relay_kernel_output, status_line
 from wijkteam_kit.app.zaal import machine_memory_mb, max_kernels_default, pss_mb, with_room
 from wijkteam_kit.store.location import default_data_dir
@@ -317,9 +321,12 @@ class WijkteamVoila(Voila):
         ).start()
 
     def init_settings(self) -> dict:
-        """Voila's settings, with :class:`~wijkteam_kit.app.zaal.ZaalKernels` in its kernel manager."""
+        """Voila's settings, with a room and a lighter activity watch in its kernel manager.
+
+        See :class:`~wijkteam_kit.app.zaal.ZaalKernels` and :class:`~wijkteam_kit.app.activiteit.LichteActiviteit`.
+        """
         original = voila_app.voila_kernel_manager_factory
-        voila_app.voila_kernel_manager_factory = lambda *a, **k: with_room(original(*a, **k))
+        voila_app.voila_kernel_manager_factory = lambda *a, **k: with_room(licht(original(*a, **k)))
         try:
             result = super().init_settings()
         finally:
@@ -346,7 +353,9 @@ class WijkteamVoila(Voila):
                 "max_apps": self.max_apps,
             },
         )
-        swap = {TornadoVoilaHandler: AdresVoilaHandler, VoilaShutdownKernelHandler: ShutdownHandler}
+        swap: dict[type, type] = {TornadoVoilaHandler: AdresVoilaHandler, VoilaShutdownKernelHandler: ShutdownHandler}
+        # the page's scripts and styles compressed from memory (5.0 MB → 1.4 MB per first visit)
+        swap.update({h: gecomprimeerd(h) for h in (TemplateStaticFileHandler, MultiStaticFileHandler, FileFindHandler)})
         handlers = [(h[0], swap[h[1]], *h[2:]) if len(h) > 1 and h[1] in swap else h for h in handlers]
         # Tornado uses the first matching rule, so ours goes before Voila's tree handler.
         return [landing, zaal, *local_only([h for h in handlers if h[0] != self.server_url])]

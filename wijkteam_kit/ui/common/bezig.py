@@ -33,14 +33,16 @@ __all__ = ["bezig", "bezig_met"]
 def bezig_met(button: widgets.Button, tekst: str) -> Iterator[None]:
     """Show ``button`` busy (disabled, ``tekst``, a turning icon) while the ``with`` block runs."""
     before = (button.description, button.icon, button.disabled, button.tooltip)
-    button.description, button.icon, button.disabled = tekst, "spinner", True
-    button.tooltip = tekst
-    button.add_class("wk-bezig")
+    with button.hold_sync():  # one message to the browser, not five (a room hands in at the same moment)
+        button.description, button.icon, button.disabled = tekst, "spinner", True
+        button.tooltip = tekst
+        button.add_class("wk-bezig")
     try:
         yield
     finally:
-        button.remove_class("wk-bezig")
-        button.description, button.icon, button.disabled, button.tooltip = before
+        with button.hold_sync():
+            button.remove_class("wk-bezig")
+            button.description, button.icon, button.disabled, button.tooltip = before
 
 
 def bezig(button: widgets.Button, tekst: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

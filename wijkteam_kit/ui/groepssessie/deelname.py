@@ -253,6 +253,11 @@ class GroepssessieDeelname:
         return self.aanmelding.sessie if self.aanmelding else None
 
     @property
+    def ronde(self) -> int:
+        """The session's round as this page last saw it (``submit`` and ``refresh`` look it up)."""
+        return self._ronde
+
+    @property
     def weergavenaam(self) -> str | None:
         """The display name this page joined with."""
         return self.aanmelding.deelname.weergavenaam if self.aanmelding else None

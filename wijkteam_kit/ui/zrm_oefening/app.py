@@ -314,8 +314,11 @@ class ZrmOefening:
         self.show_step(self.version.domain_ids[0])
         self.body.children = [self.score_page]
         self._focus_step()
-        # The result page now, while the person reads and scores: then "Inleveren" only sends its values.
+        # The result page now, while the person reads and scores: then "Inleveren" only sends its values
+        # (and finds the modules it needs loaded).
         self._result_view()
+        import wijkteam_kit.draw.zrm_profiel_svg
+        import wijkteam_kit.groepssessie.analyse.zrm  # noqa: F401
         self._after_result("aanpassen" if self.sessie.joined else "opnieuw")
 
     # ------------------------------------------------------------------ step 2: score
@@ -566,10 +569,8 @@ class ZrmOefening:
         if self.sessie.joined:
             from wijkteam_kit.groepssessie.analyse.zrm import zrm_payload
 
-            if self.sessie.submit(zrm_payload(own)) is not None:
-                current = self.sessie.sessies.find(self.sessie.sessie.code)
-                ronde = current.ronde if current is not None else 1
-                self.kalibratie.save(own, bron=self.sessie.sessie.code, ronde=ronde)
+            if self.sessie.submit(zrm_payload(own)) is not None:  # it looked up the session's round too
+                self.kalibratie.save(own, bron=self.sessie.sessie.code, ronde=self.sessie.ronde)
             restart = self._after_result("aanpassen")
         else:
             if not self.kalibratie.save(own):
