@@ -5,7 +5,7 @@ note the kernel's last activity; for a status message it unpacks the content too
 of the last message and the kernel's execution state. In a room of 30 that unpacking was the largest single cost
 of the server process (18 % of its CPU while the room joined and handed in; ``ZAAL_PROFIEL`` in
 ``benchmarks/zaal_last.py``). `LichteActiviteit` notes the time of every message and unpacks only the content of
-status messages.
+status messages, and sets the time (a trait, with its checks and observers) at most once a second.
 
 The culler's rules stay as they are (see :mod:`wijkteam_kit.app.serve`): a kernel is shut down after its idle
 time only when no page is connected to it.
@@ -14,6 +14,7 @@ time only when no page is connected to it.
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 from jupyter_client.session import DELIM
@@ -57,8 +58,13 @@ class LichteActiviteit:
         kernel.last_activity = utcnow()
         kernel._activity_stream = kernel.connect_iopub()
 
+        noted = [time.monotonic()]
+
         def record_activity(msg_list: list[Any]) -> None:
-            self.last_kernel_activity = kernel.last_activity = utcnow()
+            now = time.monotonic()
+            if now - noted[0] >= 1.0:  # the culler counts in minutes: a trait set per second is plenty
+                noted[0] = now
+                self.last_kernel_activity = kernel.last_activity = utcnow()
             state = execution_state(msg_list)
             if state is not None:
                 kernel.execution_state = "idle" if state == "starting" else state

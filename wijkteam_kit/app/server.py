@@ -370,16 +370,18 @@ class WijkteamVoila(Voila):
     def _print_status(self) -> None:
         manager = self.kernel_manager
         kernels = list(manager.list_kernel_ids())
-        apps_mb = 0.0
-        for kernel_id in kernels:
-            process = getattr(getattr(manager.get_kernel(kernel_id), "provisioner", None), "process", None)
-            apps_mb += (pss_mb(process.pid) if process is not None else None) or 0.0
-        free_mb = _available_mb()
         rooms = tuple((r.app, r.gevraagd, r.klaar, r.is_klaar) for r in getattr(manager, "rooms", list)())
         key = (len(kernels), rooms)
         if key == self._last_status[1]:
             return
         self._last_status = ("", key)
+        # Memory only for a line that is printed: reading it from every kernel costs the server (6 % of its CPU
+        # with 33 kernels when it was read every 5 seconds).
+        apps_mb = 0.0
+        for kernel_id in kernels:
+            process = getattr(getattr(manager.get_kernel(kernel_id), "provisioner", None), "process", None)
+            apps_mb += (pss_mb(process.pid) if process is not None else None) or 0.0
+        free_mb = _available_mb()
         for app, asked, ready, done in rooms:
             titel = Path(app).stem.replace("_", " ")
             state = "klaar" if done else "wordt klaargezet"
