@@ -4,8 +4,9 @@ Thirty Chromium pages on the same 2-core machine measure Chromium, not the kit (
 on 30 devices). So every simulated participant asks of the server exactly what a first-time browser asks:
 
 1. the app page ``zrm_oefening.ipynb?sessie=CODE`` (read to the end);
-2. every static file a first visit of that page loads (the list is recorded once with a real Chromium), six at
-   a time like a browser;
+2. every static file a first visit of that page loads (the list is recorded once with a real Chromium), as a
+   browser fetches them: over at most six connections that stay open (HTTP/1.1 keep-alive), accepting
+   compressed files (the bytes are counted, not unpacked: that is the browser's work on its own device);
 3. the kernel's websocket (``/api/kernels/<id>/channels``, Jupyter's JSON message protocol), a
    ``kernel_info_request``, and the widget state as ipywidgets 8 asks for it (``comm_info_request`` and a
    ``request_states`` message on a ``jupyter.widget.control`` comm) until the ``update_states`` reply is there:
@@ -54,11 +55,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import aiohttp
 from jupyter_server.services.kernels.connection.base import (
     deserialize_msg_from_ws_v1,
     serialize_msg_to_ws_v1,
 )
-from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+from tornado.httpclient import HTTPRequest
 from tornado.websocket import websocket_connect
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -250,10 +252,18 @@ class Participant:
 
     async def open(self, base: str, statics: list[str], code: str) -> None:
         begin = time.perf_counter()
-        client = AsyncHTTPClient(force_instance=True, max_clients=6)
+        # Like a browser: at most 6 connections to the server, kept open between requests (HTTP/1.1 keep-alive),
+        # compressed files welcome. Unpacking them is the browser's work, on its own device in a real room, so
+        # the simulated participant reads them packed.
+        client = aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(limit=6),
+            timeout=aiohttp.ClientTimeout(total=LONG),
+            headers={"Accept-Encoding": "gzip, deflate, br"},
+            auto_decompress=False,
+        )
         try:
-            page = await client.fetch(f"{base}voila/render/{APP}?sessie={code}", **WAIT)
-            html = page.body.decode()
+            async with client.get(f"{base}voila/render/{APP}?sessie={code}") as page:
+                html = await page.text()
             found = re.search(r'id="jupyter-config-data" type="application/json">(.*?)</script>', html, re.S)
             if found is None:  # not the app: the busy page or an error page; say which
                 title = re.search(r"<title>(.*?)</title>", html, re.S)
@@ -261,18 +271,13 @@ class Participant:
                 raise RuntimeError(f"geen app maar '{title.group(1) if title else html[:80]}'")
             config = json.loads(found.group(1))
             self.kernel_id = config["kernelId"]
-            # As a browser asks (compressed files welcome); unpacking them is the browser's work, on its own
-            # device in a real room, so the simulated participant leaves them packed.
-            responses = await asyncio.gather(
-                *(
-                    client.fetch(
-                        base + url.lstrip("/"), headers={"Accept-Encoding": "gzip, deflate, br"},
-                        decompress_response=False, **WAIT,
-                    )
-                    for url in statics
-                )
-            )
-            self.static_bytes = sum(len(r.body) for r in responses)
+
+            async def fetch_packed(url: str) -> int:
+                async with client.get(base + url.lstrip("/")) as response:
+                    response.raise_for_status()
+                    return len(await response.read())
+
+            self.static_bytes = sum(await asyncio.gather(*(fetch_packed(url) for url in statics)))
             self.session = uuid.uuid4().hex
             ws_url = f"ws://{base.split('://', 1)[1]}api/kernels/{self.kernel_id}/channels?session_id={self.session}"
             self.ws = await websocket_connect(
@@ -300,7 +305,7 @@ class Participant:
         except Exception as exc:
             self.error = f"openen: {type(exc).__name__}: {exc}"
         finally:
-            client.close()
+            await client.close()
 
     async def _read(self) -> None:
         while True:
@@ -463,6 +468,7 @@ def new_session(data: Path) -> str:
 async def room(server: Server, statics: list[str], count: int, code: str, with_page: bool) -> dict:
     """``count`` participants at once (plus one real page): timings, CPU and memory."""
     cpu_before, own_before = cpu_seconds(server.process.pid), own_cpu_seconds(server.process.pid)
+    client_before = time.process_time()  # the simulated browsers (this process): in a real room, other devices
     spy = None
     if os.environ.get("ZAAL_PROFIEL") and count > 1:  # py-spy on the server while the room joins and hands in
         spy = subprocess.Popen(
@@ -478,6 +484,7 @@ async def room(server: Server, statics: list[str], count: int, code: str, with_p
     await asyncio.gather(*tasks)
     all_ready = time.perf_counter() - begin
     cpu_join = cpu_seconds(server.process.pid) - cpu_before
+    client_join = time.process_time() - client_before
     own_join = own_cpu_seconds(server.process.pid) - own_before
     kernels = kernel_pids(server.process.pid)
     idle = [pss_mb(k) for k in kernels]
@@ -500,6 +507,7 @@ async def room(server: Server, statics: list[str], count: int, code: str, with_p
     return {
         "people": people, "ready": ready, "all_ready": len(ready) == count, "wall": all_ready,
         "cpu_join": cpu_join, "cpu_hand_in": cpu_hand_in, "own_join": own_join, "own_hand_in": own_hand_in,
+        "client_join": client_join,
         "page_tti": page_tti,
         "pss_idle": statistics.median(idle) if idle else 0.0, "pss_after": statistics.median(after) if after else 0.0,
         "pss_total": sum(after) + pss_mb(server.process.pid), "server_pss": pss_mb(server.process.pid),
@@ -587,7 +595,8 @@ def main() -> None:
             print(
                 f"{label}: {len(ready)}/{count} klaar, p50 {pct(ready, .5):.1f} s, p95 {pct(ready, .95):.1f} s "
                 f"(p95/één {pct(ready, .95) / single:.1f}); echte pagina {result['page_tti'] or float('nan'):.1f} s; "
-                f"cpu/deelnemer {result['cpu_join'] / count:.2f} s (server zelf {result['own_join'] / count:.2f} s) "
+                f"cpu/deelnemer {result['cpu_join'] / count:.2f} s (server zelf {result['own_join'] / count:.2f} s; "
+                f"de gesimuleerde browsers {result['client_join'] / count:.2f} s) "
                 f"(zaal warmen {cpu_warming:.0f} s in {warm_s:.0f} s); "
                 f"inleveren p50 {pct(hand, .5):.2f} s p95 {pct(hand, .95):.2f} s "
                 f"(cpu/deelnemer {result['cpu_hand_in'] / count:.3f} s, "
