@@ -436,6 +436,7 @@ class IntervisieApp:
         self.switch.place(False)
         self.switch.button.disabled = True
         self.messages.notice("De bijeenkomst is afgerond. Maak hieronder het verslag.")
+        self.report_button.focus()  # the step buttons are disabled now: keyboard users go on to the report
 
     def _save(self, soort: str, payload: dict, owner: str) -> str:
         """Save or update the submission of ``soort``; returns a short Dutch status."""

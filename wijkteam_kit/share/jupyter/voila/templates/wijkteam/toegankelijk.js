@@ -6,6 +6,7 @@
       A Python `widget.focus()` on such a group focuses its chosen (or first) option.
    3. A widget with the class wk-focusdoel takes the focus when the focus fell to the page because the control
       that had it went away (a new page of the app): "Begin met scoren" lands on the level buttons.
+      A busy button (wk-bezig, see ui/common/bezig.py) instead gets the focus back when its action is done.
    4. A field without a visible label gets an aria-label: its tooltip from Python, else the text of the label
       just above it (the kit's "label over field" pattern), else its placeholder.
    5. A widget with the class wk-focus-nu takes the focus once, when it is first drawn (the ZRM result, the first
@@ -145,19 +146,47 @@
 
   function visible(el) { return el.getClientRects().length > 0; }
 
+  /* What takes the focus for a marked widget: an HTML widget's content, a choice group itself (it passes the
+     focus on), a field's own input, textarea or select, else the element (a button). */
+  function focusable(el) {
+    var content = el.querySelector(":scope > .widget-html-content");
+    if (content || el.classList.contains("widget-toggle-buttons")) { return content || el; }
+    return el.querySelector("input:not([type=hidden]), textarea, select, button") || el;
+  }
+
   function focusLost() {
     var active = document.activeElement;
     if (active && active !== document.body) { return false; }
     return lastFocus !== null && (!lastFocus.isConnected || lastFocus.disabled || !visible(lastFocus));
   }
 
+  /* A busy button (class wk-bezig, disabled while its action runs: "Maak verslag") keeps the focus: it gets it
+     back when it is enabled again, unless something else took the focus meanwhile. */
+  var waitingFor = null;
+
+  function busyBack() {
+    var active = document.activeElement;
+    if (active && active !== document.body) { waitingFor = null; return true; }
+    if (!waitingFor.isConnected || !visible(waitingFor)) { waitingFor = null; return false; }
+    if (!waitingFor.disabled && !waitingFor.classList.contains("wk-bezig")) {
+      waitingFor.focus();
+      lastFocus = document.activeElement;
+      waitingFor = null;
+    }
+    return true;
+  }
+
   function moveOn(root) {
+    if (waitingFor && busyBack()) { return; }
     if (!focusLost()) { return; }
+    if (lastFocus.isConnected && lastFocus.classList.contains("wk-bezig")) {
+      waitingFor = lastFocus;
+      return;
+    }
     var targets = root.querySelectorAll(".wk-focusdoel");
     for (var i = 0; i < targets.length; i++) {
       if (!visible(targets[i])) { continue; }
-      var content = targets[i].querySelector(":scope > .widget-html-content");
-      (content || targets[i]).focus();
+      focusable(targets[i]).focus();
       lastFocus = document.activeElement;
       return;
     }
@@ -173,8 +202,7 @@
     for (var i = 0; i < wanted.length; i++) {
       if (!visible(wanted[i])) { continue; }
       wanted[i].setAttribute("data-wk-gefocust", "ja");
-      var content = wanted[i].querySelector(":scope > .widget-html-content");
-      focusNowEl = content || wanted[i];
+      focusNowEl = focusable(wanted[i]);
       focusNowAt = Date.now();
       focusNowEl.focus();
       lastFocus = document.activeElement;
