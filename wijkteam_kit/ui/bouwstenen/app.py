@@ -98,7 +98,7 @@ class BouwstenenApp:
             options=[(f"{b.nummer} {b.naam}", i) for i, b in enumerate(self.model.bouwstenen)], value=0
         )
         self.steps.add_class("wk-stappen")
-        self.steps.observe(guard(lambda change: self.show_page(change["new"])), names="value")
+        self.steps.observe(guard(self._step_chosen), names="value")
         self.pages = [self._page(block) for block in self.model.bouwstenen]
         self.page_box = widgets.VBox()
         self.page_box.add_class("wk-kaart")
@@ -267,6 +267,10 @@ class BouwstenenApp:
         self._refresh_progress()
         if focus:
             self.pages[self.page][0].focus()
+
+    def _step_chosen(self, change: dict) -> None:
+        if change["new"] != self.page:  # not the echo of show_page itself (that would drop its focus request)
+            self.show_page(change["new"])
 
     def go(self, index: int) -> None:
         """Show block ``index`` because the user asked for it ("Vorige", "Volgende bouwsteen"), focus on it."""

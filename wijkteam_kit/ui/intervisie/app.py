@@ -354,6 +354,8 @@ class IntervisieApp:
         names = self.participants()
         options = [("— kies —", NOT_CHOSEN)] + [(n, n) for n in dict.fromkeys(names)]
         for dd in self.role_choices.values():
+            if list(dd.options) == options:
+                continue  # unchanged (most keys typed): a role just chosen in the browser is not reset
             keep = dd.value if dd.value in names else NOT_CHOSEN
             dd.options = options
             dd.value = keep

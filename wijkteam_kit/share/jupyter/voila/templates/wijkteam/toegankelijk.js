@@ -11,6 +11,7 @@
       just above it (the kit's "label over field" pattern), else its placeholder.
    5. A widget with the class wk-focus-nu takes the focus once, when it is first drawn (the ZRM result, the first
       open question of a new page of the competence scan).
+   6. A button pressed within HOLD_MS after typing waits until the typed text has reached the kernel.
    All of it is re-applied when the widgets change (a MutationObserver, at most once per animation frame). */
 (function () {
   "use strict";
@@ -218,6 +219,28 @@
     }
     return false;
   }
+
+  /* A button pressed right after typing waits a moment (HOLD_MS after the last key): ipywidgets sends typed
+     text in batches, one at a time, but a click at once, so "Kim" typed and Tab, Enter at speed reached the
+     kernel as "K" after the click. The held click is given again when the text has had time to arrive. */
+  var HOLD_MS = 600;
+  var lastTyped = 0;
+  var passing = false;
+  document.addEventListener("input", function (event) {
+    if (event.target && event.target.matches && event.target.matches("input, textarea")) { lastTyped = Date.now(); }
+  }, true);
+  document.addEventListener("click", function (event) {
+    var button = event.target && event.target.closest ? event.target.closest("button.widget-button") : null;  /* a Button, not a choice */
+    var wait = lastTyped + HOLD_MS - Date.now();
+    if (!button || passing || wait <= 0) { return; }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    window.setTimeout(function () {
+      if (!button.isConnected || button.disabled) { return; }
+      passing = true;
+      try { button.click(); } finally { passing = false; }
+    }, wait);
+  }, true);
 
   function inMain() {
     var main = document.getElementById("wk-pagina");
