@@ -93,7 +93,7 @@ def test_intervisie_meeting_to_report_by_keyboard(page, server, tmp_path):
     keys.tab_to("Start de bijeenkomst")
     keys.press("Enter")
     expect(page.locator(".wk-stap-titel")).to_contain_text("Stap 1 van 5")
-    _focus_kept(page, "na 'Start de bijeenkomst'", ".wk-sessie")
+    _focus_kept(page, "na 'Start de bijeenkomst'", ".wk-stap-titel")
     keys.tab_into(".wk-observatie textarea")
     keys.type("Kim vertelt rustig.")
     keys.tab_into(".wk-afspraken textarea")
@@ -109,7 +109,7 @@ def test_intervisie_meeting_to_report_by_keyboard(page, server, tmp_path):
     keys.press("Enter")
     link = page.locator(".wk-verslag-links a", has_text="Markdown")
     expect(link).to_be_visible(timeout=60_000)
-    _focus_kept(page, "na 'Maak verslag'", ".wk-sessie")
+    _focus_kept(page, "na 'Maak verslag'", ".wk-maak-verslag")  # the busy button gets it back
     keys.tab_into(".wk-verslag-links a")
     with page.expect_download() as download:
         keys.press("Enter")
@@ -156,7 +156,7 @@ def test_bouwstenen_answer_and_save_by_keyboard(page, server):
     keys.tab_to("Startdocument maken", limit=60)
     keys.press("Enter")
     expect(page.locator(".wk-downloads a")).to_have_count(2, timeout=60_000)
-    _focus_kept(page, "na 'Startdocument maken'", ".wk-bouwstenen")
+    _focus_kept(page, "na 'Startdocument maken'", ".wk-maak-document")
     keys.tab_into(".wk-downloads a")
     with page.expect_download() as download:
         keys.press("Enter")
@@ -180,7 +180,7 @@ def test_scenario_played_to_the_debrief_by_keyboard(page, server):
     route = scenario.aanbevolen_route()
     for number, (moment, keuze) in enumerate(route, 1):
         expect(page.locator(".wk-moment")).to_contain_text(moment.titel)
-        _focus_kept(page, f"bij moment {number}", ".wk-spel")
+        _focus_kept(page, f"bij moment {number}", ".wk-moment")  # not the page, nor the old buttons
         keys.tab_into(f".wk-keuze-{moment.keuzes.index(keuze) + 1}")
         keys.press("Enter")
     expect(page.locator(".wk-debrief")).to_contain_text("Debrief", timeout=60_000)
@@ -191,7 +191,7 @@ def test_scenario_played_to_the_debrief_by_keyboard(page, server):
     keys.tab_to("Reflectie maken om te printen")
     keys.press("Enter")
     expect(page.locator(".wk-downloads a")).to_have_count(2, timeout=60_000)
-    _focus_kept(page, "na 'Reflectie maken'", ".wk-scenario")
+    _focus_kept(page, "na 'Reflectie maken'", ".wk-reflectie")
     keys.tab_into(".wk-downloads a")
     with page.expect_download() as download:
         keys.press("Enter")

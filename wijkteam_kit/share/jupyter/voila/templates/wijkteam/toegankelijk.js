@@ -164,6 +164,10 @@
   /* A busy button (class wk-bezig, disabled while its action runs: "Maak verslag") keeps the focus: it gets it
      back when it is enabled again, unless something else took the focus meanwhile. */
   var waitingFor = null;
+  document.addEventListener("focusout", function (event) {
+    var el = event.target;  /* noted at once: a quick action may be over before the script runs again */
+    if (el && el.classList && el.classList.contains("wk-bezig") && !event.relatedTarget) { waitingFor = el; }
+  }, true);
 
   function busyBack() {
     var active = document.activeElement;
