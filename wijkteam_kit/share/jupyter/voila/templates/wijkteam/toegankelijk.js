@@ -215,7 +215,8 @@
     }
     /* The widgets around it may be laid out again just after (a box re-attaches its children): the browser then
        drops the focus to the page. Within a few seconds, give it back. */
-    if (focusNowEl && document.activeElement === document.body && Date.now() - focusNowAt < 5000 &&
+    if (focusNowEl && lastFocus === focusNowEl && document.activeElement === document.body &&
+        Date.now() - focusNowAt < 5000 &&
         focusNowEl.isConnected && visible(focusNowEl)) {
       focusNowEl.focus();
       lastFocus = document.activeElement;
