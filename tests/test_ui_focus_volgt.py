@@ -56,4 +56,4 @@ def test_intervisie_roles_are_not_reset_while_names_are_typed_and_the_step_title
     assert changes == [] and role.value == "Kim"
     app.names.value = "Kim\nAli\nBo\nDe"
     assert len(changes) == 1 and role.value == "Kim"
-    assert TARGET in app.panel.title._dom_classes
+    assert TARGET in app.panel.title._dom_classes and TARGET in app.kind._dom_classes  # a step; a new meeting

@@ -268,6 +268,7 @@ class IntervisieApp:
             options=self._method_options, value="roddelmethode", layout={"width": "520px"}
         )
         self.kind.add_class("wk-soort")
+        self.kind.add_class("wk-focusdoel")  # after "Nieuwe bijeenkomst" the keyboard focus starts here again
         self.kind.observe(guard(self._method_changed), "value")
         self.casus_choice = widgets.Dropdown(
             options=[(c.titel, c.id) for c in self.library], layout={"width": "520px"}
