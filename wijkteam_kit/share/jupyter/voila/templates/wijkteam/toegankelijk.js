@@ -7,11 +7,11 @@
    3. A widget with the class wk-focusdoel takes the focus when the focus fell to the page because the control
       that had it went away (a new page of the app): "Begin met scoren" lands on the level buttons.
       A busy button (wk-bezig, see ui/common/bezig.py) instead gets the focus back when its action is done.
+      A button pressed right after typing waits until the typed text can have reached the kernel (HOLD_MS).
    4. A field without a visible label gets an aria-label: its tooltip from Python, else the text of the label
       just above it (the kit's "label over field" pattern), else its placeholder.
    5. A widget with the class wk-focus-nu takes the focus once, when it is first drawn (the ZRM result, the first
       open question of a new page of the competence scan).
-   6. A button pressed within HOLD_MS after typing waits until the typed text has reached the kernel.
    All of it is re-applied when the widgets change (a MutationObserver, at most once per animation frame). */
 (function () {
   "use strict";
@@ -138,6 +138,19 @@
   function focusTargets(root) {
     var targets = root.querySelectorAll(".wk-focusdoel > .widget-html-content:not([tabindex])");
     for (var i = 0; i < targets.length; i++) { targets[i].setAttribute("tabindex", "-1"); }
+    /* A marked field (a text field, a choice list: Casus maken's new member) passes the focus to its control. */
+    var fields = root.querySelectorAll(".widget-text.wk-focus-nu, .widget-textarea.wk-focus-nu, " +
+      ".widget-dropdown.wk-focus-nu, .widget-text.wk-focusdoel, .widget-textarea.wk-focusdoel, " +
+      ".widget-dropdown.wk-focusdoel");
+    for (var j = 0; j < fields.length; j++) {
+      if (fields[j].wkFocusInside) { continue; }
+      fields[j].wkFocusInside = true;
+      fields[j].setAttribute("tabindex", "-1");
+      fields[j].addEventListener("focus", function (event) {
+        var control = event.currentTarget.querySelector("input, textarea, select");
+        if (control) { control.focus(); }
+      });
+    }
   }
 
   /* Focus that falls to the page (the button pressed was removed or became disabled, as "Begin met scoren" and
@@ -146,14 +159,6 @@
   document.addEventListener("focusin", function (event) { lastFocus = event.target; });
 
   function visible(el) { return el.getClientRects().length > 0; }
-
-  /* What takes the focus for a marked widget: an HTML widget's content, a choice group itself (it passes the
-     focus on), a field's own input, textarea or select, else the element (a button). */
-  function focusable(el) {
-    var content = el.querySelector(":scope > .widget-html-content");
-    if (content || el.classList.contains("widget-toggle-buttons")) { return content || el; }
-    return el.querySelector("input:not([type=hidden]), textarea, select, button") || el;
-  }
 
   function focusLost() {
     var active = document.activeElement;
@@ -191,7 +196,8 @@
     var targets = root.querySelectorAll(".wk-focusdoel");
     for (var i = 0; i < targets.length; i++) {
       if (!visible(targets[i])) { continue; }
-      focusable(targets[i]).focus();
+      var content = targets[i].querySelector(":scope > .widget-html-content");
+      (content || targets[i]).focus();
       lastFocus = document.activeElement;
       return;
     }
@@ -207,7 +213,8 @@
     for (var i = 0; i < wanted.length; i++) {
       if (!visible(wanted[i])) { continue; }
       wanted[i].setAttribute("data-wk-gefocust", "ja");
-      focusNowEl = focusable(wanted[i]);
+      var content = wanted[i].querySelector(":scope > .widget-html-content");
+      focusNowEl = content || wanted[i];
       focusNowAt = Date.now();
       focusNowEl.focus();
       lastFocus = document.activeElement;
