@@ -53,6 +53,7 @@ class Keys(_Keys):
         raise AssertionError(f"'{text}' niet bereikt met Shift+Tab")
 
     def focused(self) -> str:
+        """The text of the focused element."""
         return self.page.evaluate("document.activeElement.textContent.trim()")
 
 
@@ -118,6 +119,7 @@ def test_intervisie_meeting_to_report_by_keyboard(page, server, tmp_path):
         assert typed in text, text
     print(f"Intervisie met het toetsenbord: {keys.count} toetsaanslagen")
     assert keys.count <= MAX_KEYS_INTERVISIE
+    assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
 
 
 # ---------------------------------------------------------------- bouwstenen: answer, save, startdocument
@@ -164,6 +166,7 @@ def test_bouwstenen_answer_and_save_by_keyboard(page, server):
     assert text.startswith("# Startdocument Team Zuid") and "Oude wijk" in text
     print(f"Bouwstenen met het toetsenbord: {keys.count} toetsaanslagen")
     assert keys.count <= MAX_KEYS_BOUWSTENEN
+    assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
 
 
 # ---------------------------------------------------------------- scenario: a route to the debrief
@@ -198,6 +201,7 @@ def test_scenario_played_to_the_debrief_by_keyboard(page, server):
     assert "Kim" in download.value.path().read_text(encoding="utf-8")
     print(f"Scenario met het toetsenbord: {keys.count} toetsaanslagen ({len(route)} keuzes)")
     assert keys.count <= MAX_KEYS_SCENARIO
+    assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
 
 
 # ---------------------------------------------------------------- group session: a participant joins, scores
@@ -236,6 +240,7 @@ def test_group_session_participant_joins_scores_and_hands_in_by_keyboard(page, s
     page.wait_for_function("document.activeElement.querySelector('.wk-uitslag') !== null")  # focus: the result
     print(f"Groepssessie (deelnemer, ZRM) met het toetsenbord: {keys.count} toetsaanslagen")
     assert keys.count <= MAX_KEYS_GROEPSSESSIE
+    assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
 
 
 # ---------------------------------------------------------------- casus maken: a minimal casus, saved
@@ -304,3 +309,4 @@ def test_casus_maken_minimal_casus_saved_by_keyboard(page, server):
     assert "titel: Ria" in saved and "Tempo?" in saved
     print(f"Casus maken met het toetsenbord: {keys.count} toetsaanslagen")
     assert keys.count <= MAX_KEYS_CASUS
+    assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
