@@ -68,6 +68,14 @@ def _focus_kept(page, where: str, selector: str | None = None) -> None:
         raise AssertionError(f"{where}: de focus staat op {page.evaluate(ACTIVE)}") from exc
 
 
+def _on_choice(page, selector: str, where: str) -> None:
+    """The focus is on an option of the choice group ``selector`` (as ``_focus_in``, saying where it is if not)."""
+    try:
+        _focus_in(page, selector)
+    except Exception as exc:
+        raise AssertionError(f"{where}: de focus staat op {page.evaluate(ACTIVE)}") from exc
+
+
 def _type_lines(keys: Keys, *lines: str) -> None:
     """Type lines into the focused text area (Enter between them)."""
     for number, line in enumerate(lines):
@@ -226,12 +234,12 @@ def test_group_session_participant_joins_scores_and_hands_in_by_keyboard(page, s
     version = CASUS.version()
     for domain in version.domains:
         expect(page.locator(".wk-kaart h3").last).to_have_text(domain.name, timeout=60_000)
-        _focus_in(page, ".wk-niveau")  # after joining and after "Volgende": the level buttons
+        _on_choice(page, ".wk-niveau", domain.name)  # after joining and after "Volgende": the level buttons
         keys.press("ArrowRight", 2)  # 3
         expect(page.locator(".wk-nav-knop", has_text=f"✓ {domain.name}: 3")).to_be_visible()
         keys.tab_to("Volgende")
         keys.press("Enter")
-    _focus_in(page, ".wk-ladder")
+    _on_choice(page, ".wk-ladder", "ladder")  # "Volgende" is disabled now: the focus went on
     keys.press("ArrowRight", 2)
     expect(page.locator(".wk-voortgang")).to_contain_text("trede gekozen")
     keys.tab_to("Inleveren")

@@ -172,6 +172,7 @@
   document.addEventListener("focusout", function (event) {
     var el = event.target;  /* noted at once: a quick action may be over before the script runs again */
     if (el && el.classList && el.classList.contains("wk-bezig") && !event.relatedTarget) { waitingFor = el; }
+    if (!event.relatedTarget) { schedule(); }  /* the focus may fall to the page after the last change */
   }, true);
 
   function busyBack() {
