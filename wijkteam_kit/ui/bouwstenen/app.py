@@ -41,6 +41,9 @@ from wijkteam_kit.ui.common.concept import Concept
 from wijkteam_kit.ui.common.styles import style_widget
 from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, document_links, esc, safe
 
+FOCUS_NOW = "wk-focus-nu"
+"""The class that makes the page's script focus a widget once it is drawn (``toegankelijk.js``)."""
+
 __all__ = ["BouwstenenApp"]
 
 
@@ -95,7 +98,7 @@ class BouwstenenApp:
             options=[(f"{b.nummer} {b.naam}", i) for i, b in enumerate(self.model.bouwstenen)], value=0
         )
         self.steps.add_class("wk-stappen")
-        self.steps.observe(guard(lambda change: self.show_page(change["new"])), names="value")
+        self.steps.observe(guard(self._step_chosen), names="value")
         self.pages = [self._page(block) for block in self.model.bouwstenen]
         self.page_box = widgets.VBox()
         self.page_box.add_class("wk-kaart")
@@ -104,8 +107,8 @@ class BouwstenenApp:
         self.prev_button.add_class("wk-vorige")
         self.next_button = widgets.Button(description="Volgende bouwsteen", icon="arrow-right")
         self.next_button.add_class("wk-volgende")
-        self.prev_button.on_click(guard(lambda _b: self.show_page(self.page - 1)))
-        self.next_button.on_click(guard(lambda _b: self.show_page(self.page + 1)))
+        self.prev_button.on_click(guard(lambda _b: self.go(self.page - 1)))
+        self.next_button.on_click(guard(lambda _b: self.go(self.page + 1)))
 
         self.findings_html = widgets.HTML()
         self.findings_html.add_class("wk-wat-valt-op")
@@ -192,12 +195,12 @@ class BouwstenenApp:
 
     # ------------------------------------------------------------------ pages and questions
     def _page(self, block: Bouwsteen) -> list[widgets.Widget]:
-        rows: list[widgets.Widget] = [
-            widgets.HTML(
-                f"<h3>Bouwsteen {block.nummer}: {esc(block.naam)}</h3><p class='wk-kernvraag'>"
-                f"{esc(block.kernvraag)}</p><p class='wk-klein'>{esc(block.uitleg)}</p>"
-            )
-        ]
+        heading = widgets.HTML(
+            f"<h3>Bouwsteen {block.nummer}: {esc(block.naam)}</h3><p class='wk-kernvraag'>"
+            f"{esc(block.kernvraag)}</p><p class='wk-klein'>{esc(block.uitleg)}</p>"
+        )
+        heading.add_class("wk-focusdoel")  # where the keyboard focus goes on a new page (toegankelijk.js)
+        rows: list[widgets.Widget] = [heading]
         for number, q in enumerate(block.vragen, 1):
             optional = "" if q.verplicht else " <span class='wk-klein'>(mag open blijven)</span>"
             label = widgets.HTML(
@@ -245,14 +248,33 @@ class BouwstenenApp:
             widget.observe(self._guard(self._changed), names="value")
         return widget
 
-    def show_page(self, index: int) -> None:
-        """Show block number ``index`` (0-based; clipped to the first and last block)."""
+    def show_page(self, index: int, *, focus: bool = False) -> None:
+        """Show block number ``index`` (0-based; clipped to the first and last block).
+
+        With ``focus`` the keyboard focus goes to the block's heading as soon as it is drawn (the buttons
+        "Vorige" and "Volgende bouwsteen"); without it the focus stays where it is (the row of block numbers).
+        """
         self.page = min(max(int(index), 0), len(self.pages) - 1)
+        for number, page in enumerate(self.pages):
+            if focus and number == self.page:
+                page[0].add_class(FOCUS_NOW)
+            else:
+                page[0].remove_class(FOCUS_NOW)
         self.page_box.children = self.pages[self.page]
         self.steps.value = self.page
         self.prev_button.disabled = self.page == 0
         self.next_button.disabled = self.page == len(self.pages) - 1
         self._refresh_progress()
+        if focus:
+            self.pages[self.page][0].focus()
+
+    def _step_chosen(self, change: dict) -> None:
+        if change["new"] != self.page:  # not the echo of show_page itself (that would drop its focus request)
+            self.show_page(change["new"])
+
+    def go(self, index: int) -> None:
+        """Show block ``index`` because the user asked for it ("Vorige", "Volgende bouwsteen"), focus on it."""
+        self.show_page(index, focus=True)
 
     # ------------------------------------------------------------------ answers
     def answer(self, blok: str, vraag: str, value: object) -> None:

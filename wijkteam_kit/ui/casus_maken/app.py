@@ -96,6 +96,15 @@ class Uitsteller:
         self._handle = loop.call_later(self.delay, self.callback)
 
 
+def _focus_when_drawn(widget: widgets.Widget) -> None:
+    """Give ``widget`` (new after a rebuild) the keyboard focus as soon as the browser has drawn it.
+
+    The rebuilt section replaces the control that had the focus; the page's script (``toegankelijk.js`` in the
+    Voila template) focuses a widget with the class ``wk-focus-nu`` once it is on screen.
+    """
+    widget.add_class("wk-focus-nu")
+
+
 def _versie(data: dict) -> str:
     zrm = data.get("zrm")
     versie = zrm.get("versie") if isinstance(zrm, dict) else None
@@ -276,6 +285,7 @@ class CasusMakenApp:
         add = widgets.Button(description="Lid toevoegen", icon="plus", layout={"width": "auto"})
         add.add_class("wk-lid-erbij")
         add.on_click(safe(self.messages)(self._add_member))
+        self.add_member_button = add
         return [widgets.HTML("<p class='wk-klein'>De cliënt eerst (rol 'cliënt'), dan de anderen in huis.</p>"),
                 *rows, add]  # fmt: skip
 
@@ -286,6 +296,7 @@ class CasusMakenApp:
             description="ZRM-versie", style={"description_width": "230px"}, layout={"width": "380px"},
         )  # fmt: skip
         choice.add_class("wk-zrm-versie")
+        self.version_choice = choice
         choice.observe(safe(self.messages)(self._version_changed), "value")
         intro = widgets.HTML(
             "<p class='wk-klein'>Geef per domein het referentieniveau en schrijf op waarom (zoals een trainer het "
@@ -367,6 +378,7 @@ class CasusMakenApp:
         members.append({"rol": "cliënt"} if not members else {})
         self._rebuild()
         self.check_now()
+        _focus_when_drawn(self.fields[f"huishouden[{len(members) - 1}].naam"])  # the new member's name
 
     def _remove_member(self, index: int) -> None:
         members = self.data.get("huishouden") if isinstance(self.data.get("huishouden"), list) else []
@@ -374,6 +386,7 @@ class CasusMakenApp:
             members.pop(index)
         self._rebuild()
         self.check_now()
+        _focus_when_drawn(self.add_member_button)  # its own button is gone: the focus goes on, not to the page
 
     def _version_changed(self, change: dict) -> None:
         if not isinstance(self.data.get("zrm"), dict):
@@ -381,6 +394,7 @@ class CasusMakenApp:
         self.data["zrm"]["versie"] = change["new"]
         self._rebuild()
         self.check_now()
+        _focus_when_drawn(self.version_choice)  # the form was rebuilt: the focus stays on the version
         self.messages.notice(
             f"De ZRM-versie is nu {change['new']}. Scores van domeinen die deze versie niet kent, meldt de controle."
         )

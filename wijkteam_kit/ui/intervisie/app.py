@@ -268,6 +268,7 @@ class IntervisieApp:
             options=self._method_options, value="roddelmethode", layout={"width": "520px"}
         )
         self.kind.add_class("wk-soort")
+        self.kind.add_class("wk-focusdoel")  # after "Nieuwe bijeenkomst" the keyboard focus starts here again
         self.kind.observe(guard(self._method_changed), "value")
         self.casus_choice = widgets.Dropdown(
             options=[(c.titel, c.id) for c in self.library], layout={"width": "520px"}
@@ -354,6 +355,8 @@ class IntervisieApp:
         names = self.participants()
         options = [("— kies —", NOT_CHOSEN)] + [(n, n) for n in dict.fromkeys(names)]
         for dd in self.role_choices.values():
+            if list(dd.options) == options:
+                continue  # unchanged (most keys typed): a role just chosen in the browser is not reset
             keep = dd.value if dd.value in names else NOT_CHOSEN
             dd.options = options
             dd.value = keep
@@ -436,6 +439,7 @@ class IntervisieApp:
         self.switch.place(False)
         self.switch.button.disabled = True
         self.messages.notice("De bijeenkomst is afgerond. Maak hieronder het verslag.")
+        self.report_button.focus()  # the step buttons are disabled now: keyboard users go on to the report
 
     def _save(self, soort: str, payload: dict, owner: str) -> str:
         """Save or update the submission of ``soort``; returns a short Dutch status."""

@@ -113,6 +113,7 @@ class StapPaneel:
         self.tick.observe(guard(self._ticked), "value")
         self.title = widgets.HTML()
         self.title.add_class("wk-stap-titel")
+        self.title.add_class("wk-focusdoel")  # focus that falls to the page ("Start" went away) lands here
         self.timer = widgets.HTML()
         self.timer.add_class("wk-timer-vak")
         self.instruction = widgets.HTML()

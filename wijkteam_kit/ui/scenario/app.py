@@ -152,6 +152,10 @@ class ScenarioApp:
         self.feedback_html.add_class("wk-feedback")
         self.moment_html = widgets.HTML()
         self.moment_html.add_class("wk-moment")
+        # keyboard focus: a chosen answer's button goes away, the focus goes on to the next moment (and on a
+        # new play, as soon as it is drawn: toegankelijk.js in the Voila template)
+        self.moment_html.add_class("wk-focusdoel")
+        self.moment_html.add_class("wk-focus-nu")
         self.choices_box = widgets.VBox()
         self.choices_box.add_class("wk-keuzes")
         self.choice_buttons: list[widgets.Button] = []
@@ -173,6 +177,8 @@ class ScenarioApp:
 
         self.debrief_html = widgets.HTML()
         self.debrief_html.add_class("wk-debrief")
+        self.debrief_html.add_class("wk-focusdoel")  # the end of the route: the focus goes to the debrief
+        self.debrief_html.add_class("wk-focus-nu")
         self.name = widgets.Text(
             description="Je naam op de reflectie (mag leeg):",
             placeholder="bijvoorbeeld je voornaam",
@@ -339,6 +345,7 @@ class ScenarioApp:
         self.messages.clear()
         self.feedback_mode.disabled = True
         self._show()
+        self.moment_html.focus()  # when the moment is drawn already ("Opnieuw beginnen")
 
     def _on_undo(self, _button: object = None) -> None:
         if self.spel is None or not self.spel.stappen:
@@ -394,6 +401,7 @@ class ScenarioApp:
                 f"<p><strong>Afgelopen</strong> na {aantal(len(spel.stappen), 'keuze', 'keuzes')}.</p>"
             )
             self.moment_html.value = ""
+            self.moment_html.remove_class("wk-focusdoel")  # empty now: the focus goes to the debrief
             self.choices_box.children = ()
             self.choice_buttons = []
             self.debrief_html.value = debrief_html(debrief(spel))
@@ -412,6 +420,7 @@ class ScenarioApp:
             f"<p><strong>Moment {len(spel.stappen) + 1}</strong> · {esc(self.scenario.titel)}</p>"
         )
         self.moment_html.value = moment_html(moment)
+        self.moment_html.add_class("wk-focusdoel")
         buttons = []
         for i, keuze in enumerate(moment.keuzes):
             button = widgets.Button(description=keuze.tekst, tooltip=keuze.tekst, layout={"width": "100%"})

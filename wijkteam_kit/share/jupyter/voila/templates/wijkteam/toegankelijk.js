@@ -6,6 +6,8 @@
       A Python `widget.focus()` on such a group focuses its chosen (or first) option.
    3. A widget with the class wk-focusdoel takes the focus when the focus fell to the page because the control
       that had it went away (a new page of the app): "Begin met scoren" lands on the level buttons.
+      A busy button (wk-bezig, see ui/common/bezig.py) instead gets the focus back when its action is done.
+      A button pressed right after typing waits until the typed text can have reached the kernel (HOLD_MS).
    4. A field without a visible label gets an aria-label: its tooltip from Python, else the text of the label
       just above it (the kit's "label over field" pattern), else its placeholder.
    5. A widget with the class wk-focus-nu takes the focus once, when it is first drawn (the ZRM result, the first
@@ -136,6 +138,19 @@
   function focusTargets(root) {
     var targets = root.querySelectorAll(".wk-focusdoel > .widget-html-content:not([tabindex])");
     for (var i = 0; i < targets.length; i++) { targets[i].setAttribute("tabindex", "-1"); }
+    /* A marked field (a text field, a choice list: Casus maken's new member) passes the focus to its control. */
+    var fields = root.querySelectorAll(".widget-text.wk-focus-nu, .widget-textarea.wk-focus-nu, " +
+      ".widget-dropdown.wk-focus-nu, .widget-text.wk-focusdoel, .widget-textarea.wk-focusdoel, " +
+      ".widget-dropdown.wk-focusdoel");
+    for (var j = 0; j < fields.length; j++) {
+      if (fields[j].wkFocusInside) { continue; }
+      fields[j].wkFocusInside = true;
+      fields[j].setAttribute("tabindex", "-1");
+      fields[j].addEventListener("focus", function (event) {
+        var control = event.currentTarget.querySelector("input, textarea, select");
+        if (control) { control.focus(); }
+      });
+    }
   }
 
   /* Focus that falls to the page (the button pressed was removed or became disabled, as "Begin met scoren" and
@@ -151,8 +166,34 @@
     return lastFocus !== null && (!lastFocus.isConnected || lastFocus.disabled || !visible(lastFocus));
   }
 
+  /* A busy button (class wk-bezig, disabled while its action runs: "Maak verslag") keeps the focus: it gets it
+     back when it is enabled again, unless something else took the focus meanwhile. */
+  var waitingFor = null;
+  document.addEventListener("focusout", function (event) {
+    var el = event.target;  /* noted at once: a quick action may be over before the script runs again */
+    if (el && el.classList && el.classList.contains("wk-bezig") && !event.relatedTarget) { waitingFor = el; }
+    if (!event.relatedTarget) { schedule(); }  /* the focus may fall to the page after the last change */
+  }, true);
+
+  function busyBack() {
+    var active = document.activeElement;
+    if (active && active !== document.body) { waitingFor = null; return true; }
+    if (!waitingFor.isConnected || !visible(waitingFor)) { waitingFor = null; return false; }
+    if (!waitingFor.disabled && !waitingFor.classList.contains("wk-bezig")) {
+      waitingFor.focus();
+      lastFocus = document.activeElement;
+      waitingFor = null;
+    }
+    return true;
+  }
+
   function moveOn(root) {
+    if (waitingFor && busyBack()) { return; }
     if (!focusLost()) { return; }
+    if (lastFocus.isConnected && lastFocus.classList.contains("wk-bezig")) {
+      waitingFor = lastFocus;
+      return;
+    }
     var targets = root.querySelectorAll(".wk-focusdoel");
     for (var i = 0; i < targets.length; i++) {
       if (!visible(targets[i])) { continue; }
@@ -182,7 +223,8 @@
     }
     /* The widgets around it may be laid out again just after (a box re-attaches its children): the browser then
        drops the focus to the page. Within a few seconds, give it back. */
-    if (focusNowEl && document.activeElement === document.body && Date.now() - focusNowAt < 5000 &&
+    if (focusNowEl && lastFocus === focusNowEl && document.activeElement === document.body &&
+        Date.now() - focusNowAt < 5000 &&
         focusNowEl.isConnected && visible(focusNowEl)) {
       focusNowEl.focus();
       lastFocus = document.activeElement;
@@ -190,6 +232,28 @@
     }
     return false;
   }
+
+  /* A button pressed right after typing waits a moment (HOLD_MS after the last key): ipywidgets sends typed
+     text in batches, one at a time, but a click at once, so "Kim" typed and Tab, Enter at speed reached the
+     kernel as "K" after the click. The held click is given again when the text has had time to arrive. */
+  var HOLD_MS = 600;
+  var lastTyped = 0;
+  var passing = false;
+  document.addEventListener("input", function (event) {
+    if (event.target && event.target.matches && event.target.matches("input, textarea")) { lastTyped = Date.now(); }
+  }, true);
+  document.addEventListener("click", function (event) {
+    var button = event.target && event.target.closest ? event.target.closest("button.widget-button") : null;  /* a Button, not a choice */
+    var wait = lastTyped + HOLD_MS - Date.now();
+    if (!button || passing || wait <= 0) { return; }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    window.setTimeout(function () {
+      if (!button.isConnected || button.disabled) { return; }
+      passing = true;
+      try { button.click(); } finally { passing = false; }
+    }, wait);
+  }, true);
 
   function inMain() {
     var main = document.getElementById("wk-pagina");
