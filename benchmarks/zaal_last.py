@@ -588,6 +588,13 @@ def main() -> None:
                 result = asyncio.run(room(srv, statics, count, code, with_page=True))
                 result["warm_s"], result["cpu_warming"] = warm_s, cpu_warming
                 result["store"] = submissions(folder, code)
+                if result["errors"]:  # keep the server's logs to find out why
+                    import shutil
+
+                    keep = Path(tempfile.gettempdir()) / f"zaal_fout_{label.replace(' ', '_')}"
+                    shutil.rmtree(keep, ignore_errors=True)
+                    shutil.copytree(folder, keep, ignore=shutil.ignore_patterns("*.db*"))
+                    print(f"fouten: logboeken bewaard in {keep}")
             finally:
                 srv.stop()
             ready = result["ready"]
