@@ -23,6 +23,7 @@ True
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -123,7 +124,19 @@ class ZaalKernels:
         return super().fill_if_needed(delay=delay, notebook_name=notebook_name, **kwargs)
 
     async def get_rendered_notebook(self, notebook_name: str, *args, **kwargs):
-        """Take a warm kernel (Voila's), counting it for the room's status."""
+        """Take a warm kernel (Voila's), counting it for the room's status.
+
+        A kernel whose warming failed is shut down and skipped, so nobody gets a page that stops after its heading.
+        """
+        pool = self._pools.get(notebook_name, [])
+        while len(pool) > 1 and _failed(pool[0]):
+            broken = pool.pop(0)
+            kernel_id = _kernel_id(broken)
+            logging.getLogger(__name__).warning(
+                "Warme app %s voor %s is mislukt bij het klaarzetten; overgeslagen", kernel_id, notebook_name
+            )
+            if kernel_id is not None and kernel_id in self:
+                await self.shutdown_kernel(kernel_id)
         taken = self.__dict__.setdefault("_zaal_taken", {})
         taken[notebook_name] = taken.get(notebook_name, 0) + 1
         return await super().get_rendered_notebook(notebook_name, *args, **kwargs)
@@ -180,7 +193,34 @@ def _rendered(task) -> bool:
     content = task.result()
     renderer = content.get("renderer")
     cache = "".join(getattr(renderer, "rendered_cache", None) or ())
-    return 'cell-index="1"' in cache or content["task"].done()
+    return 'cell-index="1"' in cache or (content["task"].done() and not _failed(task))
+
+
+def _failed(task) -> bool:
+    """A pool entry that can give no working page: its kernel did not start, or its rendering ended in an error.
+
+    >>> import asyncio
+    >>> async def check():
+    ...     async def boom():
+    ...         raise RuntimeError("kernel died")
+    ...     start = asyncio.ensure_future(boom())
+    ...     await asyncio.sleep(0)
+    ...     return _failed(start)
+    >>> asyncio.run(check())
+    True
+    """
+    if not task.done():
+        return False
+    if task.cancelled() or task.exception() is not None:
+        return True
+    render = task.result().get("task")
+    return render is not None and render.done() and (render.cancelled() or render.exception() is not None)
+
+
+def _kernel_id(task) -> str | None:
+    if task.done() and not task.cancelled() and task.exception() is None:
+        return task.result().get("kernel_id")
+    return None
 
 
 class KitMappingKernelManager(AsyncMappingKernelManager):
