@@ -21,13 +21,11 @@ from wijkteam_kit.netwerk.model import STEUNFUNCTIES
 from wijkteam_kit.netwerk.networkcanvas import VOORBEELD_EXPORT
 from wijkteam_kit.scenario import load_scenario
 
-from ._pagina_checks import AXE_EXCLUDED, axe_path, axe_violations, clipped_controls, serious
+from ._pagina_checks import AXE_EXCLUDED, FEW_WIDTHS, WIDTHS, Checks, axe_path  # noqa: F401 (WIDTHS: re-exported)
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = (768, 1024, 1366, 1920)
-FEW_WIDTHS = (768, 1366)  # the screens added later: a tablet upright and the most common laptop
 MAX_KEYS_ZRM = 120
 
 
@@ -37,47 +35,6 @@ def _axe_installed():
         pytest.fail(
             f"axe-core ontbreekt ({axe_path()}): npm install --prefix .venv/axe axe-core (.ci/run doet dit)"
         )
-
-
-class Checks:
-    """Collects, per state of one app, the serious axe violations and the cut-off controls per width."""
-
-    def __init__(self, page, app: str) -> None:
-        self.page, self.app, self.problems, self.states = page, app, [], []
-
-    def state(self, name: str, *, layout: bool = True, widths: tuple[int, ...] = WIDTHS) -> None:
-        self.states.append(name)
-        found = axe_violations(self.page)
-        lesser = sorted({f"{v['id']} ({v['impact']})" for v in found if v not in serious(found)})
-        print(f"axe {self.app}/{name}: {len(serious(found))} kritiek/ernstig; lichter: {', '.join(lesser) or 'geen'}")
-        for v in serious(found):
-            self.problems.append(
-                f"{self.app}/{name}: axe {v['impact']} {v['id']} ({v['help']}): {v['nodes'][:3]}"
-            )
-        if layout:
-            self.layout(name, widths)
-
-    def layout(self, name: str, widths: tuple[int, ...] = WIDTHS) -> None:
-        size = self.page.viewport_size
-        for width in widths:
-            self.page.set_viewport_size({"width": width, "height": 900})
-            self.wait_for_width(width)
-            cut = clipped_controls(self.page)
-            if cut:
-                self.problems.append(f"{self.app}/{name} bij {width}px afgekapt: {cut[:6]}")
-        self.page.set_viewport_size(size)
-        self.wait_for_width(size["width"])
-
-    def wait_for_width(self, width: int) -> None:
-        """Until Voila's page shell (a Lumino panel, sized on a later frame) has the window's new width."""
-        self.page.wait_for_function(
-            f"window.innerWidth === {width} && (r => r.width <= {width} && r.width >= {width} - 40)"
-            "(document.getElementById('rendered_cells').getBoundingClientRect())"
-        )
-
-    def done(self) -> None:
-        assert self.page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
-        assert not self.problems, "\n".join(self.problems)
 
 
 def _open(page, server, app: str, ready: str):
