@@ -16,10 +16,12 @@ import pytest
 from playwright.sync_api import expect
 
 from wijkteam_kit.casus import load_casus, load_library
-from wijkteam_kit.competenties import load_framework
+from wijkteam_kit.competenties import LokaleScans, Scan, load_framework
+from wijkteam_kit.groepssessie import PersoonlijkeCodes
 from wijkteam_kit.netwerk.model import STEUNFUNCTIES
 from wijkteam_kit.netwerk.networkcanvas import VOORBEELD_EXPORT
 from wijkteam_kit.scenario import load_scenario
+from wijkteam_kit.store import Store
 
 from ._pagina_checks import AXE_EXCLUDED, FEW_WIDTHS, WIDTHS, Checks, axe_path  # noqa: F401 (WIDTHS: re-exported)
 from .conftest import ROOT
@@ -220,6 +222,7 @@ def test_netwerkatlas_records_what_it_shows_and_fits_a_tablet(page, server, tmp_
     page.locator(".wk-formtabs input[placeholder='bv. verhuisd naar de flat']").fill("Man overleden")
     page.get_by_role("button", name="Toevoegen").click()
     expect(page.locator(".wk-fout")).to_contain_text("Positief of negatief")
+    checks.state("foutmelding: geen positief of negatief", widths=FEW_WIDTHS)
     sentiment.get_by_role("radio", name="negatief").click()
     page.get_by_role("button", name="Toevoegen").click()
     expect(page.locator(".wk-bericht")).to_contain_text("De gebeurtenis is toegevoegd")
@@ -383,9 +386,18 @@ def test_plan_by_keyboard_with_social_map_tips(page, server):
     offer = page.locator(".wk-concept-aanbod")
     expect(offer).to_contain_text("Je was hier eerder mee bezig", timeout=120_000)
     page.wait_for_function("document.querySelector('#wk-pagina .wk-app') !== null")
+    # the offer takes the focus, on its safe first answer (described by what it brings back): Enter continues
+    page.wait_for_function("document.activeElement.classList.contains('wk-concept-verder')")
+    described = offer.get_by_role("button", name="Verder gaan").get_attribute("title")
+    assert described.startswith("Ga verder met je eerdere werk: een plan (Mijn plan)"), described
     checks.state("concept: verder gaan?", widths=FEW_WIDTHS)
-    offer.get_by_role("button", name="Verder gaan").click()
+    keys = Keys(page)
+    keys.press("Enter")
     expect(page.locator(".wk-probleem-tekst textarea").first).to_have_value("Ik kom niet rond")
+    expect(offer).to_be_hidden()
+    expect(page.locator(".wk-concept")).to_contain_text("Je eerdere werk staat weer klaar")
+    # then on to where the work starts (the first control after the panel), not to the page
+    page.wait_for_function("document.activeElement.closest('.wk-casus-keuze') !== null")
     checks.done()
 
 
@@ -429,6 +441,59 @@ def test_competence_scan_by_keyboard_result_and_my_data(page, server):
     page.get_by_role("button", name="Mijn gegevens").click()
     expect(page.locator(".wk-mijn-gegevens")).to_contain_text("Over Kim bewaart de kit")
     checks.state("mijn gegevens", widths=FEW_WIDTHS)
+    checks.done()
+
+
+def test_competence_team_of_three_and_feedback_about_a_colleague(page, server):
+    """The team view with three self-scans (made through the core API) and the scan as 360° feedback."""
+    framework = load_framework("movisie-2017")
+    store = Store(server.data / "wijkteam.db")
+    try:
+        code = store.create_team("Team Zuid", "thee-om-twee")
+        codes = PersoonlijkeCodes(store)
+        for number, name in enumerate(("Ans", "Bram", "Chris"), 2):
+            person = codes.join_team(codes.new(name).deelnemer.id, code)
+            answers = {i: min(number + k % 3, 5) for k, i in enumerate(framework.indicator_ids)}
+            scans = LokaleScans(store, person)
+            scans.bewaar_scan(Scan.build(framework, "zelf", answers))
+            scans.delen(name != "Chris")  # two by name (the team map per person), one only in the averages
+    finally:
+        store.close()
+    checks = _open(page, server, "competentie_scan", ".wk-naam input")
+    page.get_by_role("tab", name="Teamoverzicht (teamleider)").click()
+    page.locator(".wk-open-code input").fill(code)
+    page.locator(".wk-open-geheim input").fill("thee-om-twee")
+    page.locator(".wk-team-kader select").select_option(label=framework.name)
+    page.get_by_role("button", name="Teamoverzicht openen").click()
+    expect(page.locator(".wk-team-kop")).to_contain_text("3 van de 3 deelnemers hebben een zelfscan gedaan")
+    expect(page.locator(".wk-heatmap")).to_be_visible()
+    handle = page.locator(".wk-doel-contact_relaties .noUi-handle")  # a target slider: named, its value in words
+    expect(handle).to_have_attribute("aria-label", "Contact en betekenisvolle relaties")
+    expect(handle).to_have_attribute("aria-valuetext", "geen doel")
+    checks.state("teamoverzicht met drie zelfscans", widths=FEW_WIDTHS)
+
+    page.get_by_role("tab", name="Mijn scan").click()
+    page.locator(".wk-naam input").fill("Dewi")
+    page.locator(".wk-teamcode input").fill(code)
+    page.locator(".wk-kader select").select_option(label=f"{framework.name} (7 competenties, 25 vragen)")
+    page.get_by_role("radio", name="Ik geef feedback aan een collega").check()
+    expect(page.locator(".wk-collega select option")).to_have_count(3)
+    page.locator(".wk-collega select").select_option(label="Bram")
+    checks.state("feedback over een collega: kiezen", widths=FEW_WIDTHS)
+    page.get_by_role("button", name="Begin met de scan").click()
+    expect(page.locator(".wk-voortgang")).to_contain_text("Competentie 1 van 7")
+    checks.state("feedback over een collega: vragen", widths=FEW_WIDTHS)
+    for number, competence in enumerate(framework.competences, 1):
+        expect(page.locator(".wk-voortgang")).to_contain_text(f"Competentie {number} van 7")
+        scales = page.locator(".wk-schaal")
+        for k in range(len(competence.indicators)):
+            scales.nth(k).get_by_role("radio", name="vaak", exact=True).click()
+        if number < len(framework.competences):
+            page.get_by_role("button", name="Volgende").click()
+    expect(page.locator(".wk-voortgang")).to_contain_text("25 van 25 vragen beantwoord")
+    page.get_by_role("button", name="Inleveren").click()
+    expect(page.locator(".wk-scan-melding .wk-bericht")).to_contain_text("Je feedback over Bram is bewaard")
+    checks.state("feedback over een collega: ingeleverd", widths=FEW_WIDTHS)
     checks.done()
 
 
@@ -494,9 +559,16 @@ def test_intervisie_meedenkbijeenkomst_and_basisteam_sheet(page, server):
     checks.done()
 
 
-def test_casus_maken_every_part(page, server):
+def test_casus_maken_every_part(page, server, tmp_path):
     checks = _open(page, server, "casus_maken", ".wk-start-keuze select")
     checks.state("nieuwe casus", widths=FEW_WIDTHS)
+    broken = tmp_path / "kapot.yaml"
+    broken.write_text("id: kapot\ntitel: [\n", encoding="utf-8")
+    with page.expect_file_chooser() as chooser:
+        page.locator(".wk-upload").click()
+    chooser.value.set_files(str(broken))
+    expect(page.locator(".wk-fout", has_text="Dit bestand kon niet geopend worden")).to_be_visible()
+    checks.state("foutmelding: kapot casusbestand", widths=FEW_WIDTHS)
     first = load_library()[0]
     page.locator(".wk-start-keuze select").select_option(label=f"Kopie van: {first.titel}")
     page.locator(".wk-openen").click()

@@ -7,9 +7,16 @@
    3. A widget with the class wk-focusdoel takes the focus when the focus fell to the page because the control
       that had it went away (a new page of the app): "Begin met scoren" lands on the level buttons.
    4. A field without a visible label gets an aria-label: its tooltip from Python, else the text of the label
-      just above it (the kit's "label over field" pattern), else its placeholder.
+      just above it (the kit's "label over field" pattern), else its placeholder. So does a slider's handle
+      (its description, else the label just before it, as in the team's target profile), and it tells its
+      value as the slider shows it (aria-valuetext from the readout, not the position number).
    5. A widget with the class wk-focus-nu takes the focus once, when it is first drawn (the ZRM result, the first
-      open question of a new page of the competence scan).
+      open question of a new page of the competence scan). With the class wk-focus-zacht as well it only takes a
+      focus that is on the page (it never pulls the focus out of a field someone is typing in), and it does so
+      again each time it is shown anew ("Verder gaan?" when an app opens with earlier work).
+   6. When the focus falls to the page from a control of the draft panel (.wk-concept: "Verder gaan",
+      "Opnieuw beginnen", "Nee, verder werken") and no wk-focusdoel is on screen, it goes to the first control
+      of the app after that panel: where the work starts.
    All of it is re-applied when the widgets change (a MutationObserver, at most once per animation frame). */
 (function () {
   "use strict";
@@ -57,6 +64,26 @@
       var name = field.getAttribute("title") || (tip && tip !== "null" ? tip : "") || labelAbove(widgetOf(field))
         || field.getAttribute("placeholder");
       if (name) { field.setAttribute("aria-label", name); }
+    }
+  }
+
+  function nameSliders(root) {
+    var handles = root.querySelectorAll(".noUi-handle[role=slider]");
+    for (var i = 0; i < handles.length; i++) {
+      var handle = handles[i];
+      var host = widgetOf(handle);
+      while (host && !host.querySelector(":scope > .widget-label")) { host = widgetOf(host); }
+      if (!host) { continue; }
+      if (!handle.getAttribute("aria-label") && !handle.getAttribute("aria-labelledby")) {
+        var label = host.querySelector(":scope > .widget-label");
+        var tip = label.getAttribute("title");
+        var name = (label.style.display !== "none" ? text(label) : "") || (tip && tip !== "null" ? tip : "") ||
+          labelAbove(host);
+        if (name) { handle.setAttribute("aria-label", name); }
+      }
+      var readout = host.querySelector(".widget-readout");
+      var shown = readout ? text(readout) : "";
+      if (shown && handle.getAttribute("aria-valuetext") !== shown) { handle.setAttribute("aria-valuetext", shown); }
     }
   }
 
@@ -161,6 +188,27 @@
       lastFocus = document.activeElement;
       return;
     }
+    afterDraftPanel();
+  }
+
+  var TABBABLE = "button:not([disabled]), select:not([disabled]), textarea:not([disabled]), " +
+    "input:not([disabled]):not([type=hidden]), a[href], [tabindex='0']";
+
+  /* 6. The draft panel's answer was chosen (its button is hidden now): on to where the work starts. */
+  function afterDraftPanel() {
+    var panel = lastFocus && lastFocus.isConnected ? lastFocus.closest(".wk-concept") : null;
+    var app = panel ? panel.closest(".wk-app") : null;
+    if (!app) { return; }
+    var controls = app.querySelectorAll(TABBABLE);
+    for (var i = 0; i < controls.length; i++) {
+      var el = controls[i];
+      if (panel.contains(el) || !visible(el) || !(panel.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) {
+        continue;
+      }
+      el.focus();
+      lastFocus = document.activeElement;
+      return;
+    }
   }
 
   /* A widget marked wk-focus-nu takes the focus once, as soon as it is on screen: a Python widget.focus() that
@@ -169,10 +217,16 @@
   var focusNowAt = 0;
 
   function focusNow(root) {
+    var shownBefore = root.querySelectorAll(".wk-focus-zacht[data-wk-gefocust]");
+    for (var j = 0; j < shownBefore.length; j++) {  /* hidden again: it may take the focus when shown anew */
+      if (!visible(shownBefore[j])) { shownBefore[j].removeAttribute("data-wk-gefocust"); }
+    }
     var wanted = root.querySelectorAll(".wk-focus-nu:not([data-wk-gefocust])");
     for (var i = 0; i < wanted.length; i++) {
       if (!visible(wanted[i])) { continue; }
       wanted[i].setAttribute("data-wk-gefocust", "ja");
+      var active = document.activeElement;
+      if (wanted[i].classList.contains("wk-focus-zacht") && active && active !== document.body) { continue; }
       var content = wanted[i].querySelector(":scope > .widget-html-content");
       focusNowEl = content || wanted[i];
       focusNowAt = Date.now();
@@ -203,6 +257,7 @@
     scheduled = false;
     inMain();
     nameFields(document);
+    nameSliders(document);
     radioGroups(document);
     focusTargets(document);
     if (!focusNow(document)) { moveOn(document); }
