@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from wijkteam_kit.competenties import load_framework
 
-from ._pagina_checks import FEW_WIDTHS, Checks
+from ._pagina_checks import Checks
 
 pytestmark = pytest.mark.browser
 
@@ -82,7 +82,7 @@ def test_full_scan_result_and_previous_scan_after_reload(page, server):
         "Nog niet ingevuld: Contact en betekenisvolle relaties (4 vragen)"
     )
     checks = Checks(page, "competentie_scan")  # axe-core and widths on the messages (test_browser_toegankelijk)
-    checks.state("melding: nog niet ingevuld", widths=FEW_WIDTHS)
+    checks.state("melding: nog niet ingevuld")
     example = page.locator(".wk-voorbeeld textarea").first
     example.fill("Belde mevrouw op 06-12345678")
     expect(page.locator(".wk-vragen .wk-waarschuwing")).to_contain_text("telefoonnummer")
@@ -133,7 +133,7 @@ def test_team_view_needs_the_right_secret(page, server):
     page.get_by_role("button", name="Teamoverzicht openen").click()
     expect(page.locator(".wk-team-melding .wk-fout")).to_contain_text("Teamcode of geheim klopt niet")
     checks = Checks(page, "competentie_scan")
-    checks.state("foutmelding: verkeerd geheim", widths=FEW_WIDTHS)
+    checks.state("foutmelding: verkeerd geheim")
     expect(page.locator(".wk-team-kop")).to_have_count(0)
     expect(page.locator(".wk-heatmap")).to_have_count(0)
 

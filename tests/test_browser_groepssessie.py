@@ -11,7 +11,7 @@ from wijkteam_kit.casus import load_casus
 from wijkteam_kit.groepssessie import Client, Groepssessies
 from wijkteam_kit.store import Store
 
-from ._pagina_checks import FEW_WIDTHS, Checks
+from ._pagina_checks import Checks
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -84,7 +84,7 @@ def test_two_participants_with_evil_names_zrm_session_and_reveal(browser, page, 
 
     def check(pg, state):
         if pg is page:
-            checks.state(state, widths=FEW_WIDTHS)
+            checks.state(state)
 
     try:
         alerts_first, alerts_other = watch_dialogs(page), watch_dialogs(other)

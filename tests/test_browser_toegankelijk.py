@@ -2,7 +2,9 @@
 
 One test per app walks its main states on one page; at each state axe-core (npm, see ``_pagina_checks``) may
 find no critical or serious violation, and at 768, 1024, 1366 and 1920 px (the same page, resized) no field,
-tab, button or heading may be cut off or stick out of its panel (screens added later: at 768 and 1366 px only).
+tab, button or heading may be cut off or stick out of its panel. The in-between states (error messages, the
+scan as 360° feedback, a team of three, the participant's side of a group session, the intervision report) are
+checked the same way, here or in the app's own browser test on a page it opens anyway (``Checks``).
 The ZRM test does the whole exercise by keyboard and counts the key presses, as do the plan and competence scan
 tests for their main task; the netwerkatlas test ticks every support option of a tie between two new people and
 reads back what was saved. The results are the basis of docs/toegankelijkheid.md.
@@ -23,7 +25,7 @@ from wijkteam_kit.netwerk.networkcanvas import VOORBEELD_EXPORT
 from wijkteam_kit.scenario import load_scenario
 from wijkteam_kit.store import Store
 
-from ._pagina_checks import AXE_EXCLUDED, FEW_WIDTHS, WIDTHS, Checks, axe_path  # noqa: F401 (WIDTHS: re-exported)
+from ._pagina_checks import AXE_EXCLUDED, FEW_WIDTHS, WIDTHS, Checks, axe_path  # noqa: F401 (re-exported)
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -222,7 +224,7 @@ def test_netwerkatlas_records_what_it_shows_and_fits_a_tablet(page, server, tmp_
     page.locator(".wk-formtabs input[placeholder='bv. verhuisd naar de flat']").fill("Man overleden")
     page.get_by_role("button", name="Toevoegen").click()
     expect(page.locator(".wk-fout")).to_contain_text("Positief of negatief")
-    checks.state("foutmelding: geen positief of negatief", widths=FEW_WIDTHS)
+    checks.state("foutmelding: geen positief of negatief")
     sentiment.get_by_role("radio", name="negatief").click()
     page.get_by_role("button", name="Toevoegen").click()
     expect(page.locator(".wk-bericht")).to_contain_text("De gebeurtenis is toegevoegd")
@@ -244,7 +246,7 @@ def test_netwerkatlas_records_what_it_shows_and_fits_a_tablet(page, server, tmp_
     question = page.locator(".wk-concept-vraag")
     expect(question).to_contain_text("Open je een andere kaart")
     page.wait_for_function("document.activeElement.closest('.wk-concept-vraag') !== null")  # focus: the question
-    checks.state("vraag: andere kaart", widths=FEW_WIDTHS)
+    checks.state("vraag: andere kaart")
     question.get_by_role("button", name="Nee, verder werken").click()
     expect(question).to_be_hidden()
     export = tmp_path / "gerda-interview.graphml"
@@ -253,7 +255,7 @@ def test_netwerkatlas_records_what_it_shows_and_fits_a_tablet(page, server, tmp_
         page.locator(".wk-upload").click()
     chooser.value.set_files(str(export))
     expect(page.locator(".wk-nc-koppeling")).to_be_visible()
-    checks.state("Network Canvas koppelen", widths=FEW_WIDTHS)
+    checks.state("Network Canvas koppelen")
     page.get_by_role("button", name="Importeren").click()
     expect(question).to_contain_text("vervangt dat bestand je kaart")  # the map has unsaved work: asked first
     question.get_by_role("button", name="Ja, bestand openen").click()
@@ -327,7 +329,7 @@ def test_bouwstenen(page, server):
     checks.state("bouwsteen 3")
     page.get_by_role("button", name="Verder op een ander apparaat").click()  # the draft under a personal code
     expect(page.locator(".wk-concept-codes")).to_be_visible()
-    checks.state("concept: ander apparaat", widths=FEW_WIDTHS)
+    checks.state("concept: ander apparaat")
     checks.done()
 
 
@@ -374,7 +376,7 @@ def test_plan_by_keyboard_with_social_map_tips(page, server):
     keys.press("Tab")
     keys.choose("Algemene / voorliggende voorziening")
     expect(page.get_by_text("Uit de sociale kaart")).to_be_visible()
-    checks.state("sociale-kaarttips", widths=FEW_WIDTHS)
+    checks.state("sociale-kaarttips")
     keys.tab_into(".wk-naam input")
     keys.type("Kim")
     keys.tab_to("Bewaar plan")
@@ -390,7 +392,7 @@ def test_plan_by_keyboard_with_social_map_tips(page, server):
     page.wait_for_function("document.activeElement.classList.contains('wk-concept-verder')")
     described = offer.get_by_role("button", name="Verder gaan").get_attribute("title")
     assert described.startswith("Ga verder met je eerdere werk: een plan (Mijn plan)"), described
-    checks.state("concept: verder gaan?", widths=FEW_WIDTHS)
+    checks.state("concept: verder gaan?")
     keys = Keys(page)
     keys.press("Enter")
     expect(page.locator(".wk-probleem-tekst textarea").first).to_have_value("Ik kom niet rond")
@@ -434,13 +436,13 @@ def test_competence_scan_by_keyboard_result_and_my_data(page, server):
     page.wait_for_function("document.activeElement.querySelector('.wk-uitslag') !== null")  # focus: the result
     expect(page.locator(".wk-scores .wk-score-eigen_regie")).to_contain_text("4,0")
     print(f"Competentiescan met het toetsenbord: {keys.count} toetsaanslagen")
-    checks.state("uitslag", widths=FEW_WIDTHS)
+    checks.state("uitslag")
     page.get_by_role("button", name="Nieuwe scan").focus()
     page.keyboard.press("Enter")
     page.wait_for_function("document.activeElement.closest('.wk-wie-ben-je') !== null")  # not the page
     page.get_by_role("button", name="Mijn gegevens").click()
     expect(page.locator(".wk-mijn-gegevens")).to_contain_text("Over Kim bewaart de kit")
-    checks.state("mijn gegevens", widths=FEW_WIDTHS)
+    checks.state("mijn gegevens")
     checks.done()
 
 
@@ -470,7 +472,7 @@ def test_competence_team_of_three_and_feedback_about_a_colleague(page, server):
     handle = page.locator(".wk-doel-contact_relaties .noUi-handle")  # a target slider: named, its value in words
     expect(handle).to_have_attribute("aria-label", "Contact en betekenisvolle relaties")
     expect(handle).to_have_attribute("aria-valuetext", "geen doel")
-    checks.state("teamoverzicht met drie zelfscans", widths=FEW_WIDTHS)
+    checks.state("teamoverzicht met drie zelfscans")
 
     page.get_by_role("tab", name="Mijn scan").click()
     page.locator(".wk-naam input").fill("Dewi")
@@ -479,10 +481,10 @@ def test_competence_team_of_three_and_feedback_about_a_colleague(page, server):
     page.get_by_role("radio", name="Ik geef feedback aan een collega").check()
     expect(page.locator(".wk-collega select option")).to_have_count(3)
     page.locator(".wk-collega select").select_option(label="Bram")
-    checks.state("feedback over een collega: kiezen", widths=FEW_WIDTHS)
+    checks.state("feedback over een collega: kiezen")
     page.get_by_role("button", name="Begin met de scan").click()
     expect(page.locator(".wk-voortgang")).to_contain_text("Competentie 1 van 7")
-    checks.state("feedback over een collega: vragen", widths=FEW_WIDTHS)
+    checks.state("feedback over een collega: vragen")
     for number, competence in enumerate(framework.competences, 1):
         expect(page.locator(".wk-voortgang")).to_contain_text(f"Competentie {number} van 7")
         scales = page.locator(".wk-schaal")
@@ -493,7 +495,7 @@ def test_competence_team_of_three_and_feedback_about_a_colleague(page, server):
     expect(page.locator(".wk-voortgang")).to_contain_text("25 van 25 vragen beantwoord")
     page.get_by_role("button", name="Inleveren").click()
     expect(page.locator(".wk-scan-melding .wk-bericht")).to_contain_text("Je feedback over Bram is bewaard")
-    checks.state("feedback over een collega: ingeleverd", widths=FEW_WIDTHS)
+    checks.state("feedback over een collega: ingeleverd")
     checks.done()
 
 
@@ -519,29 +521,29 @@ def test_zrm_calibration_and_evaluation(page, server):
     page.locator(".wk-kalibratie-naam input").fill("Kim")
     page.locator(".wk-kalibratie-nieuw").click()
     expect(page.locator(".wk-kalibratie")).to_contain_text("nog geen casus", timeout=60_000)
-    checks.state("mijn kalibratie, leeg", widths=FEW_WIDTHS)
+    checks.state("mijn kalibratie, leeg")
 
     page.locator(".wk-casus-keuze select").select_option(label=casus.titel)
     page.locator(".wk-moment").get_by_text("Evaluatie (T1)").click()
     page.get_by_role("button", name="Begin met scoren").click()
     expect(page.locator(".wk-t1")).to_contain_text("Wat er gebeurde")
-    checks.state("evaluatie: T1 lezen en scoren", widths=FEW_WIDTHS)
+    checks.state("evaluatie: T1 lezen en scoren")
     t1 = casus.t1_assessment()
     _score(page, casus, t1.levels(), t1.ladder)
     expect(page.locator(".wk-evaluatievragen h3")).to_have_text("De evaluatievragen", timeout=60_000)
     page.locator(".wk-evaluatie-zelfredzaamheid").get_by_text("gestegen", exact=True).click()
     page.locator(".wk-evaluatie-participatie").get_by_text("gelijk gebleven", exact=True).click()
-    checks.state("evaluatievragen", widths=FEW_WIDTHS)
+    checks.state("evaluatievragen")
     page.get_by_role("button", name="Bekijk de evaluatie").click()
     expect(page.locator(".wk-evaluatie-uitslag")).to_contain_text("Jouw evaluatie", timeout=60_000)
-    checks.state("evaluatie", widths=FEW_WIDTHS)
+    checks.state("evaluatie")
 
     page.get_by_role("button", name="Opnieuw beginnen").click()
     page.locator(".wk-moment").get_by_text("Eerste contact (T0)").click()
     page.get_by_role("button", name="Begin met scoren").click()
     _score(page, casus, casus.reference_assessment().levels(), casus.participatieladder.trede)
     expect(page.locator(".wk-kalibratie")).to_contain_text("1 keer gescoord", timeout=60_000)
-    checks.state("mijn kalibratie, na een casus", widths=FEW_WIDTHS)
+    checks.state("mijn kalibratie, na een casus")
     checks.done()
 
 
@@ -552,23 +554,23 @@ def test_intervisie_meedenkbijeenkomst_and_basisteam_sheet(page, server):
     expect(page.locator(".wk-uitnodigingen")).to_contain_text("Voorgesteld")
     page.locator(".wk-start").click()
     expect(page.locator(".wk-basisteam")).to_be_visible()
-    checks.state("meedenkbijeenkomst met afsprakenblad", widths=FEW_WIDTHS)
+    checks.state("meedenkbijeenkomst met afsprakenblad")
     page.locator(".wk-maak-blad").click()
     expect(page.locator(".wk-blad-links a").first).to_be_visible(timeout=60_000)
-    checks.state("afsprakenblad gemaakt", widths=FEW_WIDTHS)
+    checks.state("afsprakenblad gemaakt")
     checks.done()
 
 
 def test_casus_maken_every_part(page, server, tmp_path):
     checks = _open(page, server, "casus_maken", ".wk-start-keuze select")
-    checks.state("nieuwe casus", widths=FEW_WIDTHS)
+    checks.state("nieuwe casus")
     broken = tmp_path / "kapot.yaml"
     broken.write_text("id: kapot\ntitel: [\n", encoding="utf-8")
     with page.expect_file_chooser() as chooser:
         page.locator(".wk-upload").click()
     chooser.value.set_files(str(broken))
     expect(page.locator(".wk-fout", has_text="Dit bestand kon niet geopend worden")).to_be_visible()
-    checks.state("foutmelding: kapot casusbestand", widths=FEW_WIDTHS)
+    checks.state("foutmelding: kapot casusbestand")
     first = load_library()[0]
     page.locator(".wk-start-keuze select").select_option(label=f"Kopie van: {first.titel}")
     page.locator(".wk-openen").click()
@@ -577,7 +579,7 @@ def test_casus_maken_every_part(page, server, tmp_path):
     for index in range(1, tabs.count()):
         tabs.nth(index).click()
         expect(tabs.nth(index)).to_have_attribute("aria-selected", "true")
-        checks.state(f"deel {tabs.nth(index).inner_text()}", widths=FEW_WIDTHS)
+        checks.state(f"deel {tabs.nth(index).inner_text()}")
     checks.done()
 
 

@@ -17,7 +17,8 @@
    6. When the focus falls to the page from a control of the draft panel (.wk-concept: "Verder gaan",
       "Opnieuw beginnen", "Nee, verder werken") and no wk-focusdoel is on screen, it goes to the first control
       of the app after that panel: where the work starts.
-   All of it is re-applied when the widgets change (a MutationObserver, at most once per animation frame). */
+   All of it is re-applied when the widgets change (a MutationObserver on elements, classes, styles and disabled,
+   at most once per animation frame). */
 (function () {
   "use strict";
   var scheduled = false;
@@ -270,8 +271,10 @@
     }
   }
 
+  /* "style" too: a widget shown by its layout (display) changes only its style, and a wk-focusdoel that becomes
+     visible that way after the focus fell to the page must still get it (the ZRM ladder after the last domain). */
   new MutationObserver(schedule).observe(document.body, {
-    subtree: true, childList: true, attributes: true, attributeFilter: ["class", "disabled"]
+    subtree: true, childList: true, attributes: true, attributeFilter: ["class", "disabled", "style"]
   });
   schedule();
 })();
