@@ -15,8 +15,9 @@
       focus that is on the page (it never pulls the focus out of a field someone is typing in), and it does so
       again each time it is shown anew ("Verder gaan?" when an app opens with earlier work).
    6. When the focus falls to the page from a control of the draft panel (.wk-concept: "Verder gaan",
-      "Opnieuw beginnen", "Nee, verder werken") and no wk-focusdoel is on screen, it goes to the first control
-      of the app after that panel: where the work starts.
+      "Opnieuw beginnen", "Nee, verder werken") and no wk-focusdoel is on screen, it goes back to the control
+      that opened the question ("Openen", "Andere casus kiezen") when that is still there, else to the first
+      control of the app after the panel: where the work starts.
    All of it is re-applied when the widgets change (a MutationObserver on elements, classes, styles and disabled,
    at most once per animation frame). */
 (function () {
@@ -169,7 +170,14 @@
   /* Focus that falls to the page (the button pressed was removed or became disabled, as "Begin met scoren" and
      "Volgende" at the last step) goes to what comes next: the first visible wk-focusdoel. */
   var lastFocus = null;
-  document.addEventListener("focusin", function (event) { lastFocus = event.target; });
+  var beforeQuestion = null;  /* 6. the control that had the focus when the draft's question took it */
+  document.addEventListener("focusin", function (event) {
+    var into = event.target.closest && event.target.closest(".wk-concept-vraag");
+    if (into && lastFocus && !(lastFocus.closest && lastFocus.closest(".wk-concept-vraag"))) {
+      beforeQuestion = lastFocus;
+    }
+    lastFocus = event.target;
+  });
 
   function visible(el) { return el.getClientRects().length > 0; }
 
@@ -200,6 +208,13 @@
     var panel = lastFocus && lastFocus.isConnected ? lastFocus.closest(".wk-concept") : null;
     var app = panel ? panel.closest(".wk-app") : null;
     if (!app) { return; }
+    var back = beforeQuestion;
+    beforeQuestion = null;
+    if (back && lastFocus.closest(".wk-concept-vraag") && back.isConnected && visible(back) && !back.disabled) {
+      back.focus();
+      lastFocus = document.activeElement;
+      return;
+    }
     var controls = app.querySelectorAll(TABBABLE);
     for (var i = 0; i < controls.length; i++) {
       var el = controls[i];
