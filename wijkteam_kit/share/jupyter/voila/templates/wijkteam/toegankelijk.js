@@ -288,6 +288,9 @@
 
   /* "style" too: a widget shown by its layout (display) changes only its style, and a wk-focusdoel that becomes
      visible that way after the focus fell to the page must still get it (the ZRM ladder after the last domain). */
+  /* The browser drops the focus of a control that was hidden at its next rendering, after this frame's apply():
+     look again then (rules 3, 5 and 6). */
+  document.addEventListener("focusout", function (event) { if (!event.relatedTarget) { schedule(); } });
   new MutationObserver(schedule).observe(document.body, {
     subtree: true, childList: true, attributes: true, attributeFilter: ["class", "disabled", "style"]
   });
