@@ -8,6 +8,8 @@ from playwright.sync_api import expect
 
 from wijkteam_kit.competenties import load_framework
 
+from ._pagina_checks import Checks
+
 pytestmark = pytest.mark.browser
 
 FW = load_framework("movisie-2017")  # the smallest framework: 7 competences, 25 indicators
@@ -79,6 +81,8 @@ def test_full_scan_result_and_previous_scan_after_reload(page, server):
     expect(page.locator(".wk-scan-melding .wk-waarschuwing")).to_contain_text(
         "Nog niet ingevuld: Contact en betekenisvolle relaties (4 vragen)"
     )
+    checks = Checks(page, "competentie_scan")  # axe-core and widths on the messages (test_browser_toegankelijk)
+    checks.state("melding: nog niet ingevuld")
     example = page.locator(".wk-voorbeeld textarea").first
     example.fill("Belde mevrouw op 06-12345678")
     expect(page.locator(".wk-vragen .wk-waarschuwing")).to_contain_text("telefoonnummer")
@@ -110,7 +114,7 @@ def test_full_scan_result_and_previous_scan_after_reload(page, server):
         f"Welkom terug, {EVIL}. We vonden je vorige scan op Generieke competenties wijkteams"
     )
     assert page.locator("img[src='x']").count() == 0 and dialogs == []
-    assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    checks.done()
 
 
 def test_team_view_needs_the_right_secret(page, server):
@@ -128,6 +132,8 @@ def test_team_view_needs_the_right_secret(page, server):
     page.locator(".wk-team-kader select").select_option(label=FW.name)
     page.get_by_role("button", name="Teamoverzicht openen").click()
     expect(page.locator(".wk-team-melding .wk-fout")).to_contain_text("Teamcode of geheim klopt niet")
+    checks = Checks(page, "competentie_scan")
+    checks.state("foutmelding: verkeerd geheim")
     expect(page.locator(".wk-team-kop")).to_have_count(0)
     expect(page.locator(".wk-heatmap")).to_have_count(0)
 
@@ -140,6 +146,7 @@ def test_team_view_needs_the_right_secret(page, server):
     expect(page.locator(".wk-spreiding")).to_contain_text("Eigen regie ondersteunen: van 3,0 tot 3,0")
     expect(page.locator(".wk-team-melding .wk-fout")).to_have_count(0)
     assert dialogs == []
+    checks.done()
 
 
 def test_a_fresh_browser_with_name_and_team_code_cannot_open_a_colleagues_scan(page, server, browser):

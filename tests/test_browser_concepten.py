@@ -76,6 +76,7 @@ def test_zrm_reload_close_and_another_casus(browser, server):
     _continue(page)
     expect(page.locator(".wk-voortgang")).to_contain_text("2 van")
     expect(page.locator(".wk-motivatie textarea")).to_have_value("Vaste lasten lopen achter")
+    page.wait_for_function("document.activeElement.closest('.wk-niveau') !== null")  # focus: the work, restored
 
     # "Andere casus kiezen" asks first; "Nee" keeps the scores
     page.get_by_role("button", name="Andere casus kiezen").click()

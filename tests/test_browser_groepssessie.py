@@ -11,6 +11,7 @@ from wijkteam_kit.casus import load_casus
 from wijkteam_kit.groepssessie import Client, Groepssessies
 from wijkteam_kit.store import Store
 
+from ._pagina_checks import Checks
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -79,17 +80,26 @@ def test_two_participants_with_evil_names_zrm_session_and_reveal(browser, page, 
     second_context = browser.new_context(viewport={"width": 1280, "height": 900})
     other = second_context.new_page()
     other.set_default_timeout(60_000)
+    checks = Checks(page, "zrm_oefening in een groepssessie")  # axe-core and widths: the participant's side
+
+    def check(pg, state):
+        if pg is page:
+            checks.state(state)
+
     try:
         alerts_first, alerts_other = watch_dialogs(page), watch_dialogs(other)
         for pg, name, level in ((page, EVIL_IMG, 2), (other, EVIL_SCRIPT, 4)):
             open_app(pg, server, "zrm_oefening.ipynb", code)
+            check(pg, "deelnemer: meedoen")
             join(pg, name)
             expect(pg.locator(".wk-niveau")).to_be_visible()  # the session's casus opened: scoring starts
             assert pg.locator(".wk-casus-keuze").count() == 0  # no casus choice in a session
+            check(pg, "deelnemer: scoren")
             score_everything(pg, level)
             expect(pg.locator(".wk-sessie-status")).to_contain_text("Ingeleverd om", timeout=60_000)
             expect(pg.locator(".wk-aantal-verschillen")).to_be_visible()  # the own result, as before
             expect(pg.locator(".wk-sessie-groep")).to_contain_text(WAIT)
+            check(pg, "deelnemer: ingeleverd")
 
         answers = sessies.as_trainer(code, nieuw.geheim, client=Client("test")).answers()
         assert sorted(d.weergavenaam for d, _ in answers) == sorted([EVIL_IMG, EVIL_SCRIPT])
@@ -108,7 +118,9 @@ def test_two_participants_with_evil_names_zrm_session_and_reveal(browser, page, 
                 group.screenshot(path=f"{SHOTS}/groepsbeeld-{pg is page}.png")
             assert pg.locator("img[src='x']").count() == 0
             assert pg.locator(".wk-sessie script").count() == 0
+        check(page, "deelnemer: na de groepsuitkomst")
         assert alerts_first == [] and alerts_other == []
+        checks.done()
     finally:
         second_context.close()
 

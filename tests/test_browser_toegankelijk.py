@@ -2,7 +2,9 @@
 
 One test per app walks its main states on one page; at each state axe-core (npm, see ``_pagina_checks``) may
 find no critical or serious violation, and at 768, 1024, 1366 and 1920 px (the same page, resized) no field,
-tab, button or heading may be cut off or stick out of its panel (screens added later: at 768 and 1366 px only).
+tab, button or heading may be cut off or stick out of its panel. The in-between states (error messages, the
+scan as 360° feedback, a team of three, the participant's side of a group session, the intervision report) are
+checked the same way, here or in the app's own browser test on a page it opens anyway (``Checks``).
 The ZRM test does the whole exercise by keyboard and counts the key presses, as do the plan and competence scan
 tests for their main task; the netwerkatlas test ticks every support option of a tie between two new people and
 reads back what was saved. The results are the basis of docs/toegankelijkheid.md.
@@ -16,18 +18,18 @@ import pytest
 from playwright.sync_api import expect
 
 from wijkteam_kit.casus import load_casus, load_library
-from wijkteam_kit.competenties import load_framework
+from wijkteam_kit.competenties import LokaleScans, Scan, load_framework
+from wijkteam_kit.groepssessie import PersoonlijkeCodes
 from wijkteam_kit.netwerk.model import STEUNFUNCTIES
 from wijkteam_kit.netwerk.networkcanvas import VOORBEELD_EXPORT
 from wijkteam_kit.scenario import load_scenario
+from wijkteam_kit.store import Store
 
-from ._pagina_checks import AXE_EXCLUDED, axe_path, axe_violations, clipped_controls, serious
+from ._pagina_checks import AXE_EXCLUDED, FEW_WIDTHS, WIDTHS, Checks, axe_path  # noqa: F401 (re-exported)
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = (768, 1024, 1366, 1920)
-FEW_WIDTHS = (768, 1366)  # the screens added later: a tablet upright and the most common laptop
 MAX_KEYS_ZRM = 120
 
 
@@ -37,47 +39,6 @@ def _axe_installed():
         pytest.fail(
             f"axe-core ontbreekt ({axe_path()}): npm install --prefix .venv/axe axe-core (.ci/run doet dit)"
         )
-
-
-class Checks:
-    """Collects, per state of one app, the serious axe violations and the cut-off controls per width."""
-
-    def __init__(self, page, app: str) -> None:
-        self.page, self.app, self.problems, self.states = page, app, [], []
-
-    def state(self, name: str, *, layout: bool = True, widths: tuple[int, ...] = WIDTHS) -> None:
-        self.states.append(name)
-        found = axe_violations(self.page)
-        lesser = sorted({f"{v['id']} ({v['impact']})" for v in found if v not in serious(found)})
-        print(f"axe {self.app}/{name}: {len(serious(found))} kritiek/ernstig; lichter: {', '.join(lesser) or 'geen'}")
-        for v in serious(found):
-            self.problems.append(
-                f"{self.app}/{name}: axe {v['impact']} {v['id']} ({v['help']}): {v['nodes'][:3]}"
-            )
-        if layout:
-            self.layout(name, widths)
-
-    def layout(self, name: str, widths: tuple[int, ...] = WIDTHS) -> None:
-        size = self.page.viewport_size
-        for width in widths:
-            self.page.set_viewport_size({"width": width, "height": 900})
-            self.wait_for_width(width)
-            cut = clipped_controls(self.page)
-            if cut:
-                self.problems.append(f"{self.app}/{name} bij {width}px afgekapt: {cut[:6]}")
-        self.page.set_viewport_size(size)
-        self.wait_for_width(size["width"])
-
-    def wait_for_width(self, width: int) -> None:
-        """Until Voila's page shell (a Lumino panel, sized on a later frame) has the window's new width."""
-        self.page.wait_for_function(
-            f"window.innerWidth === {width} && (r => r.width <= {width} && r.width >= {width} - 40)"
-            "(document.getElementById('rendered_cells').getBoundingClientRect())"
-        )
-
-    def done(self) -> None:
-        assert self.page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
-        assert not self.problems, "\n".join(self.problems)
 
 
 def _open(page, server, app: str, ready: str):
@@ -263,6 +224,7 @@ def test_netwerkatlas_records_what_it_shows_and_fits_a_tablet(page, server, tmp_
     page.locator(".wk-formtabs input[placeholder='bv. verhuisd naar de flat']").fill("Man overleden")
     page.get_by_role("button", name="Toevoegen").click()
     expect(page.locator(".wk-fout")).to_contain_text("Positief of negatief")
+    checks.state("foutmelding: geen positief of negatief")
     sentiment.get_by_role("radio", name="negatief").click()
     page.get_by_role("button", name="Toevoegen").click()
     expect(page.locator(".wk-bericht")).to_contain_text("De gebeurtenis is toegevoegd")
@@ -284,16 +246,18 @@ def test_netwerkatlas_records_what_it_shows_and_fits_a_tablet(page, server, tmp_
     question = page.locator(".wk-concept-vraag")
     expect(question).to_contain_text("Open je een andere kaart")
     page.wait_for_function("document.activeElement.closest('.wk-concept-vraag') !== null")  # focus: the question
-    checks.state("vraag: andere kaart", widths=FEW_WIDTHS)
-    question.get_by_role("button", name="Nee, verder werken").click()
+    checks.state("vraag: andere kaart")
+    page.wait_for_function("document.activeElement.classList.contains('wk-concept-nee')")  # the safe answer
+    page.keyboard.press("Enter")
     expect(question).to_be_hidden()
+    page.wait_for_function("document.activeElement.classList.contains('wk-openen')")  # back where the user was
     export = tmp_path / "gerda-interview.graphml"
     export.write_text(VOORBEELD_EXPORT, encoding="utf-8")
     with page.expect_file_chooser() as chooser:
         page.locator(".wk-upload").click()
     chooser.value.set_files(str(export))
     expect(page.locator(".wk-nc-koppeling")).to_be_visible()
-    checks.state("Network Canvas koppelen", widths=FEW_WIDTHS)
+    checks.state("Network Canvas koppelen")
     page.get_by_role("button", name="Importeren").click()
     expect(question).to_contain_text("vervangt dat bestand je kaart")  # the map has unsaved work: asked first
     question.get_by_role("button", name="Ja, bestand openen").click()
@@ -367,7 +331,7 @@ def test_bouwstenen(page, server):
     checks.state("bouwsteen 3")
     page.get_by_role("button", name="Verder op een ander apparaat").click()  # the draft under a personal code
     expect(page.locator(".wk-concept-codes")).to_be_visible()
-    checks.state("concept: ander apparaat", widths=FEW_WIDTHS)
+    checks.state("concept: ander apparaat")
     checks.done()
 
 
@@ -414,7 +378,7 @@ def test_plan_by_keyboard_with_social_map_tips(page, server):
     keys.press("Tab")
     keys.choose("Algemene / voorliggende voorziening")
     expect(page.get_by_text("Uit de sociale kaart")).to_be_visible()
-    checks.state("sociale-kaarttips", widths=FEW_WIDTHS)
+    checks.state("sociale-kaarttips")
     keys.tab_into(".wk-naam input")
     keys.type("Kim")
     keys.tab_to("Bewaar plan")
@@ -426,9 +390,18 @@ def test_plan_by_keyboard_with_social_map_tips(page, server):
     offer = page.locator(".wk-concept-aanbod")
     expect(offer).to_contain_text("Je was hier eerder mee bezig", timeout=120_000)
     page.wait_for_function("document.querySelector('#wk-pagina .wk-app') !== null")
-    checks.state("concept: verder gaan?", widths=FEW_WIDTHS)
-    offer.get_by_role("button", name="Verder gaan").click()
+    # the offer takes the focus, on its safe first answer (described by what it brings back): Enter continues
+    page.wait_for_function("document.activeElement.classList.contains('wk-concept-verder')")
+    described = offer.get_by_role("button", name="Verder gaan").get_attribute("title")
+    assert described.startswith("Ga verder met je eerdere werk: een plan (Mijn plan)"), described
+    checks.state("concept: verder gaan?")
+    keys = Keys(page)
+    keys.press("Enter")
     expect(page.locator(".wk-probleem-tekst textarea").first).to_have_value("Ik kom niet rond")
+    expect(offer).to_be_hidden()
+    expect(page.locator(".wk-concept")).to_contain_text("Je eerdere werk staat weer klaar")
+    # then on to where the work starts (the first control after the panel), not to the page
+    page.wait_for_function("document.activeElement.closest('.wk-casus-keuze') !== null")
     checks.done()
 
 
@@ -465,13 +438,66 @@ def test_competence_scan_by_keyboard_result_and_my_data(page, server):
     page.wait_for_function("document.activeElement.querySelector('.wk-uitslag') !== null")  # focus: the result
     expect(page.locator(".wk-scores .wk-score-eigen_regie")).to_contain_text("4,0")
     print(f"Competentiescan met het toetsenbord: {keys.count} toetsaanslagen")
-    checks.state("uitslag", widths=FEW_WIDTHS)
+    checks.state("uitslag")
     page.get_by_role("button", name="Nieuwe scan").focus()
     page.keyboard.press("Enter")
     page.wait_for_function("document.activeElement.closest('.wk-wie-ben-je') !== null")  # not the page
     page.get_by_role("button", name="Mijn gegevens").click()
     expect(page.locator(".wk-mijn-gegevens")).to_contain_text("Over Kim bewaart de kit")
-    checks.state("mijn gegevens", widths=FEW_WIDTHS)
+    checks.state("mijn gegevens")
+    checks.done()
+
+
+def test_competence_team_of_three_and_feedback_about_a_colleague(page, server):
+    """The team view with three self-scans (made through the core API) and the scan as 360° feedback."""
+    framework = load_framework("movisie-2017")
+    store = Store(server.data / "wijkteam.db")
+    try:
+        code = store.create_team("Team Zuid", "thee-om-twee")
+        codes = PersoonlijkeCodes(store)
+        for number, name in enumerate(("Ans", "Bram", "Chris"), 2):
+            person = codes.join_team(codes.new(name).deelnemer.id, code)
+            answers = {i: min(number + k % 3, 5) for k, i in enumerate(framework.indicator_ids)}
+            scans = LokaleScans(store, person)
+            scans.bewaar_scan(Scan.build(framework, "zelf", answers))
+            scans.delen(name != "Chris")  # two by name (the team map per person), one only in the averages
+    finally:
+        store.close()
+    checks = _open(page, server, "competentie_scan", ".wk-naam input")
+    page.get_by_role("tab", name="Teamoverzicht (teamleider)").click()
+    page.locator(".wk-open-code input").fill(code)
+    page.locator(".wk-open-geheim input").fill("thee-om-twee")
+    page.locator(".wk-team-kader select").select_option(label=framework.name)
+    page.get_by_role("button", name="Teamoverzicht openen").click()
+    expect(page.locator(".wk-team-kop")).to_contain_text("3 van de 3 deelnemers hebben een zelfscan gedaan")
+    expect(page.locator(".wk-heatmap")).to_be_visible()
+    handle = page.locator(".wk-doel-contact_relaties .noUi-handle")  # a target slider: named, its value in words
+    expect(handle).to_have_attribute("aria-label", "Contact en betekenisvolle relaties")
+    expect(handle).to_have_attribute("aria-valuetext", "geen doel")
+    checks.state("teamoverzicht met drie zelfscans")
+
+    page.get_by_role("tab", name="Mijn scan").click()
+    page.locator(".wk-naam input").fill("Dewi")
+    page.locator(".wk-teamcode input").fill(code)
+    page.locator(".wk-kader select").select_option(label=f"{framework.name} (7 competenties, 25 vragen)")
+    page.get_by_role("radio", name="Ik geef feedback aan een collega").check()
+    expect(page.locator(".wk-collega select option")).to_have_count(3)
+    page.locator(".wk-collega select").select_option(label="Bram")
+    checks.state("feedback over een collega: kiezen")
+    page.get_by_role("button", name="Begin met de scan").click()
+    expect(page.locator(".wk-voortgang")).to_contain_text("Competentie 1 van 7")
+    checks.state("feedback over een collega: vragen")
+    for number, competence in enumerate(framework.competences, 1):
+        expect(page.locator(".wk-voortgang")).to_contain_text(f"Competentie {number} van 7")
+        scales = page.locator(".wk-schaal")
+        for k in range(len(competence.indicators)):
+            scales.nth(k).get_by_role("radio", name="vaak", exact=True).click()
+        if number < len(framework.competences):
+            page.get_by_role("button", name="Volgende").click()
+    expect(page.locator(".wk-voortgang")).to_contain_text("25 van 25 vragen beantwoord")
+    page.get_by_role("button", name="Inleveren").click()
+    expect(page.locator(".wk-scan-melding .wk-bericht")).to_contain_text("Je feedback over Bram is bewaard")
+    checks.state("feedback over een collega: ingeleverd")
     checks.done()
 
 
@@ -497,29 +523,29 @@ def test_zrm_calibration_and_evaluation(page, server):
     page.locator(".wk-kalibratie-naam input").fill("Kim")
     page.locator(".wk-kalibratie-nieuw").click()
     expect(page.locator(".wk-kalibratie")).to_contain_text("nog geen casus", timeout=60_000)
-    checks.state("mijn kalibratie, leeg", widths=FEW_WIDTHS)
+    checks.state("mijn kalibratie, leeg")
 
     page.locator(".wk-casus-keuze select").select_option(label=casus.titel)
     page.locator(".wk-moment").get_by_text("Evaluatie (T1)").click()
     page.get_by_role("button", name="Begin met scoren").click()
     expect(page.locator(".wk-t1")).to_contain_text("Wat er gebeurde")
-    checks.state("evaluatie: T1 lezen en scoren", widths=FEW_WIDTHS)
+    checks.state("evaluatie: T1 lezen en scoren")
     t1 = casus.t1_assessment()
     _score(page, casus, t1.levels(), t1.ladder)
     expect(page.locator(".wk-evaluatievragen h3")).to_have_text("De evaluatievragen", timeout=60_000)
     page.locator(".wk-evaluatie-zelfredzaamheid").get_by_text("gestegen", exact=True).click()
     page.locator(".wk-evaluatie-participatie").get_by_text("gelijk gebleven", exact=True).click()
-    checks.state("evaluatievragen", widths=FEW_WIDTHS)
+    checks.state("evaluatievragen")
     page.get_by_role("button", name="Bekijk de evaluatie").click()
     expect(page.locator(".wk-evaluatie-uitslag")).to_contain_text("Jouw evaluatie", timeout=60_000)
-    checks.state("evaluatie", widths=FEW_WIDTHS)
+    checks.state("evaluatie")
 
     page.get_by_role("button", name="Opnieuw beginnen").click()
     page.locator(".wk-moment").get_by_text("Eerste contact (T0)").click()
     page.get_by_role("button", name="Begin met scoren").click()
     _score(page, casus, casus.reference_assessment().levels(), casus.participatieladder.trede)
     expect(page.locator(".wk-kalibratie")).to_contain_text("1 keer gescoord", timeout=60_000)
-    checks.state("mijn kalibratie, na een casus", widths=FEW_WIDTHS)
+    checks.state("mijn kalibratie, na een casus")
     checks.done()
 
 
@@ -530,16 +556,23 @@ def test_intervisie_meedenkbijeenkomst_and_basisteam_sheet(page, server):
     expect(page.locator(".wk-uitnodigingen")).to_contain_text("Voorgesteld")
     page.locator(".wk-start").click()
     expect(page.locator(".wk-basisteam")).to_be_visible()
-    checks.state("meedenkbijeenkomst met afsprakenblad", widths=FEW_WIDTHS)
+    checks.state("meedenkbijeenkomst met afsprakenblad")
     page.locator(".wk-maak-blad").click()
     expect(page.locator(".wk-blad-links a").first).to_be_visible(timeout=60_000)
-    checks.state("afsprakenblad gemaakt", widths=FEW_WIDTHS)
+    checks.state("afsprakenblad gemaakt")
     checks.done()
 
 
-def test_casus_maken_every_part(page, server):
+def test_casus_maken_every_part(page, server, tmp_path):
     checks = _open(page, server, "casus_maken", ".wk-start-keuze select")
-    checks.state("nieuwe casus", widths=FEW_WIDTHS)
+    checks.state("nieuwe casus")
+    broken = tmp_path / "kapot.yaml"
+    broken.write_text("id: kapot\ntitel: [\n", encoding="utf-8")
+    with page.expect_file_chooser() as chooser:
+        page.locator(".wk-upload").click()
+    chooser.value.set_files(str(broken))
+    expect(page.locator(".wk-fout", has_text="Dit bestand kon niet geopend worden")).to_be_visible()
+    checks.state("foutmelding: kapot casusbestand")
     first = load_library()[0]
     page.locator(".wk-start-keuze select").select_option(label=f"Kopie van: {first.titel}")
     page.locator(".wk-openen").click()
@@ -548,7 +581,7 @@ def test_casus_maken_every_part(page, server):
     for index in range(1, tabs.count()):
         tabs.nth(index).click()
         expect(tabs.nth(index)).to_have_attribute("aria-selected", "true")
-        checks.state(f"deel {tabs.nth(index).inner_text()}", widths=FEW_WIDTHS)
+        checks.state(f"deel {tabs.nth(index).inner_text()}")
     checks.done()
 
 

@@ -33,7 +33,10 @@ def _reload(make, earlier):
     app.concept.browser_gelezen(stored)
     assert app.concept.aanbod.layout.display is None
     assert "Je was hier eerder mee bezig" in app.concept.aanbod_tekst.value
-    app.concept.verder_button.click()
+    button = app.concept.verder_button  # takes a free focus when shown (toegankelijk.js) and says what it brings
+    assert {"wk-focus-nu", "wk-focus-zacht"} <= set(button._dom_classes)
+    assert button.tooltip == f"Ga verder met je eerdere werk: {json.loads(stored)['samenvatting']}"
+    button.click()
     assert "Je eerdere werk staat weer klaar" in app.concept.messages.html.value
     assert app.concept.onbewaard  # the work is back, and so is the leave-page warning
     return app

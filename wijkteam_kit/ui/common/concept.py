@@ -10,6 +10,10 @@ every control of the app: after each change or click the draft is written
 - and, once the learner is linked to their personal code (the kit-wide *herstelcode*), to the store, so the
   same name and code bring the work back on another device ("Verder op een ander apparaat").
 
+The offer takes the keyboard focus when it shows, on its first answer "Verder gaan" (unless the focus is already
+in a control of the page: it is never pulled out of a field), and after either answer the focus goes on to where
+the app's work starts (``toegankelijk.js`` of the Voila template: ``wk-focus-zacht``, rule 6).
+
 While there is unsaved work the page asks before it is left (``beforeunload``), and :meth:`Concept.vraag` asks
 before an action that would throw the work away ("Andere casus kiezen").
 
@@ -172,6 +176,10 @@ class Concept:
         self.aanbod_tekst = widgets.HTML()
         self.verder_button = widgets.Button(description="Verder gaan", button_style="primary", icon="play")
         self.verder_button.add_class("wk-concept-verder")
+        # keyboard users land on the offer when it shows (toegankelijk.js), unless they already work in a field;
+        # after either answer the focus goes on to where the app's work starts
+        self.verder_button.add_class("wk-focus-nu")
+        self.verder_button.add_class("wk-focus-zacht")
         self.weg_button = widgets.Button(description="Opnieuw beginnen", icon="trash")
         self.weg_button.add_class("wk-concept-weg")
         for button in (self.verder_button, self.weg_button):
@@ -384,6 +392,9 @@ class Concept:
             "<div class='wk-bericht' role='status'><strong>Je was hier eerder mee bezig.</strong> "
             f"{esc(about + '.') if about else ''} Dat werk staat nog {esc(waar)}{esc(when)}. "
             "Wil je daarmee verder gaan?</div>"
+        )
+        self.verder_button.tooltip = (  # read as the button's description: what "Verder gaan" brings back
+            f"Ga verder met je eerdere werk{': ' + about if about else ''}"
         )
         self.aanbod.layout.display = None
 

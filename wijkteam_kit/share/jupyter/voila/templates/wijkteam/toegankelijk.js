@@ -9,10 +9,19 @@
       A busy button (wk-bezig, see ui/common/bezig.py) instead gets the focus back when its action is done.
       A button pressed right after typing waits until the typed text can have reached the kernel (HOLD_MS).
    4. A field without a visible label gets an aria-label: its tooltip from Python, else the text of the label
-      just above it (the kit's "label over field" pattern), else its placeholder.
+      just above it (the kit's "label over field" pattern), else its placeholder. So does a slider's handle
+      (its description, else the label just before it, as in the team's target profile), and it tells its
+      value as the slider shows it (aria-valuetext from the readout, not the position number).
    5. A widget with the class wk-focus-nu takes the focus once, when it is first drawn (the ZRM result, the first
-      open question of a new page of the competence scan).
-   All of it is re-applied when the widgets change (a MutationObserver, at most once per animation frame). */
+      open question of a new page of the competence scan). With the class wk-focus-zacht as well it only takes a
+      focus that is on the page (it never pulls the focus out of a field someone is typing in), and it does so
+      again each time it is shown anew ("Verder gaan?" when an app opens with earlier work).
+   6. When the focus falls to the page from a control of the draft panel (.wk-concept: "Verder gaan",
+      "Opnieuw beginnen", "Nee, verder werken") and no wk-focusdoel is on screen, it goes back to the control
+      that opened the question ("Openen", "Andere casus kiezen") when that is still there, else to the first
+      control of the app after the panel: where the work starts.
+   All of it is re-applied when the widgets change (a MutationObserver on elements, classes, styles and disabled,
+   at most once per animation frame). */
 (function () {
   "use strict";
   var scheduled = false;
@@ -59,6 +68,26 @@
       var name = field.getAttribute("title") || (tip && tip !== "null" ? tip : "") || labelAbove(widgetOf(field))
         || field.getAttribute("placeholder");
       if (name) { field.setAttribute("aria-label", name); }
+    }
+  }
+
+  function nameSliders(root) {
+    var handles = root.querySelectorAll(".noUi-handle[role=slider]");
+    for (var i = 0; i < handles.length; i++) {
+      var handle = handles[i];
+      var host = widgetOf(handle);
+      while (host && !host.querySelector(":scope > .widget-label")) { host = widgetOf(host); }
+      if (!host) { continue; }
+      if (!handle.getAttribute("aria-label") && !handle.getAttribute("aria-labelledby")) {
+        var label = host.querySelector(":scope > .widget-label");
+        var tip = label.getAttribute("title");
+        var name = (label.style.display !== "none" ? text(label) : "") || (tip && tip !== "null" ? tip : "") ||
+          labelAbove(host);
+        if (name) { handle.setAttribute("aria-label", name); }
+      }
+      var readout = host.querySelector(".widget-readout");
+      var shown = readout ? text(readout) : "";
+      if (shown && handle.getAttribute("aria-valuetext") !== shown) { handle.setAttribute("aria-valuetext", shown); }
     }
   }
 
@@ -156,7 +185,14 @@
   /* Focus that falls to the page (the button pressed was removed or became disabled, as "Begin met scoren" and
      "Volgende" at the last step) goes to what comes next: the first visible wk-focusdoel. */
   var lastFocus = null;
-  document.addEventListener("focusin", function (event) { lastFocus = event.target; });
+  var beforeQuestion = null;  /* 6. the control that had the focus when the draft's question took it */
+  document.addEventListener("focusin", function (event) {
+    var into = event.target.closest && event.target.closest(".wk-concept-vraag");
+    if (into && lastFocus && !(lastFocus.closest && lastFocus.closest(".wk-concept-vraag"))) {
+      beforeQuestion = lastFocus;
+    }
+    lastFocus = event.target;
+  });
 
   function visible(el) { return el.getClientRects().length > 0; }
 
@@ -202,6 +238,34 @@
       lastFocus = document.activeElement;
       return;
     }
+    afterDraftPanel();
+  }
+
+  var TABBABLE = "button:not([disabled]), select:not([disabled]), textarea:not([disabled]), " +
+    "input:not([disabled]):not([type=hidden]), a[href], [tabindex='0']";
+
+  /* 6. The draft panel's answer was chosen (its button is hidden now): on to where the work starts. */
+  function afterDraftPanel() {
+    var panel = lastFocus && lastFocus.isConnected ? lastFocus.closest(".wk-concept") : null;
+    var app = panel ? panel.closest(".wk-app") : null;
+    if (!app) { return; }
+    var back = beforeQuestion;
+    beforeQuestion = null;
+    if (back && lastFocus.closest(".wk-concept-vraag") && back.isConnected && visible(back) && !back.disabled) {
+      back.focus();
+      lastFocus = document.activeElement;
+      return;
+    }
+    var controls = app.querySelectorAll(TABBABLE);
+    for (var i = 0; i < controls.length; i++) {
+      var el = controls[i];
+      if (panel.contains(el) || !visible(el) || !(panel.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) {
+        continue;
+      }
+      el.focus();
+      lastFocus = document.activeElement;
+      return;
+    }
   }
 
   /* A widget marked wk-focus-nu takes the focus once, as soon as it is on screen: a Python widget.focus() that
@@ -210,10 +274,16 @@
   var focusNowAt = 0;
 
   function focusNow(root) {
+    var shownBefore = root.querySelectorAll(".wk-focus-zacht[data-wk-gefocust]");
+    for (var j = 0; j < shownBefore.length; j++) {  /* hidden again: it may take the focus when shown anew */
+      if (!visible(shownBefore[j])) { shownBefore[j].removeAttribute("data-wk-gefocust"); }
+    }
     var wanted = root.querySelectorAll(".wk-focus-nu:not([data-wk-gefocust])");
     for (var i = 0; i < wanted.length; i++) {
       if (!visible(wanted[i])) { continue; }
       wanted[i].setAttribute("data-wk-gefocust", "ja");
+      var active = document.activeElement;
+      if (wanted[i].classList.contains("wk-focus-zacht") && active && active !== document.body) { continue; }
       var content = wanted[i].querySelector(":scope > .widget-html-content");
       focusNowEl = content || wanted[i];
       focusNowAt = Date.now();
@@ -267,6 +337,7 @@
     scheduled = false;
     inMain();
     nameFields(document);
+    nameSliders(document);
     radioGroups(document);
     focusTargets(document);
     if (!focusNow(document)) { moveOn(document); }
@@ -279,8 +350,13 @@
     }
   }
 
+  /* "style" too: a widget shown by its layout (display) changes only its style, and a wk-focusdoel that becomes
+     visible that way after the focus fell to the page must still get it (the ZRM ladder after the last domain). */
+  /* The browser drops the focus of a control that was hidden at its next rendering, after this frame's apply():
+     look again then (rules 3, 5 and 6). */
+  document.addEventListener("focusout", function (event) { if (!event.relatedTarget) { schedule(); } });
   new MutationObserver(schedule).observe(document.body, {
-    subtree: true, childList: true, attributes: true, attributeFilter: ["class", "disabled"]
+    subtree: true, childList: true, attributes: true, attributeFilter: ["class", "disabled", "style"]
   });
   schedule();
 })();
