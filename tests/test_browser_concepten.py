@@ -35,6 +35,26 @@ def _stored(page, app, text):
     )
 
 
+def _stored_on_server(server, app, wanted, timeout=30.0):
+    """Wait until the store holds a draft of ``app`` for which ``wanted(data)`` is true.
+
+    The kernel saves a draft to the store a moment (``SERVER_PAUZE``) after the last change, as a person who
+    picks up a tablet would take; a test that switches devices faster waits for it here.
+    """
+    import json
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with sqlite3.connect(server.data / "wijkteam.db") as db:
+            rows = db.execute("select payload from inzendingen where soort = ?", (f"concept-{app}",)).fetchall()
+        if any(wanted(json.loads(json.loads(payload)["data"])) for (payload,) in rows):
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"geen concept van {app} in de opslag dat voldoet")
+
+
 def _new_context(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(60_000)
@@ -115,6 +135,7 @@ def test_zrm_on_another_device_with_the_herstelcode(browser, server):
     herstelcode = code.inner_text()
     page.locator(".wk-niveau").get_by_role("radio", name="4", exact=True).click()  # saved under the code too
     expect(page.locator(".wk-voortgang")).to_contain_text("1 van")
+    _stored_on_server(server, "zrm_oefening", lambda data: 4 in data["niveaus"].values())
 
     other = tablet.new_page()
     _open(other, server, "zrm_oefening")
