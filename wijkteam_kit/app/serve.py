@@ -30,7 +30,6 @@ from __future__ import annotations
 import os
 import secrets
 import socket
-import sys
 from pathlib import Path
 
 from wijkteam_kit import settings
@@ -148,10 +147,6 @@ def voila_arguments(
         f"--MappingKernelManager.cull_idle_timeout={idle}",
         f"--MappingKernelManager.cull_interval={interval}",
         "--MappingKernelManager.cull_connected=False",
-        # Kernels talk to the server over local sockets (files), not TCP ports: 30 kernels starting at once no
-        # longer race for free ports ("Address already in use" killed one of 30 in a cold room), and no port is
-        # open to anyone else on the machine. Windows has no such sockets and keeps TCP.
-        *(["--KernelManager.transport=ipc"] if sys.platform != "win32" else []),
         # Voila drops a cell's output that arrives more than iopub_timeout (default 4 s) after the kernel
         # finished; with 30 pages opening at once on 2 cores it arrives later and the pages stay blank.
         f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT_SECONDS}",
