@@ -28,6 +28,9 @@ def _add_person(page, name, relation, circle):
     page.locator(".wk-persoon-cirkel").get_by_role("radio", name=str(circle), exact=True).click()
     page.get_by_role("button", name="Persoon toevoegen").click()
     expect(page.locator(".wk-bericht")).to_contain_text("staat op de kaart")
+    # the app empties the form for the next person: wait for that before typing the next name (the message
+    # of the previous person would already match above)
+    expect(page.locator(".wk-persoon-naam input")).to_have_value("")
 
 
 def _upload(page, path):

@@ -200,14 +200,12 @@ def _failed(task) -> bool:
     """A pool entry that can give no working page: its kernel did not start, or its rendering ended in an error.
 
     >>> import asyncio
-    >>> async def check():
-    ...     async def boom():
-    ...         raise RuntimeError("kernel died")
-    ...     start = asyncio.ensure_future(boom())
-    ...     await asyncio.sleep(0)
-    ...     return _failed(start)
-    >>> asyncio.run(check())
-    True
+    >>> loop = asyncio.new_event_loop()
+    >>> start, warm = loop.create_future(), loop.create_future()
+    >>> start.set_exception(RuntimeError("kernel died")); warm.set_result({"task": None})
+    >>> _failed(start), _failed(warm)
+    (True, False)
+    >>> loop.close()
     """
     if not task.done():
         return False
