@@ -322,3 +322,22 @@ def test_page_files_are_sent_compressed_and_unchanged(server):
         with urllib.request.urlopen(part, timeout=30) as response:
             assert response.status == 206 and response.read() == body[:100]
     assert sent < plain_size / 2
+
+
+def test_kernel_ports_lie_outside_the_range_of_outgoing_connections(server):
+    """No other connection can take a kernel's port before the kernel binds it ("Address already in use")."""
+    import json
+    import urllib.request
+
+    from wijkteam_kit.app.poorten import ephemeral_range
+
+    urllib.request.urlopen(server.url + "voila/render/zrm_oefening.ipynb", timeout=120).read()
+    low, high = ephemeral_range()
+    ports: list[int] = []
+    for pid in kernels_of(server.process.pid):
+        args = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
+        info = json.loads(Path(args[args.index("-f") + 1]).read_text())
+        ports += [info[f"{name}_port"] for name in ("shell", "iopub", "stdin", "hb", "control")]
+    assert ports, "geen kernel gevonden"
+    assert not [p for p in ports if low <= p <= high], (low, high, ports)
+    assert len(ports) == len(set(ports))  # no two kernels share a port

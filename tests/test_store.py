@@ -747,3 +747,32 @@ def test_personal_data_gives_no_single_colleagues_scores():
     assert "geheim-oordeel" not in text and bo.id not in text and "Bo" not in text
     own, other = data["inzendingen"]
     assert own["inhoud"] == {"eigen": 3} and "minstens drie" in other["inhoud"]
+
+
+# ---- transactions that belong together ------------------------------------------------------------------
+
+
+def test_actions_inside_a_transaction_are_saved_together_or_not_at_all(store: Store, store_url: str):
+    kim = store.add_participant("Kim")
+    with store.transaction("samen", write=True) as outer:
+        store.submit("zrm", kim.id, {"a": 1})
+        with store.transaction("binnen", write=True) as inner:
+            assert inner is outer  # the inner action takes part in the outer transaction
+        assert len(store.submissions("zrm", deelnemer_id=kim.id)) == 1  # it sees its own writes
+    assert len(store.submissions("zrm", deelnemer_id=kim.id)) == 1
+
+    with pytest.raises(ValueError), store.transaction("samen", write=True):
+        store.submit("zrm", kim.id, {"a": 2})
+        store.submit("kalibratie", kim.id, {"a": 2})
+        raise ValueError("het derde deel mislukt")
+    assert [s.payload for s in store.submissions(deelnemer_id=kim.id)] == [{"a": 1}]  # both rolled back
+
+
+def test_writing_inside_a_reading_transaction_is_refused(store: Store):
+    kim = store.add_participant("Kim")
+    with pytest.raises(RuntimeError, match="leestransactie"), store.transaction("lezen"):
+        store.submit("zrm", kim.id, {"a": 1})
+    assert store.submissions(deelnemer_id=kim.id) == []
+    with store.transaction("daarna", write=True):  # the thread has no transaction open any more
+        store.submit("zrm", kim.id, {"a": 1})
+    assert len(store.submissions(deelnemer_id=kim.id)) == 1

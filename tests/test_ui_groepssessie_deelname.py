@@ -6,6 +6,7 @@ import ipywidgets as widgets
 import pytest
 
 from wijkteam_kit.casus import load_library
+from wijkteam_kit.errors import StoreError
 from wijkteam_kit.groepssessie import Client, Groepssessies, Limieten
 from wijkteam_kit.store import Store
 from wijkteam_kit.ui.groepssessie import GroepssessieDeelname, client_from_environment, code_from_query
@@ -291,6 +292,56 @@ def test_zrm_app_starts_the_session_casus_and_hands_in(store, sessies, library):
     assert adjust.description == "Scores aanpassen"
     adjust.click()
     assert app.body.children == (app.score_page,) and app.levels[app.version.domain_ids[1]] == 4
+
+
+def _scored_zrm_app(store, sessies, library, name="Sanne"):
+    nieuw = sessies.create("administratie-taal", "zrm")
+    app = ZrmOefening(library=library, store=store, environ={"QUERY_STRING": f"sessie={nieuw.sessie.code}"})
+    app.sessie.client = Client(f"pagina-{name}")
+    app.sessie.name_input.value = name
+    app.sessie.join_button.click()
+    for d in app.version.domain_ids:
+        app.choose_level(d, 3)
+    app.ladder.value = 4
+    return nieuw, app
+
+
+def test_zrm_hand_in_is_one_write_transaction(store, sessies, library):
+    """The answer, the calibration record and removing the draft take the write lock once (a room hands in)."""
+    from sqlalchemy import event
+
+    nieuw, app = _scored_zrm_app(store, sessies, library)
+    app.concept.bewaar_nu()  # a draft in the store, removed by the hand-in
+    me = app.sessie.aanmelding.deelname.deelnemer_id
+    assert len(store.submissions(deelnemer_id=me)) == 1  # the draft
+    begins: list[str] = []
+    engine = store._engine
+    listener = lambda *args: begins.append(args[2]) if args[2].startswith("BEGIN") else None  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        app.submit_button.click()
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    assert begins == ["BEGIN IMMEDIATE"]
+    assert len(trainer(sessies, nieuw).answers()) == 1
+    assert [s.soort for s in store.submissions(deelnemer_id=me)] == ["zrm", "zrm_kalibratie"]  # draft gone
+
+
+def test_zrm_hand_in_that_fails_halfway_saves_nothing(store, sessies, library, monkeypatch):
+    nieuw, app = _scored_zrm_app(store, sessies, library)
+
+    def broken(*_args, **_kwargs):
+        raise StoreError("de kalibratie bewaren is niet gelukt (schijf vol)")
+
+    monkeypatch.setattr(app.kalibratie.codes, "save_attempt", broken)
+    app.submit_button.click()
+    assert "schijf vol" in app.messages.html.value
+    assert trainer(sessies, nieuw).answers() == []  # the answer went back with it: hand in again later
+    assert app.body.children == (app.score_page,)  # the scores are still on screen
+    assert "Niet ingeleverd" in app.sessie.status.value and not app.sessie.poll.playing
+    monkeypatch.undo()
+    app.submit_button.click()  # and handing in again works
+    assert len(trainer(sessies, nieuw).answers()) == 1 and "Ingeleverd om" in app.sessie.status.value
 
 
 def test_zrm_app_rejoin_puts_the_scores_back(store, sessies, library):

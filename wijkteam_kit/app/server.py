@@ -39,6 +39,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 
 from wijkteam_kit import settings
 from wijkteam_kit.app.activiteit import licht
+from wijkteam_kit.app.poorten import install as install_ports
 from wijkteam_kit.app.statisch import gecomprimeerd
 from wijkteam_kit.app.terminal import log_to_file, relay_kernel_output, status_line
 from wijkteam_kit.app.zaal import machine_memory_mb, max_kernels_default, pss_mb, with_room
@@ -307,6 +308,7 @@ class WijkteamVoila(Voila):
     def initialize(self, argv: list[str] | None = None) -> None:
         """Voila's start-up, making sure the kernels get the headers in :data:`HEADER_ENVS`."""
         super().initialize(argv)
+        install_ports()  # kernel ports outside the ephemeral range: no "Address already in use" at start
         envs = list(self.voila_configuration.http_header_envs)
         known = {h.lower() for h in envs}
         self.voila_configuration.http_header_envs = envs + [h for h in HEADER_ENVS if h.lower() not in known]

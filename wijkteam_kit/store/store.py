@@ -90,6 +90,7 @@ class Store:
         self._schrijfbeurt: AbstractContextManager[Any] = (
             Schrijfbeurt(Path(database)) if database not in (None, "", ":memory:") else nullcontext()
         )  # writers of one file take turns without SQLite's sleeping busy handler (a room hands in at once)
+        self._open = threading.local()  # the transaction this thread has open: inner ones take part in it
         try:
             with self._engine.connect() as conn:
                 current = migraties.schema_version(conn)
@@ -139,19 +140,43 @@ class Store:
         ``what`` names the action in the `StoreError` a database error becomes (``"een sessie openen"``);
         ``write=True`` takes the SQLite write lock at the start (``BEGIN IMMEDIATE``), so writers take turns.
 
+        A transaction opened while this thread already has one open takes part in the outer one: several
+        actions that belong together (handing in an answer, keeping the calibration, removing the draft) are
+        one write transaction, saved together or not at all, and take the write lock once. Writing inside an
+        outer *reading* transaction is a programming error.
+
         >>> store = Store(":memory:")
         >>> with store.transaction("tellen") as conn:
         ...     conn.exec_driver_sql("SELECT COUNT(*) FROM deelnemers").scalar()
         0
+        >>> with store.transaction("twee dingen", write=True) as outer:
+        ...     with store.transaction("het eerste", write=True) as inner:
+        ...         inner is outer
+        True
         """
         if self._closed:
             raise StoreError(f"{self._label}: deze opslag is al gesloten; open hem opnieuw met Store(...)")
+        outer = getattr(self._open, "conn", None)
+        if outer is not None:
+            if write and not self._open.write:
+                raise RuntimeError(f"{what}: schrijven binnen een leestransactie van dezelfde thread")
+            try:
+                yield outer
+            except SQLAlchemyError as exc:
+                raise StoreError(
+                    f"{self._label}: {what} is niet gelukt ({migraties.error_reason(exc)}). Er is niets veranderd."
+                ) from exc
+            return
         try:
             with self._schrijfbeurt if write else nullcontext(), self._turns, self._engine.connect() as conn:
                 if write:
                     conn.execution_options(**{migraties.WRITE_OPTION: True})
                 with conn.begin():
-                    yield conn
+                    self._open.conn, self._open.write = conn, write
+                    try:
+                        yield conn
+                    finally:
+                        self._open.conn = None
         except SQLAlchemyError as exc:
             after = " Er is niets veranderd." if write else ""
             raise StoreError(
@@ -259,7 +284,7 @@ class Store:
         rol: str | None = None,
         sessie: str | None = None,
     ) -> Inzending:
-        """Save a new submission; it is committed when this returns.
+        """Save a new submission; committed when this returns (inside a `transaction`: with that one).
 
         ``over_id`` is the participant the submission is about (a peer rating), ``rol`` the role of the
         rater (``"zelf"``, ``"collega"``, ``"leidinggevende"``), ``sessie`` a group session label.

@@ -24,6 +24,7 @@ import html
 import logging
 import sys
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
@@ -160,6 +161,21 @@ class LazyStore:
         if self._store is None:
             self._store = Store(self._arg)
         return self._store
+
+    def samen(self, what: str) -> AbstractContextManager[object]:
+        """One write transaction for the store actions in the block, when the store is open; else nothing.
+
+        Handing in writes the answer, the calibration record and removes the draft: together they are saved
+        at once or not at all, and a room that hands in together takes the write lock once per person.
+
+        >>> holder = LazyStore(":memory:")
+        >>> with holder.samen("niets"):  # not opened: no store, no transaction
+        ...     holder.opened
+        False
+        """
+        if self._store is None:
+            return nullcontext()
+        return self._store.transaction(what, write=True)
 
 
 def download_link(data: bytes, filename: str, mime: str, label: str) -> str:

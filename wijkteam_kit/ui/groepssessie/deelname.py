@@ -392,6 +392,15 @@ class GroepssessieDeelname:
         self.refresh()
         return inzending
 
+    def not_saved(self) -> None:
+        """The hand-in was undone because a later step of it failed: say so instead of "Ingeleverd"."""
+        self.inzending = None
+        self.stop_polling()
+        self.status.value = (
+            "<div class='wk-fout' role='alert'>Niet ingeleverd: het bewaren lukte niet (zie de melding). "
+            "Je scores staan er nog; probeer het zo opnieuw.</div>"
+        )
+
     def _show_handed_in(self, inzending: Inzending, *, again: bool = False) -> None:
         when = local_time(inzending.bijgewerkt or inzending.aangemaakt, clock=True)
         first = f"Je hebt eerder ingeleverd, om {when}." if again else f"Ingeleverd om {when}."

@@ -566,20 +566,28 @@ class ZrmOefening:
             return
         self.result = feedback(own, self.casus)
         tip_row: list[widgets.Widget] = []
-        if self.sessie.joined:
-            from wijkteam_kit.groepssessie.analyse.zrm import zrm_payload
+        # The answer, the calibration record and removing the draft: one write transaction, all or nothing.
+        try:
+            with self._stores.samen("je scores inleveren"):
+                if self.sessie.joined:
+                    from wijkteam_kit.groepssessie.analyse.zrm import zrm_payload
 
-            if self.sessie.submit(zrm_payload(own)) is not None:  # it looked up the session's round too
-                self.kalibratie.save(own, bron=self.sessie.sessie.code, ronde=self.sessie.ronde)
-            restart = self._after_result("aanpassen")
-        else:
-            if not self.kalibratie.save(own):
-                tip_row.append(self._after_result("tip"))
-            restart = self._after_result("opnieuw")
+                    if self.sessie.submit(zrm_payload(own)) is not None:  # it looked up the session's round too
+                        self.kalibratie.save(own, bron=self.sessie.sessie.code, ronde=self.sessie.ronde)
+                    restart = self._after_result("aanpassen")
+                else:
+                    if not self.kalibratie.save(own):
+                        tip_row.append(self._after_result("tip"))
+                    restart = self._after_result("opnieuw")
+                self.concept.klaar()
+        except Exception:
+            self.result = None  # still scoring: the draft keeps the scores
+            if self.sessie.joined:
+                self.sessie.not_saved()
+            raise
         view = self._result_view()
         view.show(self.result, own, self.casus)
         self.body.children = [view.widget, *tip_row, restart]
-        self.concept.klaar()
         view.summary.focus()  # the summary: what comes next after "Inleveren"
 
     def _result_view(self) -> ResultView:

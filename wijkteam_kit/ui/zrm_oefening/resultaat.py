@@ -96,8 +96,8 @@ class ResultView:
                 self.image,
                 widgets.HBox(
                     [widgets.HTML("<p>Profiel bewaren als PNG, SVG of PDF:</p>"), self.make_downloads, self.downloads],
-                    layout={"flex_flow": "row wrap", "align_items": "center", "gap": "0.5em"},
-                ),
+                    layout={"flex_flow": "row wrap", "align_items": "center"},
+                ).add_class("wk-rij-ruim"),  # the gap is in common.css: Layout has no gap
                 self.rest,
             ]
         )
