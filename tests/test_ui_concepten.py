@@ -198,10 +198,35 @@ def test_busy_button_shows_and_restores_even_after_an_error():
     import ipywidgets as widgets
 
     button = widgets.Button(description="Maak verslag", icon="file-text")
-    with pytest.raises(ValueError), bezig_met(button, "Verslag maken…"):
+    with pytest.raises(ValueError), bezig_met(button, "Verslag maken…", na=0):
         assert button.disabled and button.description == "Verslag maken…"
         raise ValueError
     assert (button.description, button.icon, button.disabled) == ("Maak verslag", "file-text", False)
+
+
+def test_busy_state_only_for_slow_actions_and_one_message_each_way():
+    """A quick action sends nothing; a slow one shows the busy state while it runs (from a timer thread)."""
+    import time
+
+    import ipywidgets as widgets
+    from comm import DummyComm
+
+    from wijkteam_kit.ui.common.bezig import VERTRAGING
+
+    button = widgets.Button(description="Inleveren", icon="check")
+    sent: list[dict] = []
+    original = DummyComm.publish_msg
+    DummyComm.publish_msg = lambda self, msg_type, data=None, *a, **k: sent.append(data or {})
+    try:
+        with bezig_met(button, "Bezig met inleveren…"):
+            pass
+        assert sent == []
+        with bezig_met(button, "Bezig met inleveren…"):
+            time.sleep(VERTRAGING + 0.3)
+            assert button.disabled and "wk-bezig" in button._dom_classes
+        assert len(sent) == 2 and not button.disabled and button.description == "Inleveren"
+    finally:
+        DummyComm.publish_msg = original
 
 
 def _shown_texts(widget, hidden=False):

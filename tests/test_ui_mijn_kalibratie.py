@@ -98,6 +98,7 @@ def test_a_session_answer_counts_once_per_round_and_the_trainer_sees_rounds_and_
     tools.round_button.click()
     assert access.sessie.ronde == 2 and tools.round_button.disabled
     for app in apps:  # round two: both come to the reference in Financiën
+        app._after_result("aanpassen").click()  # "Scores aanpassen", as on the page
         app.choose_level("financien", casus.reference_assessment().level("financien"))
         app.submit_button.click()
     panel.refresh(force=True)

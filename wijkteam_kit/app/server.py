@@ -23,6 +23,7 @@ import hmac
 import json
 import logging
 import os
+import signal
 import threading
 from pathlib import Path
 from typing import TypedDict
@@ -309,6 +310,9 @@ class WijkteamVoila(Voila):
         """Voila's start-up, making sure the kernels get the headers in :data:`HEADER_ENVS`."""
         super().initialize(argv)
         install_ports()  # kernel ports outside the ephemeral range: no "Address already in use" at start
+        # Ctrl-C stops as SIGTERM does, between two callbacks: a KeyboardInterrupt raised in the middle of one
+        # once left the server printing "gestopt" with its kernels still running. A second Ctrl-C stops at once.
+        signal.signal(signal.SIGINT, self._ctrl_c)
         envs = list(self.voila_configuration.http_header_envs)
         known = {h.lower() for h in envs}
         self.voila_configuration.http_header_envs = envs + [h for h in HEADER_ENVS if h.lower() not in known]
@@ -321,6 +325,10 @@ class WijkteamVoila(Voila):
         threading.Thread(
             target=relay_kernel_output, args=(read_fd, self.log_path.with_name("kernels.log")), daemon=True
         ).start()
+
+    def _ctrl_c(self, sig: int, frame: object) -> None:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        self._handle_signal_stop(sig, frame)
 
     def init_settings(self) -> dict:
         """Voila's settings, with a room and a lighter activity watch in its kernel manager.

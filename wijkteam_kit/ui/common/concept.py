@@ -84,15 +84,18 @@ export default {
     model.set("gevonden", found);
     model.set("gelezen", true);
     model.save_changes();
+    let onbewaard = false;  // told with the message it belongs to (no extra message per change)
     model.on("msg:custom", (msg) => {
-      if (!store || !msg) return;
+      if (!msg) return;
+      if (typeof msg.onbewaard === "boolean") onbewaard = msg.onbewaard;
+      if (!store) return;
       try {
         if (typeof msg.bewaar === "string") store.setItem(key(), msg.bewaar);
         else if (msg.wis) store.removeItem(key());
       } catch (e) { /* full or blocked storage: the server copy still holds */ }
     });
     window.addEventListener("beforeunload", (event) => {
-      if (model.get("onbewaard")) {
+      if (onbewaard) {
         event.preventDefault();
         event.returnValue = "";
       }
@@ -112,15 +115,31 @@ class BrowserOpslag(anywidget.AnyWidget):
     app = traitlets.Unicode("").tag(sync=True)
     gevonden = traitlets.Unicode("").tag(sync=True)
     gelezen = traitlets.Bool(False).tag(sync=True)
-    onbewaard = traitlets.Bool(False).tag(sync=True)
+    onbewaard = traitlets.Bool(False)
+    """Whether leaving the page asks first. Not a synced trait: the browser hears it in the message it goes with
+    (a hand-in sends one message for "draft gone, nothing unsaved", not two)."""
+    _samen = False
 
     def bewaar(self, text: str) -> None:
-        """Write the draft into the browser's storage."""
-        self.send({"bewaar": text})
+        """Write the draft into the browser's storage; from now on leaving the page asks first."""
+        self._zeg({"bewaar": text, "onbewaard": True})
 
     def wis(self) -> None:
-        """Remove the draft from the browser's storage."""
-        self.send({"wis": True})
+        """Remove the draft from the browser's storage; leaving the page no longer asks."""
+        self._zeg({"wis": True, "onbewaard": False})
+
+    def _zeg(self, message: dict[str, Any]) -> None:
+        self._samen = True
+        try:
+            self.onbewaard = message["onbewaard"]
+        finally:
+            self._samen = False
+        self.send(message)
+
+    @traitlets.observe("onbewaard")
+    def _alleen(self, change: dict[str, Any]) -> None:
+        if not self._samen:
+            self.send({"onbewaard": change["new"]})
 
 
 _NIET_VOLGEN = (
@@ -305,8 +324,7 @@ class Concept:
             "data": text,
         }
         self.laatst_bewaard = json.dumps(envelope, ensure_ascii=False)
-        self.browser.bewaar(self.laatst_bewaard)
-        self.browser.onbewaard = True
+        self.browser.bewaar(self.laatst_bewaard)  # with it: leaving the page asks first
         if self._aanbod is not None:  # new work replaces the earlier draft: no offer any more
             self._verberg_aanbod()
         self._plan_server(envelope)
@@ -324,14 +342,14 @@ class Concept:
         except Exception:
             data = None
         self._laatste_data = None if data is None else json.dumps(data, sort_keys=True, ensure_ascii=False)
-        self.browser.onbewaard = False
         if wis:
-            self.wis()
+            self.wis()  # one message: the draft gone and no leave-page warning
+        else:
+            self.browser.onbewaard = False
 
     def wis(self) -> None:
         """Throw the draft away, in the browser and in the store."""
         self.browser.wis()
-        self.browser.onbewaard = False
         self.laatst_bewaard = ""
         self._server_wacht = None
         if self.deelnemer_id is not None:

@@ -325,10 +325,8 @@ class GroepssessieDeelname:
             self._show_handed_in(earlier, again=True)
             self.start_polling()
         else:
-            self.status.value = (
-                "<p class='wk-klein'>Maak de oefening en lever in met de knop in de app. Daarna zie je hier de "
-                "groepsuitkomst zodra de trainer die deelt.</p>"
-            )
+            self.status.value = "<p class='wk-klein'>Maak de oefening en lever in met de knop in de app.</p>"
+            self.group.value = _wait_html()  # the same at the hand-in: no message then (a room hands in at once)
         for listener in self._listeners:
             listener(aanmelding, self.casus)
 
@@ -438,7 +436,7 @@ class GroepssessieDeelname:
         if current is None or not current.onthuld:
             self._shown_key = None
             note = " De trainer heeft de sessie gesloten: inleveren kan niet meer." if closed else ""
-            self.group.value = f"<p class='wk-sessie-wacht'><i>{esc(WAIT_TEXT)}</i>{esc(note)}</p>"
+            self.group.value = _wait_html(note)
             return False
         try:
             answers = self.sessies.group_answers(code, me)
@@ -461,3 +459,8 @@ class GroepssessieDeelname:
             return (
                 f"<div class='wk-waarschuwing'>De groepsuitkomst kon niet getekend worden. {esc(exc)}</div>"
             )
+
+
+def _wait_html(note: str = "") -> str:
+    """The group block while the trainer has not shared the group picture (``note``: why it stays so)."""
+    return f"<p class='wk-sessie-wacht'><i>{esc(WAIT_TEXT)}</i>{esc(note)}</p>"

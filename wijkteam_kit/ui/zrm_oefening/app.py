@@ -550,6 +550,8 @@ class ZrmOefening:
         )
 
     def _on_submit(self, _button: object = None) -> None:
+        if self.result is not None or self.body.children != (self.score_page,):
+            return  # a second click that was on its way: handed in already (a quick hand-in disables nothing)
         missing = [self.version.domain(d).name for d, v in self.levels.items() if v is None]
         if self.ladder.value is None:
             missing.append("Participatieladder")
@@ -588,7 +590,8 @@ class ZrmOefening:
         view = self._result_view()
         view.show(self.result, own, self.casus)
         self.body.children = [view.widget, *tip_row, restart]
-        view.summary.focus()  # the summary: what comes next after "Inleveren"
+        # The keyboard focus goes to the summary as soon as the browser draws it (wk-focus-nu, toegankelijk.js):
+        # no focus message of its own.
 
     def _result_view(self) -> ResultView:
         """The result page, built once (at the first start of scoring) and refilled at every hand-in."""
