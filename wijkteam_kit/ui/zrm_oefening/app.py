@@ -325,6 +325,7 @@ class ZrmOefening:
     def _build_score(self) -> None:
         self.reread = widgets.Accordion(children=[widgets.HTML()], titles=("Casus teruglezen",))
         self.nav = widgets.VBox(layout={"width": "290px"})
+        self._nav_buttons: dict[str, widgets.Button] = {}
         self.nav.add_class("wk-nav")
         self.domain_text = widgets.HTML()
         self.level_choice = widgets.ToggleButtons(
@@ -405,8 +406,23 @@ class ZrmOefening:
         return [*self.version.domain_ids, LADDER_STEP] if self.version else []
 
     def _refresh_nav(self) -> None:
-        buttons = []
-        for step in self._steps():
+        """Bring the step buttons up to date: made once per casus, after that only changed texts are sent.
+
+        Making new buttons at every choice sent 36 widget models per click (and kept the old ones alive in the
+        kernel and the browser): 24 choices of one participant made 860 models.
+        """
+        steps = self._steps()
+        if list(self._nav_buttons) != steps:
+            for old in self._nav_buttons.values():
+                old.close()
+            self._nav_buttons = {}
+            for step in steps:
+                button = widgets.Button(layout={"width": "280px"})
+                button.add_class("wk-nav-knop")
+                button.on_click(safe(self.messages)(lambda _b, s=step: self._go(s)))
+                self._nav_buttons[step] = button
+            self.nav.children = list(self._nav_buttons.values())
+        for step, button in self._nav_buttons.items():
             if step == LADDER_STEP:
                 done, name = self.ladder.value is not None, "Participatieladder"
                 value = str(self.ladder.value) if done else ""
@@ -414,15 +430,9 @@ class ZrmOefening:
                 level = self.levels[step]
                 done, name = level is not None, self.version.domain(step).name
                 value = "n.b." if level == NVT else str(level or "")
-            button = widgets.Button(
-                description=f"{'✓' if done else '○'} {name}" + (f": {value}" if done else ""),
-                layout={"width": "280px"},
-                button_style="info" if step == self.current else "",
-            )
-            button.add_class("wk-nav-knop")
-            button.on_click(safe(self.messages)(lambda _b, s=step: self._go(s)))
-            buttons.append(button)
-        self.nav.children = buttons
+            with button.hold_sync():  # one message for a changed button, none for an unchanged one
+                button.description = f"{'✓' if done else '○'} {name}" + (f": {value}" if done else "")
+                button.button_style = "info" if step == self.current else ""
         scored = sum(1 for v in self.levels.values() if v is not None)
         total = len(self.levels)
         ladder = "trede gekozen" if self.ladder.value is not None else "nog geen trede"
