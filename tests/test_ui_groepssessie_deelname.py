@@ -338,7 +338,7 @@ def test_zrm_hand_in_that_fails_halfway_saves_nothing(store, sessies, library, m
     assert "schijf vol" in app.messages.html.value
     assert trainer(sessies, nieuw).answers() == []  # the answer went back with it: hand in again later
     assert app.body.children == (app.score_page,)  # the scores are still on screen
-    assert "Niet ingeleverd" in app.sessie.status.value and not app.sessie.poll.playing
+    assert "Ingeleverd" not in app.sessie.status.value and not app.sessie.poll.playing
     monkeypatch.undo()
     app.submit_button.click()  # and handing in again works
     assert len(trainer(sessies, nieuw).answers()) == 1 and "Ingeleverd om" in app.sessie.status.value

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
@@ -167,21 +167,44 @@ class Store:
                     f"{self._label}: {what} is niet gelukt ({migraties.error_reason(exc)}). Er is niets veranderd."
                 ) from exc
             return
+        afterwards: list[Callable[[], None]] = []
         try:
             with self._schrijfbeurt if write else nullcontext(), self._turns, self._engine.connect() as conn:
                 if write:
                     conn.execution_options(**{migraties.WRITE_OPTION: True})
                 with conn.begin():
-                    self._open.conn, self._open.write = conn, write
+                    self._open.conn, self._open.write, self._open.afterwards = conn, write, afterwards
                     try:
                         yield conn
                     finally:
-                        self._open.conn = None
+                        self._open.conn = self._open.afterwards = None
         except SQLAlchemyError as exc:
             after = " Er is niets veranderd." if write else ""
             raise StoreError(
                 f"{self._label}: {what} is niet gelukt ({migraties.error_reason(exc)}).{after}"
             ) from exc
+        for callback in afterwards:  # committed, and the write lock is free again
+            callback()
+
+    def na_afloop(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the transaction this thread has open is committed; at once when none is open.
+
+        For what the screen shows about a write ("Ingeleverd om 10:02"): it appears only when the write is
+        saved, never after a rollback, and the write lock is not held while the page is updated.
+
+        >>> store, seen = Store(":memory:"), []
+        >>> with store.transaction("iets bewaren", write=True):
+        ...     store.na_afloop(lambda: seen.append("bewaard"))
+        ...     seen
+        []
+        >>> seen
+        ['bewaard']
+        """
+        waiting = getattr(self._open, "afterwards", None)
+        if waiting is None:
+            callback()
+        else:
+            waiting.append(callback)
 
     _transaction = transaction  # the name used before it became public
 

@@ -57,7 +57,7 @@ import traitlets
 
 from wijkteam_kit._basis.nederlands import datum_tijd_tekst
 from wijkteam_kit.errors import WijkteamError
-from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, safe
+from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, na_opslaan, safe
 
 if TYPE_CHECKING:
     from wijkteam_kit.groepssessie.model import Client
@@ -349,11 +349,13 @@ class Concept:
 
     def wis(self) -> None:
         """Throw the draft away, in the browser and in the store."""
-        self.browser.wis()
         self.laatst_bewaard = ""
         self._server_wacht = None
-        if self.deelnemer_id is not None:
-            self.codes.delete_draft(self.deelnemer_id, self.app)
+        if self.deelnemer_id is None:
+            self.browser.wis()
+            return
+        self.codes.delete_draft(self.deelnemer_id, self.app)
+        na_opslaan(self.codes, self.browser.wis)  # inside a hand-in: the browser copy goes once all is saved
 
     # ------------------------------------------------------------------ asking before work is lost
     def vraag(self, vraag: str, ja: str, actie: Callable[[], None]) -> None:

@@ -178,6 +178,31 @@ class LazyStore:
         return self._store.transaction(what, write=True)
 
 
+def na_opslaan(bron: object, callback: Callable[[], None]) -> None:
+    """Run ``callback`` once what ``bron`` wrote is saved: after its store's open transaction, else at once.
+
+    ``bron`` is anything with a ``store`` (group sessions, personal codes); one that works through the hub's
+    service has none and saves at once.
+
+    >>> from wijkteam_kit.store import Store
+    >>> class Bron:
+    ...     store = Store(":memory:")
+    >>> seen = []
+    >>> with Bron.store.transaction("bewaren", write=True):
+    ...     na_opslaan(Bron(), lambda: seen.append("getoond"))
+    ...     na_opslaan(object(), lambda: seen.append("meteen"))
+    ...     seen
+    ['meteen']
+    >>> seen
+    ['meteen', 'getoond']
+    """
+    afterwards = getattr(getattr(bron, "store", None), "na_afloop", None)
+    if afterwards is None:
+        callback()
+    else:
+        afterwards(callback)
+
+
 def download_link(data: bytes, filename: str, mime: str, label: str) -> str:
     """An HTML link that downloads ``data`` as ``filename`` (no server round trip needed)."""
     payload = base64.b64encode(data).decode("ascii")

@@ -45,7 +45,7 @@ from wijkteam_kit.groepssessie.model import OEFENING_NAMEN, Client
 from wijkteam_kit.groepssessie.opdehub import op_een_hub, sessies_voor
 from wijkteam_kit.store.schema import local_time
 from wijkteam_kit.ui.common.styles import style_widget
-from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, safe
+from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, na_opslaan, safe
 from wijkteam_kit.ui.groepssessie.groepsbeeld import APP_NOTEBOOKS, group_view_html
 
 if TYPE_CHECKING:
@@ -378,26 +378,24 @@ class GroepssessieDeelname:
         sessie = self.aanmelding.sessie
         try:
             inzending = self.sessies.submit(sessie.code, self.aanmelding.deelname.deelnemer_id, payload)
+            current = self.sessies.find(sessie.code)  # the round this answer counts for
         except GroepssessieError as exc:
             log.warning("Inleveren bij sessie %s: %s", sessie.code, exc)
             self.status.value = (
                 f"<div class='wk-fout' role='alert'>Niet ingeleverd bij de sessie. {esc(exc)}</div>"
             )
             return None
+        if current is not None:
+            self._ronde = max(self._ronde, current.ronde)
+        # Inside an app's larger transaction (answer, calibration, draft): "Ingeleverd" once it is all saved.
+        na_opslaan(self.sessies, lambda: self._submitted(inzending, current))
+        return inzending
+
+    def _submitted(self, inzending: Inzending, current: Groepssessie | None) -> None:
         self.inzending = inzending
         self._show_handed_in(inzending)
         self.start_polling()
-        self.refresh()
-        return inzending
-
-    def not_saved(self) -> None:
-        """The hand-in was undone because a later step of it failed: say so instead of "Ingeleverd"."""
-        self.inzending = None
-        self.stop_polling()
-        self.status.value = (
-            "<div class='wk-fout' role='alert'>Niet ingeleverd: het bewaren lukte niet (zie de melding). "
-            "Je scores staan er nog; probeer het zo opnieuw.</div>"
-        )
+        self._show_state(current)
 
     def _show_handed_in(self, inzending: Inzending, *, again: bool = False) -> None:
         when = local_time(inzending.bijgewerkt or inzending.aangemaakt, clock=True)
@@ -423,8 +421,13 @@ class GroepssessieDeelname:
         """Check the session once; show the group picture when revealed. True when it is shown."""
         if self.aanmelding is None:
             return False
+        return self._show_state(self.sessies.find(self.aanmelding.sessie.code))
+
+    def _show_state(self, current: Groepssessie | None) -> bool:
+        """Show the session as read: a new round, the wait text, or the group picture (True when shown)."""
+        if self.aanmelding is None:
+            return False
         code, me = self.aanmelding.sessie.code, self.aanmelding.deelname.deelnemer_id
-        current = self.sessies.find(code)
         if current is not None and current.ronde > self._ronde:  # the trainer opened round two
             self._ronde = current.ronde
             self.inzending = None

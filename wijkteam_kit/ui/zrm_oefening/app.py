@@ -593,9 +593,7 @@ class ZrmOefening:
                     restart = self._after_result("opnieuw")
                 self.concept.klaar()
         except Exception:
-            self.result = None  # still scoring: the draft keeps the scores
-            if self.sessie.joined:
-                self.sessie.not_saved()
+            self.result = None  # still scoring, nothing saved and nothing on screen says so: hand in again
             raise
         view = self._result_view()
         view.show(self.result, own, self.casus)

@@ -33,7 +33,7 @@ from wijkteam_kit.errors import GroepssessieError
 from wijkteam_kit.groepssessie.model import Client
 from wijkteam_kit.groepssessie.persoonlijk import PersoonlijkeCodes
 from wijkteam_kit.store.store import Store
-from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, download_link, esc, safe
+from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, download_link, esc, na_opslaan, safe
 from wijkteam_kit.zrm.assessment import Assessment
 from wijkteam_kit.zrm.calibration_history import CalibrationHistory, history
 from wijkteam_kit.zrm.calibration_overview import participant_document
@@ -237,7 +237,7 @@ class MijnKalibratie:
         if self.deelnemer_id is None:
             return False
         self.codes.save_attempt(self.deelnemer_id, assessment, bron=bron, ronde=ronde)
-        self.refresh()
+        na_opslaan(self.codes, self.refresh)  # inside a hand-in's transaction: redrawn once it is saved
         return True
 
     def show(self, visible: bool = True) -> None:
