@@ -353,6 +353,12 @@ def hub(hub_db):
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
+        # User servers run as their own users, outside the hub's process group: a hub that had to be killed
+        # leaves them (and the service) running for the rest of the test session.
+        if os.geteuid() == 0:
+            for user in (ANNA, BRAM, TESS, DIENST_USER):
+                subprocess.run(["pkill", "-u", user], check=False)
+        subprocess.run(["pkill", "-f", "python -m jupyterhub_idle_culler"], check=False)
         shutil.rmtree(work, ignore_errors=True)
 
 
