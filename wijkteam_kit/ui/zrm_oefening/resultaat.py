@@ -60,7 +60,7 @@ class ResultView:
 
     A room hands in at the same moment: building the widgets at "Inleveren" sent 51 messages (71 kB) per
     participant through the one server process. Built once (the app does so when scoring starts, not at page
-    load, so a page is not heavier to open), a hand-in only sends the new values of three HTML widgets.
+    load, so a page is not heavier to open), a hand-in only sends the new values of two HTML widgets.
 
     >>> from wijkteam_kit.casus import load_library
     >>> from wijkteam_kit.zrm import feedback
@@ -68,8 +68,8 @@ class ResultView:
     >>> own = casus.reference_assessment()
     >>> view = ResultView()
     >>> view.show(feedback(own, casus), own, casus)
-    >>> "Jouw uitslag" in view.summary.value, len(view.widget.children)
-    (True, 4)
+    >>> "Jouw uitslag" in view.summary.value, "<svg" in view.summary.value, len(view.widget.children)
+    (True, True, 3)
     """
 
     def __init__(self) -> None:
@@ -77,8 +77,6 @@ class ResultView:
         self.summary = widgets.HTML()
         self.summary.add_class("wk-focusdoel")  # the app moves the keyboard focus here after "Inleveren"
         self.summary.add_class("wk-focus-nu")  # ... as soon as it is drawn (toegankelijk.js), even on a busy server
-        self.image = widgets.HTML()
-        self.image.add_class("wk-profiel")
         # The print files are made on request: drawing them for everyone at "Inleveren" cost 0.7 CPU-seconds
         # each, and a room hands in at the same moment.
         self.downloads = widgets.HTML()
@@ -92,8 +90,7 @@ class ResultView:
         self.rest = widgets.HTML()
         self.widget = widgets.VBox(
             [
-                self.summary,
-                self.image,
+                self.summary,  # the summary and the profile picture: one widget, one message at "Inleveren"
                 widgets.HBox(
                     [widgets.HTML("<p>Profiel bewaren als PNG, SVG of PDF:</p>"), self.make_downloads, self.downloads],
                     layout={"flex_flow": "row wrap", "align_items": "center"},
@@ -112,12 +109,13 @@ class ResultView:
         title = f"{casus.titel}: jouw ZRM naast de referentie"
         label = f"Jouw scores ({own.rater})"
         self._figure = (own, casus, title, label)
-        self.summary.value = _summary_html(result)
-        self.image.value = (
-            zrm_profile_svg(own, version, reference, title=title, label=label)
+        self.summary.value = (
+            _summary_html(result)
+            + "<div class='wk-profiel'>"
+            + zrm_profile_svg(own, version, reference, title=title, label=label)
             + "<details class='wk-in-woorden'><summary>Het profiel in woorden</summary>"
             + profile_words_html(result)
-            + "</details>"
+            + "</details></div>"
         )  # the picture has its description; the table gives the same facts to anyone who wants them in a list
         self.downloads.value = ""
         self.make_downloads.disabled = False
