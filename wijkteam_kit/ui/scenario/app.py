@@ -403,6 +403,7 @@ class ScenarioApp:
             self.moment_html.value = ""
             self.moment_html.remove_class("wk-focusdoel")  # empty now: the focus goes to the debrief
             self.choices_box.children = ()
+            _close(self.choice_buttons)
             self.choice_buttons = []
             self.debrief_html.value = debrief_html(debrief(spel))
             self.downloads.value = ""
@@ -428,8 +429,9 @@ class ScenarioApp:
             button.add_class(f"wk-keuze-{i + 1}")
             button.on_click(self._guard(lambda _b, i=i: self.choose(i)))
             buttons.append(button)
-        self.choice_buttons = buttons
+        old, self.choice_buttons = self.choice_buttons, buttons
         self.choices_box.children = tuple(buttons)
+        _close(old)  # new buttons for a new moment (the focus moves on); the old ones would live on in the kernel
         self._set_body(self.play_box)
 
     def _on_reflection(self, _button: object = None) -> None:
@@ -449,3 +451,10 @@ class ScenarioApp:
         )
         self.messages.notice("De reflectie staat klaar om te downloaden en te printen.")
         self.concept.klaar()
+
+
+def _close(buttons: list[widgets.Button]) -> None:
+    """Close buttons that are no longer shown, with their layout and style models."""
+    for button in buttons:
+        for model in (button, button.layout, button.style):
+            model.close()
