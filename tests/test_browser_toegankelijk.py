@@ -60,20 +60,21 @@ class Keys:
             self.page.keyboard.press(key)
             self.count += 1
 
-    def tab_to(self, text: str, limit: int = 30) -> None:
+    def tab_to(self, text: str, limit: int = 30, key: str = "Tab") -> None:
+        """Press ``key`` until the focused element's text is ``text``."""
         for _ in range(limit):
-            self.press("Tab")
+            self.press(key)
             if self.page.evaluate("document.activeElement.textContent.trim()") == text:
                 return
-        raise AssertionError(f"'{text}' niet bereikt met Tab")
+        raise AssertionError(f"'{text}' niet bereikt met {key}")
 
-    def tab_into(self, selector: str, limit: int = 150) -> None:
-        """Tab until the focused element matches ``selector``."""
+    def tab_into(self, selector: str, limit: int = 150, key: str = "Tab") -> None:
+        """Press ``key`` until the focused element matches ``selector``."""
         for _ in range(limit):
-            self.press("Tab")
+            self.press(key)
             if self.page.evaluate(f"document.activeElement.matches({selector!r})"):
                 return
-        raise AssertionError(f"'{selector}' niet bereikt met Tab")
+        raise AssertionError(f"'{selector}' niet bereikt met {key}")
 
     def type(self, text: str) -> None:
         self.page.keyboard.type(text)

@@ -38,19 +38,11 @@ class Keys(_Keys):
 
     def back_into(self, selector: str, limit: int = 60) -> None:
         """Shift+Tab until the focused element matches ``selector``."""
-        for _ in range(limit):
-            self.press("Shift+Tab")
-            if self.page.evaluate(f"document.activeElement.matches({selector!r})"):
-                return
-        raise AssertionError(f"'{selector}' niet bereikt met Shift+Tab")
+        self.tab_into(selector, limit, key="Shift+Tab")
 
     def back_to(self, text: str, limit: int = 30) -> None:
         """Shift+Tab until the focused element's text is ``text``."""
-        for _ in range(limit):
-            self.press("Shift+Tab")
-            if self.focused() == text:
-                return
-        raise AssertionError(f"'{text}' niet bereikt met Shift+Tab")
+        self.tab_to(text, limit, key="Shift+Tab")
 
     def focused(self) -> str:
         """The text of the focused element."""
@@ -66,6 +58,21 @@ def _focus_kept(page, where: str, selector: str | None = None) -> None:
         page.wait_for_function(check, timeout=10_000)
     except Exception as exc:
         raise AssertionError(f"{where}: de focus staat op {page.evaluate(ACTIVE)}") from exc
+
+
+def _make_and_download(page, keys: Keys, button: str, kept_in: str, limit: int = 30) -> str:
+    """By keyboard: press the busy button ``button``, then download its first file; the file's text.
+
+    While the button works and after, the focus stays inside ``kept_in`` (not on the page).
+    """
+    keys.tab_to(button, limit=limit)
+    keys.press("Enter")
+    expect(page.locator(".wk-downloads a")).to_have_count(2, timeout=60_000)
+    _focus_kept(page, f"na '{button}'", kept_in)
+    keys.tab_into(".wk-downloads a")
+    with page.expect_download() as download:
+        keys.press("Enter")
+    return download.value.path().read_text(encoding="utf-8")
 
 
 def _on_choice(page, selector: str, where: str) -> None:
@@ -163,14 +170,7 @@ def test_bouwstenen_answer_and_save_by_keyboard(page, server):
     keys.press("Enter")
     expect(page.locator(".wk-bericht")).to_contain_text("Opgeslagen voor Team Zuid: 4 antwoorden")
     _focus_kept(page, "na 'Opslaan'", ".wk-opslaan")
-    keys.tab_to("Startdocument maken", limit=60)
-    keys.press("Enter")
-    expect(page.locator(".wk-downloads a")).to_have_count(2, timeout=60_000)
-    _focus_kept(page, "na 'Startdocument maken'", ".wk-maak-document")
-    keys.tab_into(".wk-downloads a")
-    with page.expect_download() as download:
-        keys.press("Enter")
-    text = download.value.path().read_text(encoding="utf-8")
+    text = _make_and_download(page, keys, "Startdocument maken", ".wk-maak-document", limit=60)
     assert text.startswith("# Startdocument Team Zuid") and "Oude wijk" in text
     print(f"Bouwstenen met het toetsenbord: {keys.count} toetsaanslagen")
     assert keys.count <= MAX_KEYS_BOUWSTENEN
@@ -199,14 +199,7 @@ def test_scenario_played_to_the_debrief_by_keyboard(page, server):
     expect(page.locator(".wk-debrief table.wk-route tbody tr")).to_have_count(len(route))
     keys.tab_into(".wk-naam input")
     keys.type("Kim")
-    keys.tab_to("Reflectie maken om te printen")
-    keys.press("Enter")
-    expect(page.locator(".wk-downloads a")).to_have_count(2, timeout=60_000)
-    _focus_kept(page, "na 'Reflectie maken'", ".wk-reflectie")
-    keys.tab_into(".wk-downloads a")
-    with page.expect_download() as download:
-        keys.press("Enter")
-    assert "Kim" in download.value.path().read_text(encoding="utf-8")
+    assert "Kim" in _make_and_download(page, keys, "Reflectie maken om te printen", ".wk-reflectie")
     print(f"Scenario met het toetsenbord: {keys.count} toetsaanslagen ({len(route)} keuzes)")
     assert keys.count <= MAX_KEYS_SCENARIO
     assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0

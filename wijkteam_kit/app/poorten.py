@@ -5,8 +5,8 @@ A kernel talks to the server over five TCP ports. Jupyter picks them by asking t
 range it uses for the local side of every outgoing connection (Linux: 32768–60999). In the moment between,
 any connection (the server to another kernel, a browser, the ZeroMQ client retrying to reach this very
 kernel) can get the port as its own. The kernel then stops with "Address already in use", Jupyter restarts
-it on the same ports, and the page that waits for it never finishes loading (jupyter_client issue 487). In the
-test suite this happened about once in a few hundred kernels; in a cold room of 30, once in a run.
+it on the same ports, and the page that waits for it never finishes loading (jupyter_client issue 487). It failed
+a test run now and then (a page that never loaded), and one kernel of a cold room of 30.
 
 :class:`VrijePoorten` picks the ports outside that range instead (from 20000 up to its start, and above it), where the
 system never puts the local side of a connection: only a program that binds that exact port could take it.

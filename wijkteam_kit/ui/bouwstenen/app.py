@@ -39,10 +39,15 @@ from wijkteam_kit.store.store import Store
 from wijkteam_kit.ui.common.bezig import bezig
 from wijkteam_kit.ui.common.concept import Concept
 from wijkteam_kit.ui.common.styles import style_widget
-from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, document_links, esc, safe
-
-FOCUS_NOW = "wk-focus-nu"
-"""The class that makes the page's script focus a widget once it is drawn (``toegankelijk.js``)."""
+from wijkteam_kit.ui.common.widgets import (
+    FOCUS_NU,
+    LazyStore,
+    MessageBox,
+    document_links,
+    esc,
+    focus_when_drawn,
+    safe,
+)
 
 __all__ = ["BouwstenenApp"]
 
@@ -255,11 +260,12 @@ class BouwstenenApp:
         "Vorige" and "Volgende bouwsteen"); without it the focus stays where it is (the row of block numbers).
         """
         self.page = min(max(int(index), 0), len(self.pages) - 1)
-        for number, page in enumerate(self.pages):
-            if focus and number == self.page:
-                page[0].add_class(FOCUS_NOW)
-            else:
-                page[0].remove_class(FOCUS_NOW)
+        headings = [page[0] for page in self.pages]
+        if focus:
+            focus_when_drawn(headings[self.page], others=headings)
+        else:
+            for heading in headings:
+                heading.remove_class(FOCUS_NU)
         self.page_box.children = self.pages[self.page]
         self.steps.value = self.page
         self.prev_button.disabled = self.page == 0

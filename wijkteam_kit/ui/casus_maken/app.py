@@ -61,7 +61,7 @@ from wijkteam_kit.netwerk.model import Netwerkatlas
 from wijkteam_kit.ui.casus_maken.velden import Formulier
 from wijkteam_kit.ui.common.casus_view import casus_html
 from wijkteam_kit.ui.common.styles import style_widget
-from wijkteam_kit.ui.common.widgets import MessageBox, download_link, esc, safe
+from wijkteam_kit.ui.common.widgets import MessageBox, download_link, esc, focus_when_drawn, safe
 from wijkteam_kit.ui.netwerkatlas.formulieren import ClientForm, EventForm, PersonForm, TieForm
 from wijkteam_kit.zrm.versions import available_versions
 
@@ -94,15 +94,6 @@ class Uitsteller:
         if self._handle is not None:
             self._handle.cancel()
         self._handle = loop.call_later(self.delay, self.callback)
-
-
-def _focus_when_drawn(widget: widgets.Widget) -> None:
-    """Give ``widget`` (new after a rebuild) the keyboard focus as soon as the browser has drawn it.
-
-    The rebuilt section replaces the control that had the focus; the page's script (``toegankelijk.js`` in the
-    Voila template) focuses a widget with the class ``wk-focus-nu`` once it is on screen.
-    """
-    widget.add_class("wk-focus-nu")
 
 
 def _versie(data: dict) -> str:
@@ -378,7 +369,7 @@ class CasusMakenApp:
         members.append({"rol": "cliënt"} if not members else {})
         self._rebuild()
         self.check_now()
-        _focus_when_drawn(self.fields[f"huishouden[{len(members) - 1}].naam"])  # the new member's name
+        focus_when_drawn(self.fields[f"huishouden[{len(members) - 1}].naam"])  # the new member's name
 
     def _remove_member(self, index: int) -> None:
         members = self.data.get("huishouden") if isinstance(self.data.get("huishouden"), list) else []
@@ -386,7 +377,7 @@ class CasusMakenApp:
             members.pop(index)
         self._rebuild()
         self.check_now()
-        _focus_when_drawn(self.add_member_button)  # its own button is gone: the focus goes on, not to the page
+        focus_when_drawn(self.add_member_button)  # its own button is gone: the focus goes on, not to the page
 
     def _version_changed(self, change: dict) -> None:
         if not isinstance(self.data.get("zrm"), dict):
@@ -394,7 +385,7 @@ class CasusMakenApp:
         self.data["zrm"]["versie"] = change["new"]
         self._rebuild()
         self.check_now()
-        _focus_when_drawn(self.version_choice)  # the form was rebuilt: the focus stays on the version
+        focus_when_drawn(self.version_choice)  # the form was rebuilt: the focus stays on the version
         self.messages.notice(
             f"De ZRM-versie is nu {change['new']}. Scores van domeinen die deze versie niet kent, meldt de controle."
         )

@@ -57,7 +57,7 @@ import traitlets
 
 from wijkteam_kit._basis.nederlands import datum_tijd_tekst
 from wijkteam_kit.errors import WijkteamError
-from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, na_opslaan, safe
+from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, focus_when_drawn, na_opslaan, safe
 
 if TYPE_CHECKING:
     from wijkteam_kit.groepssessie.model import Client
@@ -197,8 +197,7 @@ class Concept:
         self.verder_button.add_class("wk-concept-verder")
         # keyboard users land on the offer when it shows (toegankelijk.js), unless they already work in a field;
         # after either answer the focus goes on to where the app's work starts
-        self.verder_button.add_class("wk-focus-nu")
-        self.verder_button.add_class("wk-focus-zacht")
+        focus_when_drawn(self.verder_button).add_class("wk-focus-zacht")
         self.weg_button = widgets.Button(description="Opnieuw beginnen", icon="trash")
         self.weg_button.add_class("wk-concept-weg")
         for button in (self.verder_button, self.weg_button):

@@ -23,9 +23,9 @@ import functools
 import html
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager, nullcontext
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import ipywidgets as widgets
 
@@ -35,7 +35,23 @@ if TYPE_CHECKING:
     from wijkteam_kit.document import Document
     from wijkteam_kit.store.store import Store
 
-__all__ = ["LazyStore", "MessageBox", "document_links", "download_link", "esc", "safe"]
+__all__ = [
+    "FOCUS_NU",
+    "LazyStore",
+    "MessageBox",
+    "close_widgets",
+    "document_links",
+    "download_link",
+    "esc",
+    "focus_when_drawn",
+    "na_opslaan",
+    "safe",
+]
+
+W = TypeVar("W", bound=widgets.Widget)
+
+FOCUS_NU = "wk-focus-nu"
+"""The class that makes the page's script focus a widget once it is drawn (``toegankelijk.js``)."""
 
 log = logging.getLogger("wijkteam_kit.ui")
 
@@ -201,6 +217,36 @@ def na_opslaan(bron: object, callback: Callable[[], None]) -> None:
         callback()
     else:
         afterwards(callback)
+
+
+def focus_when_drawn(widget: W, *, others: Iterable[widgets.Widget] = ()) -> W:
+    """Let the page's script give ``widget`` the keyboard focus once the browser has drawn it; ``others`` lose it.
+
+    For a widget that is new or shown anew after an action (the control that had the focus went away): a
+    ``widget.focus()`` sent before the browser has drawn it is lost, on a busy server often.
+
+    >>> a, b = widgets.HTML(), widgets.HTML()
+    >>> focus_when_drawn(b, others=[a, b]) is b, FOCUS_NU in b._dom_classes, FOCUS_NU in a._dom_classes
+    (True, True, False)
+    """
+    for other in others:
+        if other is not widget:
+            other.remove_class(FOCUS_NU)
+    widget.add_class(FOCUS_NU)
+    return widget
+
+
+def close_widgets(items: Iterable[widgets.Widget]) -> None:
+    """Close widgets that are shown no more, with their layout and style (else they live on in kernel and browser).
+
+    >>> button = widgets.Button()
+    >>> close_widgets([button]); button.comm is None and button.layout.comm is None and button.style.comm is None
+    True
+    """
+    for widget in items:
+        for model in (widget, getattr(widget, "layout", None), getattr(widget, "style", None)):
+            if model is not None:
+                model.close()
 
 
 def download_link(data: bytes, filename: str, mime: str, label: str) -> str:

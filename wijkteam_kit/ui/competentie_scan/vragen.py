@@ -22,7 +22,7 @@ import ipywidgets as widgets
 from wijkteam_kit.competenties.frameworks import Framework, load_framework
 from wijkteam_kit.competenties.scan import SCHAAL, WEET_IK_NIET
 from wijkteam_kit.privacy import privacy_message
-from wijkteam_kit.ui.common.widgets import esc
+from wijkteam_kit.ui.common.widgets import esc, focus_when_drawn
 
 __all__ = ["SCALE_OPTIONS", "Questionnaire"]
 
@@ -31,8 +31,6 @@ SCALE_OPTIONS: list[tuple[str, int | str]] = [
     *((w, v) for v, w in SCHAAL.items()),
     (WEET_IK_NIET, WEET_IK_NIET),
 ]
-FOCUS_NOW = "wk-focus-nu"
-"""The class that makes the page's script focus a widget once it is drawn (``toegankelijk.js``)."""
 _TOOLTIPS = [f"{v} – {w}" for v, w in SCHAAL.items()] + ["dit kan ik niet inschatten"]
 
 
@@ -160,10 +158,7 @@ class Questionnaire:
         comp = self.framework.competences[self.page]
         scales = [self.scale[i] for i in comp.indicator_ids]
         target = next((s for s in scales if s.value is None), scales[0])
-        for scale in self.scale.values():
-            if scale is not target:
-                scale.remove_class(FOCUS_NOW)
-        target.add_class(FOCUS_NOW)  # for the script, when the page is new and not yet drawn
+        focus_when_drawn(target, others=self.scale.values())  # for the script, when the page is not yet drawn
         target.focus()  # when it is drawn already
 
     def show_competence(self, competence: str) -> None:

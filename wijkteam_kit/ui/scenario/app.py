@@ -51,7 +51,15 @@ from wijkteam_kit.scenario import (
 from wijkteam_kit.ui.common.bezig import bezig
 from wijkteam_kit.ui.common.concept import Concept
 from wijkteam_kit.ui.common.styles import style_widget
-from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, document_links, esc, safe
+from wijkteam_kit.ui.common.widgets import (
+    LazyStore,
+    MessageBox,
+    close_widgets,
+    document_links,
+    esc,
+    focus_when_drawn,
+    safe,
+)
 from wijkteam_kit.ui.groepssessie.scenario import ScenarioDeelname
 from wijkteam_kit.ui.scenario.debrief import debrief_html, moment_html
 
@@ -154,8 +162,7 @@ class ScenarioApp:
         self.moment_html.add_class("wk-moment")
         # keyboard focus: a chosen answer's button goes away, the focus goes on to the next moment (and on a
         # new play, as soon as it is drawn: toegankelijk.js in the Voila template)
-        self.moment_html.add_class("wk-focusdoel")
-        self.moment_html.add_class("wk-focus-nu")
+        focus_when_drawn(self.moment_html).add_class("wk-focusdoel")
         self.choices_box = widgets.VBox()
         self.choices_box.add_class("wk-keuzes")
         self.choice_buttons: list[widgets.Button] = []
@@ -177,8 +184,7 @@ class ScenarioApp:
 
         self.debrief_html = widgets.HTML()
         self.debrief_html.add_class("wk-debrief")
-        self.debrief_html.add_class("wk-focusdoel")  # the end of the route: the focus goes to the debrief
-        self.debrief_html.add_class("wk-focus-nu")
+        focus_when_drawn(self.debrief_html).add_class("wk-focusdoel")  # the end of the route: the debrief
         self.name = widgets.Text(
             description="Je naam op de reflectie (mag leeg):",
             placeholder="bijvoorbeeld je voornaam",
@@ -403,7 +409,7 @@ class ScenarioApp:
             self.moment_html.value = ""
             self.moment_html.remove_class("wk-focusdoel")  # empty now: the focus goes to the debrief
             self.choices_box.children = ()
-            _close(self.choice_buttons)
+            close_widgets(self.choice_buttons)
             self.choice_buttons = []
             self.debrief_html.value = debrief_html(debrief(spel))
             self.downloads.value = ""
@@ -431,7 +437,7 @@ class ScenarioApp:
             buttons.append(button)
         old, self.choice_buttons = self.choice_buttons, buttons
         self.choices_box.children = tuple(buttons)
-        _close(old)  # new buttons for a new moment (the focus moves on); the old ones would live on in the kernel
+        close_widgets(old)  # new buttons for a new moment (the focus moves on), the old ones closed
         self._set_body(self.play_box)
 
     def _on_reflection(self, _button: object = None) -> None:
@@ -451,10 +457,3 @@ class ScenarioApp:
         )
         self.messages.notice("De reflectie staat klaar om te downloaden en te printen.")
         self.concept.klaar()
-
-
-def _close(buttons: list[widgets.Button]) -> None:
-    """Close buttons that are no longer shown, with their layout and style models."""
-    for button in buttons:
-        for model in (button, button.layout, button.style):
-            model.close()

@@ -36,7 +36,7 @@ from wijkteam_kit.ui.common.bezig import bezig
 from wijkteam_kit.ui.common.casus_view import casus_html
 from wijkteam_kit.ui.common.concept import Concept
 from wijkteam_kit.ui.common.styles import style_widget
-from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, esc, safe
+from wijkteam_kit.ui.common.widgets import LazyStore, MessageBox, close_widgets, esc, safe
 from wijkteam_kit.ui.groepssessie.deelname import GroepssessieDeelname
 from wijkteam_kit.ui.groepssessie.koppeling import zrm_joined
 from wijkteam_kit.ui.zrm_oefening.evaluatie import EvaluatieVragen, evaluation_view, t1_html
@@ -413,8 +413,7 @@ class ZrmOefening:
         """
         steps = self._steps()
         if list(self._nav_buttons) != steps:
-            for old in self._nav_buttons.values():
-                old.close()
+            close_widgets(self._nav_buttons.values())
             self._nav_buttons = {}
             for step in steps:
                 button = widgets.Button(layout={"width": "280px"})

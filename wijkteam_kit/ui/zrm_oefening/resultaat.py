@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from wijkteam_kit.casus.model import Casus
-from wijkteam_kit.ui.common.widgets import download_link, esc
+from wijkteam_kit.ui.common.widgets import download_link, esc, focus_when_drawn
 from wijkteam_kit.zrm.assessment import Assessment
 from wijkteam_kit.zrm.calibration import score_line
 from wijkteam_kit.zrm.export import assessment_csv
@@ -76,7 +76,7 @@ class ResultView:
         self._figure: tuple[Assessment, Casus, str, str] | None = None
         self.summary = widgets.HTML()
         self.summary.add_class("wk-focusdoel")  # the app moves the keyboard focus here after "Inleveren"
-        self.summary.add_class("wk-focus-nu")  # ... as soon as it is drawn (toegankelijk.js), even on a busy server
+        focus_when_drawn(self.summary)  # ... as soon as it is drawn, even on a busy server
         # The print files are made on request: drawing them for everyone at "Inleveren" cost 0.7 CPU-seconds
         # each, and a room hands in at the same moment.
         self.downloads = widgets.HTML()
