@@ -43,7 +43,7 @@ from wijkteam_kit import settings
 from wijkteam_kit.app.activiteit import licht
 from wijkteam_kit.app.poorten import install as install_ports
 from wijkteam_kit.app.statisch import gecomprimeerd
-from wijkteam_kit.app.terminal import log_to_file, relay_kernel_output, status_line
+from wijkteam_kit.app.terminal import log_request, log_to_file, relay_kernel_output, status_line
 from wijkteam_kit.app.zaal import machine_memory_mb, max_kernels_default, pss_mb, with_room
 from wijkteam_kit.store.location import default_data_dir
 from wijkteam_kit.ui.common.styles import style_tag
@@ -360,7 +360,11 @@ class WijkteamVoila(Voila):
             voila_app.voila_kernel_manager_factory = original
         self.kernel_manager.max_kernels = self.max_apps
         self.kernel_manager.kernel_output = self.kernel_log
-        self.tornado_settings = {**self.tornado_settings, "wijkteam_max_apps": self.max_apps}
+        self.tornado_settings = {
+            **self.tornado_settings,
+            "wijkteam_max_apps": self.max_apps,
+            "log_function": log_request,  # the page's files that were sent fine are not written to the log
+        }
         if self.groep and hasattr(self.kernel_manager, "prepare_room"):
             self.kernel_manager.prepare_room(self.groep_app, self.groep)
         return result
