@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import json
 import logging
 from collections.abc import Callable
@@ -191,7 +192,37 @@ class Concept:
         self.browser.layout.display = "none"
         self.browser.observe(guard(lambda _c: self.browser_gelezen(self.browser.gevonden)), names="gelezen")
 
-        # the offer to go on with earlier work
+        self._guard = guard
+        self._aanbod: dict[str, Any] | None = None
+        self._ja: Callable[[], None] | None = None
+        # What the page needs at once: the browser copy and the button for another device. The offer, the
+        # question and the code form are built when they are first shown (or asked for): built at page load they
+        # were 50 widget models on every app page that most pages never show, while a room loads 30 at once.
+        self.apparaat_button = widgets.Button(description="Verder op een ander apparaat", icon="exchange")
+        self.apparaat_button.layout.width = "auto"
+        self.apparaat_button.add_class("wk-concept-apparaat")
+        self.apparaat_button.on_click(guard(self._on_apparaat))
+        self.widget = widgets.VBox([self.browser, self.messages.html, self.apparaat_button])
+        self.widget.add_class("wk-concept")
+        self._gevolgd.update(self._ids(self.widget))
+
+    def _voeg_toe(self, part: widgets.Widget) -> widgets.Widget:
+        """Put a part built later in its place on the page (it is never watched as the app's work)."""
+        self._gevolgd.update(self._ids(part))
+        order = ("_aanbod_deel", "_vraag_deel", None, "_code_deel")  # None: the button for another device
+        children = [self.browser, self.messages.html]
+        for name in order:
+            if name is None:
+                children.append(self.apparaat_button)
+            elif name in self.__dict__:
+                children.append(self.__dict__[name])
+        self.widget.children = children
+        return part
+
+    # ------------------------------------------------------------------ the parts built when needed
+    @functools.cached_property
+    def _aanbod_deel(self) -> widgets.VBox:
+        """The offer to go on with earlier work."""
         self.aanbod_tekst = widgets.HTML()
         self.verder_button = widgets.Button(description="Verder gaan", button_style="primary", icon="play")
         self.verder_button.add_class("wk-concept-verder")
@@ -202,33 +233,36 @@ class Concept:
         self.weg_button.add_class("wk-concept-weg")
         for button in (self.verder_button, self.weg_button):
             button.layout.width = "auto"
-        self.verder_button.on_click(guard(self._on_verder))
-        self.weg_button.on_click(guard(self._on_weg))
-        self.aanbod = widgets.VBox([self.aanbod_tekst, widgets.HBox([self.verder_button, self.weg_button])])
-        self.aanbod.add_class("wk-concept-aanbod")
-        self.aanbod.layout.display = "none"
-        self._aanbod: dict[str, Any] | None = None
+        self.verder_button.on_click(self._guard(self._on_verder))
+        self.weg_button.on_click(self._guard(self._on_weg))
+        box = widgets.VBox([self.aanbod_tekst, widgets.HBox([self.verder_button, self.weg_button])])
+        box.add_class("wk-concept-aanbod")
+        box.layout.display = "none"
+        return box
 
-        # the question before work is thrown away
+    @functools.cached_property
+    def _vraag_deel(self) -> widgets.VBox:
+        """The question before work is thrown away."""
         self.vraag_tekst = widgets.HTML()
         self.ja_button = widgets.Button(description="Ja", button_style="danger", icon="check")
         self.ja_button.add_class("wk-concept-ja")
         self.nee_button = widgets.Button(description="Nee, verder werken", icon="times")
         self.nee_button.add_class("wk-concept-nee")
+        # keyboard users land on the safe answer: the first time through the page's script (a focus sent before
+        # the browser has drawn the new question is lost), later times through vraag()'s focus()
+        focus_when_drawn(self.nee_button)
         for button in (self.ja_button, self.nee_button):
             button.layout.width = "auto"
-        self._ja: Callable[[], None] | None = None
-        self.ja_button.on_click(guard(self._on_ja))
-        self.nee_button.on_click(guard(lambda _b: self._sluit_vraag()))
-        self.vraag_box = widgets.VBox([self.vraag_tekst, widgets.HBox([self.ja_button, self.nee_button])])
-        self.vraag_box.add_class("wk-concept-vraag")
-        self.vraag_box.layout.display = "none"
+        self.ja_button.on_click(self._guard(self._on_ja))
+        self.nee_button.on_click(self._guard(lambda _b: self._sluit_vraag()))
+        box = widgets.VBox([self.vraag_tekst, widgets.HBox([self.ja_button, self.nee_button])])
+        box.add_class("wk-concept-vraag")
+        box.layout.display = "none"
+        return box
 
-        # another device: the personal code
-        self.apparaat_button = widgets.Button(description="Verder op een ander apparaat", icon="exchange")
-        self.apparaat_button.layout.width = "auto"
-        self.apparaat_button.add_class("wk-concept-apparaat")
-        self.apparaat_button.on_click(guard(self._on_apparaat))
+    @functools.cached_property
+    def _code_deel(self) -> widgets.VBox:
+        """Another device: name and personal code (or a new code)."""
         self.naam_input = widgets.Text(description="Je naam:", placeholder="voornaam of schuilnaam")
         self.naam_input.add_class("wk-concept-naam")
         self.code_input = widgets.Text(description="Herstelcode:", placeholder="6 cijfers")
@@ -239,9 +273,9 @@ class Concept:
         self.nieuw_button.add_class("wk-concept-nieuw")
         for button in (self.koppel_button, self.nieuw_button):
             button.layout.width = "auto"
-        self.koppel_button.on_click(guard(self._on_koppel))
-        self.nieuw_button.on_click(guard(self._on_nieuw))
-        self.code_note = widgets.HTML()
+        self.koppel_button.on_click(self._guard(self._on_koppel))
+        self.nieuw_button.on_click(self._guard(self._on_nieuw))
+        self.code_note = widgets.HTML(self._gekoppeld_html())
         self.code_note.add_class("wk-concept-status")
         self.code_form = widgets.VBox(
             [
@@ -257,15 +291,46 @@ class Concept:
                 ),
             ]
         )
-        self.code_box = widgets.VBox([self.code_form, self.code_note])
-        self.code_box.add_class("wk-concept-codes")
-        self.code_box.layout.display = "none"
+        if self.deelnemer_id is not None:  # linked before the form was built
+            self.code_form.layout.display = "none"
+        box = widgets.VBox([self.code_form, self.code_note])
+        box.add_class("wk-concept-codes")
+        box.layout.display = "none"
+        return box
 
-        self.widget = widgets.VBox(
-            [self.browser, self.messages.html, self.aanbod, self.vraag_box, self.apparaat_button, self.code_box]
-        )
-        self.widget.add_class("wk-concept")
-        self._gevolgd.update(self._ids(self.widget))
+    @property
+    def aanbod(self) -> widgets.VBox:
+        """The offer to go on (built and placed on the page at first use)."""
+        if "_aanbod_deel" not in self.__dict__:
+            self._voeg_toe(self._aanbod_deel)
+        return self._aanbod_deel
+
+    @property
+    def vraag_box(self) -> widgets.VBox:
+        """The question before work is thrown away (built and placed on the page at first use)."""
+        if "_vraag_deel" not in self.__dict__:
+            self._voeg_toe(self._vraag_deel)
+        return self._vraag_deel
+
+    @property
+    def code_box(self) -> widgets.VBox:
+        """Name and personal code for another device (built and placed on the page at first use)."""
+        if "_code_deel" not in self.__dict__:
+            self._voeg_toe(self._code_deel)
+        return self._code_deel
+
+    def __getattr__(self, name: str) -> Any:
+        """The controls of a part built later (``verder_button``, ``code_input``, …): the part is built first."""
+        parts = {
+            "aanbod": ("aanbod_tekst", "verder_button", "weg_button"),
+            "vraag_box": ("vraag_tekst", "ja_button", "nee_button"),
+            "code_box": ("naam_input", "code_input", "koppel_button", "nieuw_button", "code_note", "code_form"),
+        }
+        for part, names in parts.items():
+            if name in names:
+                getattr(self, part)
+                return self.__dict__[name]
+        raise AttributeError(name)
 
     # ------------------------------------------------------------------ watching the app
     @staticmethod
@@ -377,8 +442,9 @@ class Concept:
             actie()
 
     def _sluit_vraag(self) -> None:
-        self.vraag_box.layout.display = "none"
-        self.vraag_tekst.value = ""
+        if "_vraag_deel" in self.__dict__:
+            self.vraag_box.layout.display = "none"
+            self.vraag_tekst.value = ""
 
     # ------------------------------------------------------------------ the offer to go on
     def browser_gelezen(self, gevonden: str) -> None:
@@ -419,7 +485,8 @@ class Concept:
 
     def _verberg_aanbod(self) -> None:
         self._aanbod = None
-        self.aanbod.layout.display = "none"
+        if "_aanbod_deel" in self.__dict__:
+            self.aanbod.layout.display = "none"
 
     def _on_verder(self, _button: object = None) -> None:
         envelope = self._aanbod
@@ -515,18 +582,24 @@ class Concept:
         if deelnemer_id == self.deelnemer_id:
             return
         self.deelnemer_id, self.weergavenaam = deelnemer_id, weergavenaam
-        self.code_form.layout.display = "none"
-        self.code_note.value = (
-            f"<p class='wk-klein'>Je werk wordt ook bewaard onder de herstelcode van <b>{esc(weergavenaam)}</b>. "
-            "Op een ander apparaat: open deze app, klik op 'Verder op een ander apparaat' en vul dezelfde naam "
-            "en code in.</p>"
-        )
+        if "_code_deel" in self.__dict__:  # else the form is built linked, when it is first shown
+            self.code_form.layout.display = "none"
+            self.code_note.value = self._gekoppeld_html()
         found = self._lees(self.codes.draft(deelnemer_id, self.app))
         if found is not None and found["data"] != self._laatste_data and self._laatste_data is None:
             self._toon_aanbod(found, "onder je herstelcode")
         elif self._laatste_data is not None and self.laatst_bewaard:
             self._server_wacht = json.loads(self.laatst_bewaard)
             self._flush()
+
+    def _gekoppeld_html(self) -> str:
+        if self.deelnemer_id is None:
+            return ""
+        return (
+            f"<p class='wk-klein'>Je werk wordt ook bewaard onder de herstelcode van <b>{esc(self.weergavenaam)}"
+            "</b>. Op een ander apparaat: open deze app, klik op 'Verder op een ander apparaat' en vul dezelfde "
+            "naam en code in.</p>"
+        )
 
     def _plan_server(self, envelope: dict[str, Any]) -> None:
         if self.deelnemer_id is None:

@@ -136,8 +136,9 @@ class ZrmOefening:
             self._stores, "zrm", library=lambda: self.library, environ=environ, also=("evaluatie",)
         )
         self.sessie.on_join(lambda a, c: zrm_joined(self, a, c))
-        self.kalibratie = MijnKalibratie(self._stores, lambda: self.library, client=self.sessie.client)
-        self.kalibratie.show(False)
+        self.kalibratie = MijnKalibratie(
+            self._stores, lambda: self.library, client=self.sessie.client, zichtbaar=False
+        )
         if not self.sessie.hub:  # on a hub the session's participant lives in the answers service, not here
             self.sessie.on_join(
                 lambda a, _c: self.kalibratie.use(a.deelname.deelnemer_id, a.deelname.weergavenaam)

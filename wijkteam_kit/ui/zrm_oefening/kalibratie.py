@@ -125,6 +125,7 @@ class MijnKalibratie:
         *,
         client: Client | None = None,
         standard: CalibrationStandard | None = None,
+        zichtbaar: bool = True,
     ) -> None:
         self._stores = store if isinstance(store, LazyStore) else LazyStore(store)
         self._library = library
@@ -134,7 +135,21 @@ class MijnKalibratie:
         self.deelnemer_id: str | None = None
         self._op_gebruik: list[Callable[[str, str], None]] = []
         self.weergavenaam = ""
-        self.visible = True  # the app hides the panel until asked; a hidden panel is drawn when shown
+        self.visible = zichtbaar
+        self._built = False
+        # A hidden panel is built when it is first shown: built at page load it was 38 widget models on every
+        # ZRM page, while a room loads 30 at once and most participants never open it.
+        self.widget = widgets.VBox()
+        self.widget.add_class("wk-mijn-kalibratie")
+        if not zichtbaar:
+            self.widget.layout.display = "none"
+        else:
+            self._build()
+
+    def _build(self) -> None:
+        if self._built:
+            return
+        self._built = True
         self.messages = MessageBox()
         guard = safe(self.messages)
         self.name_input = widgets.Text(description="Je naam:", placeholder="voornaam of schuilnaam")
@@ -164,6 +179,8 @@ class MijnKalibratie:
                 ),
             ]
         )
+        if self.deelnemer_id is not None:  # known before the panel was built (joined a session)
+            self.form.layout.display = "none"
         self.code_note = widgets.HTML()
         self.code_note.add_class("wk-kalibratie-herstelcode")
         self.result = widgets.HTML()
@@ -173,8 +190,15 @@ class MijnKalibratie:
         card = widgets.VBox([self.form, self.messages.html, self.code_note, self.result, self.downloads])
         card.add_class("wk-kaart")
         # the heading stays outside the card: in the ZRM app ".wk-kaart h3" is the domain being scored
-        self.widget = widgets.VBox([widgets.HTML("<h3>Mijn kalibratie</h3>"), card])
-        self.widget.add_class("wk-mijn-kalibratie")
+        self.widget.children = [widgets.HTML("<h3>Mijn kalibratie</h3>"), card]
+
+    def __getattr__(self, name: str) -> object:
+        """A control of the panel (``name_input``, ``result``, …) before it was shown: the panel is built first."""
+        if name in ("messages", "name_input", "code_input", "login_button", "new_button", "form", "code_note",
+                    "result", "downloads") and not self.__dict__.get("_built", True):  # fmt: skip
+            self._build()
+            return self.__dict__[name]
+        raise AttributeError(name)
 
     @property
     def codes(self) -> PersoonlijkeCodes:
@@ -196,7 +220,8 @@ class MijnKalibratie:
         """Take the participant of a group session as the learner of this page."""
         new = deelnemer_id != self.deelnemer_id
         self.deelnemer_id, self.weergavenaam = deelnemer_id, weergavenaam
-        self.form.layout.display = "none"
+        if self._built:  # else the panel is built without its form, when it is first shown
+            self.form.layout.display = "none"
         self.refresh()
         if new:
             for callback in self._op_gebruik:
@@ -243,6 +268,8 @@ class MijnKalibratie:
     def show(self, visible: bool = True) -> None:
         """Show (and redraw) or hide the panel."""
         self.visible = visible
+        if visible:
+            self._build()
         self.widget.layout.display = None if visible else "none"
         if visible:
             self.refresh()
