@@ -3,6 +3,8 @@
 A Jupyter server extension: the hub's configuration loads it (``--ServerApp.jpserver_extensions=
 wijkteam_kit.app.hubpagina=True``) and makes it the user's start page. The page lists the app notebooks of the
 server's folder, each linked to its Voila page; only the user of the server sees it (the server's own hub login).
+It also sends the apps' widget messages without Nagle's delay (:mod:`wijkteam_kit.app.verbinding`), as
+``wijkteam-kit serve`` does.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from jupyter_server.utils import url_path_join
 from tornado import web
 
 from wijkteam_kit.app.server import landing_page, list_apps
+from wijkteam_kit.app.verbinding import zonder_vertraging
 
 __all__ = ["HubLandingHandler"]
 
@@ -41,3 +44,4 @@ def _jupyter_server_extension_points() -> list[dict[str, Any]]:
 def _load_jupyter_server_extension(serverapp: Any) -> None:
     route = url_path_join(serverapp.web_app.settings["base_url"], "wijkteam")
     serverapp.web_app.add_handlers(".*$", [(route, HubLandingHandler)])
+    zonder_vertraging(serverapp.web_app.settings)  # the apps' widget messages without Nagle's delay

@@ -37,13 +37,13 @@ from voila.app import Voila
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.static_file_handler import MultiStaticFileHandler, TemplateStaticFileHandler
 from voila.tornado.handler import TornadoVoilaHandler
-from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
 from wijkteam_kit import settings
 from wijkteam_kit.app.activiteit import licht
 from wijkteam_kit.app.poorten import install as install_ports
 from wijkteam_kit.app.statisch import gecomprimeerd
 from wijkteam_kit.app.terminal import log_request, log_to_file, relay_kernel_output, status_line
+from wijkteam_kit.app.verbinding import zonder_vertraging
 from wijkteam_kit.app.zaal import machine_memory_mb, max_kernels_default, pss_mb, with_room
 from wijkteam_kit.store.location import default_data_dir
 from wijkteam_kit.ui.common.styles import style_tag
@@ -215,22 +215,6 @@ class ShutdownHandler(VoilaShutdownKernelHandler):
         await super().post(kernel_id)
 
 
-class KernelWebsocketHandler(VoilaKernelWebsocketHandler):
-    """The page's line to its kernel, sending every message at once (``TCP_NODELAY``).
-
-    Tornado leaves Nagle's algorithm on for a websocket: a small message waits until the browser has
-    acknowledged the one before, and a browser delays that acknowledgement (40 ms on Linux, up to 200 ms on
-    Windows). A widget action sends the browser several small messages (busy, new values, idle), so every
-    click, choice or hand-in arrived about 40 ms late even on this machine; measured with
-    ``benchmarks/zaal_last.py``: a hand-in alone 44 ms before, a few milliseconds after.
-    """
-
-    async def open(self, kernel_id):  # type: ignore[override]
-        """Switch Nagle off, then connect to the kernel as Jupyter does."""
-        self.set_nodelay(True)
-        await super().open(kernel_id)
-
-
 class ZaalHandler(web.RequestHandler):
     """``/wijkteam/api/zaal``: the warm room, for the trainer's dashboard (which runs in a kernel of this server).
 
@@ -365,6 +349,7 @@ class WijkteamVoila(Voila):
             "wijkteam_max_apps": self.max_apps,
             "log_function": log_request,  # the page's files that were sent fine are not written to the log
         }
+        zonder_vertraging(self.tornado_settings)  # every widget message to the page at once (no Nagle delay)
         if self.groep and hasattr(self.kernel_manager, "prepare_room"):
             self.kernel_manager.prepare_room(self.groep_app, self.groep)
         return result
@@ -387,7 +372,6 @@ class WijkteamVoila(Voila):
         swap: dict[type, type] = {
             TornadoVoilaHandler: AdresVoilaHandler,
             VoilaShutdownKernelHandler: ShutdownHandler,
-            VoilaKernelWebsocketHandler: KernelWebsocketHandler,
         }
         # the page's scripts and styles compressed from memory (5.0 MB → 1.4 MB per first visit)
         swap.update({h: gecomprimeerd(h) for h in (TemplateStaticFileHandler, MultiStaticFileHandler, FileFindHandler)})
