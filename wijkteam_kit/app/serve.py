@@ -154,7 +154,7 @@ def voila_arguments(
         "--template=wijkteam",
         "--VoilaExporter.language_code=nl",
         # Syntax colours for code cells: the apps show no code, so a first visit loads three files less.
-        "--VoilaConfiguration.extension_denylist=['jupyterlab_pygments']",
+        "--VoilaConfiguration.extension_denylist=jupyterlab_pygments",  # a list of one (traitlets 5 syntax)
         # Voila's kernel pool, empty until a room is prepared (wijkteam_kit.app.zaal).
         "--preheat_kernel=True",
         "--pool_size=0",
