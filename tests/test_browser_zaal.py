@@ -220,7 +220,7 @@ def test_the_terminal_shows_dutch_status_and_no_routine_warnings(browser, tmp_pa
     finally:
         server.stop()
     out = server.output()
-    for routine in ("is not trusted", "without encryption", "Kernel started", "Kernel shutdown", "200 GET"):
+    for routine in ("is not trusted", "without encryption", "Kernel started", "Kernel shutdown", "200 GET", "Warning"):
         assert routine not in out, routine
     assert "wijkteam-kit draait op" in out and "app open" in out and "geheugen voor de apps" in out
     log = (tmp_path / "data" / "logs" / "wijkteam-serve.log").read_text()
