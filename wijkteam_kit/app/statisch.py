@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import stat
 import threading
 from typing import Any, ClassVar, NamedTuple
 
@@ -94,9 +95,9 @@ class Gecomprimeerd:
             return hit.absolute_path
         checked = super().validate_absolute_path(root, absolute_path)  # type: ignore[misc]
         if checked is not None:
-            stat = getattr(self, "_stat_result", None) or os.stat(checked)
-            if os.path.isfile(checked):
-                self._wk_found = Gevonden(self.path, self.root, checked, stat)  # type: ignore[attr-defined]
+            found = getattr(self, "_stat_result", None) or os.stat(checked)
+            if stat.S_ISREG(found.st_mode):
+                self._wk_found = Gevonden(self.path, self.root, checked, found)  # type: ignore[attr-defined]
         return checked
 
     @classmethod
@@ -126,9 +127,9 @@ class Gecomprimeerd:
             and "Range" not in request.headers
             and super().get_content_size() >= MINIMUM  # type: ignore[misc]
         ):
-            stat = self._stat()  # type: ignore[attr-defined]
+            info = self._stat()  # type: ignore[attr-defined]
             # the file's identity to the nanosecond: Tornado's "modified" has whole seconds only
-            body = self._compressed_of(path, (stat.st_ino, stat.st_size, stat.st_mtime_ns))
+            body = self._compressed_of(path, (info.st_ino, info.st_size, info.st_mtime_ns))
         self._wk_gzip = body
         return body
 

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-access_log = logging.getLogger("tornado.access")
+from tornado.log import access_log
 
 __all__ = [
     "LOG_NAME",
@@ -125,10 +125,8 @@ def log_request(handler: Any) -> None:
     >>> _access_method(Sent(404)) == logging.getLogger("tornado.access").warning
     True
     """
-    method = _access_method(handler)
-    if method == access_log.debug and not access_log.isEnabledFor(logging.DEBUG):
-        return
-    method("%d %s %.2fms", handler.get_status(), handler._request_summary(), 1000.0 * handler.request.request_time())
+    request_ms = 1000.0 * handler.request.request_time()
+    _access_method(handler)("%d %s %.2fms", handler.get_status(), handler._request_summary(), request_ms)
 
 
 def _access_method(handler: Any) -> Callable[..., None]:

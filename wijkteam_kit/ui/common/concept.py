@@ -154,6 +154,14 @@ _NIET_VOLGEN = (
 )
 
 
+#: The parts of the panel built when first used, with the controls in them.
+_DELEN = {
+    "aanbod": ("aanbod_tekst", "verder_button", "weg_button"),
+    "vraag_box": ("vraag_tekst", "ja_button", "nee_button"),
+    "code_box": ("naam_input", "code_input", "koppel_button", "nieuw_button", "code_note", "code_form"),
+}
+
+
 def _nu() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -186,95 +194,79 @@ class Concept:
         self._server_timer: asyncio.TimerHandle | None = None
         self._op_gekoppeld: list[Callable[[str, str], None]] = []
         self.messages = MessageBox()
-        guard = safe(self.messages)
+        self._guard = safe(self.messages)
 
         self.browser = BrowserOpslag(app=app)
         self.browser.layout.display = "none"
-        self.browser.observe(guard(lambda _c: self.browser_gelezen(self.browser.gevonden)), names="gelezen")
+        self.browser.observe(self._guard(lambda _c: self.browser_gelezen(self.browser.gevonden)), names="gelezen")
 
-        self._guard = guard
         self._aanbod: dict[str, Any] | None = None
         self._ja: Callable[[], None] | None = None
         # What the page needs at once: the browser copy and the button for another device. The offer, the
         # question and the code form are built when they are first shown (or asked for): built at page load they
         # were 50 widget models on every app page that most pages never show, while a room loads 30 at once.
-        self.apparaat_button = widgets.Button(description="Verder op een ander apparaat", icon="exchange")
-        self.apparaat_button.layout.width = "auto"
-        self.apparaat_button.add_class("wk-concept-apparaat")
-        self.apparaat_button.on_click(guard(self._on_apparaat))
+        self.apparaat_button = self._knop("Verder op een ander apparaat", "wk-concept-apparaat", self._on_apparaat,
+                                          icon="exchange")  # fmt: skip
         self.widget = widgets.VBox([self.browser, self.messages.html, self.apparaat_button])
         self.widget.add_class("wk-concept")
         self._gevolgd.update(self._ids(self.widget))
 
-    def _voeg_toe(self, part: widgets.Widget) -> widgets.Widget:
-        """Put a part built later in its place on the page (it is never watched as the app's work)."""
+    def _knop(self, description: str, css: str, actie: Callable[[Any], None], **kwargs: Any) -> widgets.Button:
+        button = widgets.Button(description=description, **kwargs)
+        button.add_class(css)
+        button.layout.width = "auto"
+        button.on_click(self._guard(actie))
+        return button
+
+    def _plaats(self, naam: str, children: list[widgets.Widget], css: str) -> widgets.VBox:
+        """A part built later, hidden, in its place on the page (it is never watched as the app's work)."""
+        part = widgets.VBox(children)
+        part.add_class(css)
+        part.layout.display = "none"
         self._gevolgd.update(self._ids(part))
-        order = ("_aanbod_deel", "_vraag_deel", None, "_code_deel")  # None: the button for another device
-        children = [self.browser, self.messages.html]
-        for name in order:
-            if name is None:
-                children.append(self.apparaat_button)
-            elif name in self.__dict__:
-                children.append(self.__dict__[name])
-        self.widget.children = children
+        parts = {name: self.__dict__.get(name) for name in _DELEN} | {naam: part}
+        order = (self.browser, self.messages.html, parts["aanbod"], parts["vraag_box"], self.apparaat_button,
+                 parts["code_box"])  # fmt: skip
+        self.widget.children = [w for w in order if w is not None]
         return part
 
-    # ------------------------------------------------------------------ the parts built when needed
+    # ------------------------------------------------------------------ the parts built when first used
     @functools.cached_property
-    def _aanbod_deel(self) -> widgets.VBox:
+    def aanbod(self) -> widgets.VBox:
         """The offer to go on with earlier work."""
         self.aanbod_tekst = widgets.HTML()
-        self.verder_button = widgets.Button(description="Verder gaan", button_style="primary", icon="play")
-        self.verder_button.add_class("wk-concept-verder")
+        self.verder_button = self._knop("Verder gaan", "wk-concept-verder", self._on_verder,
+                                        button_style="primary", icon="play")  # fmt: skip
         # keyboard users land on the offer when it shows (toegankelijk.js), unless they already work in a field;
         # after either answer the focus goes on to where the app's work starts
         focus_when_drawn(self.verder_button).add_class("wk-focus-zacht")
-        self.weg_button = widgets.Button(description="Opnieuw beginnen", icon="trash")
-        self.weg_button.add_class("wk-concept-weg")
-        for button in (self.verder_button, self.weg_button):
-            button.layout.width = "auto"
-        self.verder_button.on_click(self._guard(self._on_verder))
-        self.weg_button.on_click(self._guard(self._on_weg))
-        box = widgets.VBox([self.aanbod_tekst, widgets.HBox([self.verder_button, self.weg_button])])
-        box.add_class("wk-concept-aanbod")
-        box.layout.display = "none"
-        return box
+        self.weg_button = self._knop("Opnieuw beginnen", "wk-concept-weg", self._on_weg, icon="trash")
+        knoppen = widgets.HBox([self.verder_button, self.weg_button])
+        return self._plaats("aanbod", [self.aanbod_tekst, knoppen], "wk-concept-aanbod")
 
     @functools.cached_property
-    def _vraag_deel(self) -> widgets.VBox:
+    def vraag_box(self) -> widgets.VBox:
         """The question before work is thrown away."""
         self.vraag_tekst = widgets.HTML()
-        self.ja_button = widgets.Button(description="Ja", button_style="danger", icon="check")
-        self.ja_button.add_class("wk-concept-ja")
-        self.nee_button = widgets.Button(description="Nee, verder werken", icon="times")
-        self.nee_button.add_class("wk-concept-nee")
+        self.ja_button = self._knop("Ja", "wk-concept-ja", self._on_ja, button_style="danger", icon="check")
+        self.nee_button = self._knop("Nee, verder werken", "wk-concept-nee", lambda _b: self._sluit_vraag(),
+                                     icon="times")  # fmt: skip
         # keyboard users land on the safe answer: the first time through the page's script (a focus sent before
         # the browser has drawn the new question is lost), later times through vraag()'s focus()
         focus_when_drawn(self.nee_button)
-        for button in (self.ja_button, self.nee_button):
-            button.layout.width = "auto"
-        self.ja_button.on_click(self._guard(self._on_ja))
-        self.nee_button.on_click(self._guard(lambda _b: self._sluit_vraag()))
-        box = widgets.VBox([self.vraag_tekst, widgets.HBox([self.ja_button, self.nee_button])])
-        box.add_class("wk-concept-vraag")
-        box.layout.display = "none"
-        return box
+        knoppen = widgets.HBox([self.ja_button, self.nee_button])
+        return self._plaats("vraag_box", [self.vraag_tekst, knoppen], "wk-concept-vraag")
 
     @functools.cached_property
-    def _code_deel(self) -> widgets.VBox:
+    def code_box(self) -> widgets.VBox:
         """Another device: name and personal code (or a new code)."""
         self.naam_input = widgets.Text(description="Je naam:", placeholder="voornaam of schuilnaam")
         self.naam_input.add_class("wk-concept-naam")
         self.code_input = widgets.Text(description="Herstelcode:", placeholder="6 cijfers")
         self.code_input.add_class("wk-concept-code")
-        self.koppel_button = widgets.Button(description="Koppelen", button_style="primary", icon="link")
-        self.koppel_button.add_class("wk-concept-koppel")
-        self.nieuw_button = widgets.Button(description="Ik heb nog geen code", icon="plus")
-        self.nieuw_button.add_class("wk-concept-nieuw")
-        for button in (self.koppel_button, self.nieuw_button):
-            button.layout.width = "auto"
-        self.koppel_button.on_click(self._guard(self._on_koppel))
-        self.nieuw_button.on_click(self._guard(self._on_nieuw))
+        self.koppel_button = self._knop("Koppelen", "wk-concept-koppel", self._on_koppel,
+                                        button_style="primary", icon="link")  # fmt: skip
+        self.nieuw_button = self._knop("Ik heb nog geen code", "wk-concept-nieuw", self._on_nieuw, icon="plus")
         self.code_note = widgets.HTML(self._gekoppeld_html())
         self.code_note.add_class("wk-concept-status")
         self.code_form = widgets.VBox(
@@ -293,40 +285,11 @@ class Concept:
         )
         if self.deelnemer_id is not None:  # linked before the form was built
             self.code_form.layout.display = "none"
-        box = widgets.VBox([self.code_form, self.code_note])
-        box.add_class("wk-concept-codes")
-        box.layout.display = "none"
-        return box
-
-    @property
-    def aanbod(self) -> widgets.VBox:
-        """The offer to go on (built and placed on the page at first use)."""
-        if "_aanbod_deel" not in self.__dict__:
-            self._voeg_toe(self._aanbod_deel)
-        return self._aanbod_deel
-
-    @property
-    def vraag_box(self) -> widgets.VBox:
-        """The question before work is thrown away (built and placed on the page at first use)."""
-        if "_vraag_deel" not in self.__dict__:
-            self._voeg_toe(self._vraag_deel)
-        return self._vraag_deel
-
-    @property
-    def code_box(self) -> widgets.VBox:
-        """Name and personal code for another device (built and placed on the page at first use)."""
-        if "_code_deel" not in self.__dict__:
-            self._voeg_toe(self._code_deel)
-        return self._code_deel
+        return self._plaats("code_box", [self.code_form, self.code_note], "wk-concept-codes")
 
     def __getattr__(self, name: str) -> Any:
-        """The controls of a part built later (``verder_button``, ``code_input``, …): the part is built first."""
-        parts = {
-            "aanbod": ("aanbod_tekst", "verder_button", "weg_button"),
-            "vraag_box": ("vraag_tekst", "ja_button", "nee_button"),
-            "code_box": ("naam_input", "code_input", "koppel_button", "nieuw_button", "code_note", "code_form"),
-        }
-        for part, names in parts.items():
+        """A control of a part built later (``verder_button``, ``code_input``, …): the part is built first."""
+        for part, names in _DELEN.items():
             if name in names:
                 getattr(self, part)
                 return self.__dict__[name]
@@ -442,7 +405,7 @@ class Concept:
             actie()
 
     def _sluit_vraag(self) -> None:
-        if "_vraag_deel" in self.__dict__:
+        if "vraag_box" in self.__dict__:
             self.vraag_box.layout.display = "none"
             self.vraag_tekst.value = ""
 
@@ -485,7 +448,7 @@ class Concept:
 
     def _verberg_aanbod(self) -> None:
         self._aanbod = None
-        if "_aanbod_deel" in self.__dict__:
+        if "aanbod" in self.__dict__:
             self.aanbod.layout.display = "none"
 
     def _on_verder(self, _button: object = None) -> None:
@@ -582,7 +545,7 @@ class Concept:
         if deelnemer_id == self.deelnemer_id:
             return
         self.deelnemer_id, self.weergavenaam = deelnemer_id, weergavenaam
-        if "_code_deel" in self.__dict__:  # else the form is built linked, when it is first shown
+        if "code_box" in self.__dict__:  # else the form is built linked, when it is first shown
             self.code_form.layout.display = "none"
             self.code_note.value = self._gekoppeld_html()
         found = self._lees(self.codes.draft(deelnemer_id, self.app))
